@@ -1,0 +1,382 @@
+// Package actor is the actor stage: it finds the actors a document names —
+// countries, their adjectives and capitals, organisations, agents and
+// titles, persons — composes them into noun-phrase mentions with a CAMEO
+// actor code ("Iran's defence minister" → IRNMIL), learns from appositives
+// ("Ali Abbas, Minister of Defense of Syria" → Abbas is SYRMIL in this
+// document) and links later mentions (surnames, "the Syrian minister", "he")
+// to the same entity.
+//
+// It reads the text stage's sentences and tokens and fills
+// Analysis.Mentions and Analysis.Entities.
+package actor
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/lexicon"
+)
+
+// Resolver finds and resolves actor mentions. It is safe for concurrent use.
+type Resolver struct {
+	lex *lexicon.Lexicon
+}
+
+// New returns a Resolver over the given dictionaries.
+func New(lex *lexicon.Lexicon) *Resolver { return &Resolver{lex: lex} }
+
+// atom kinds
+const (
+	aCountry = iota + 1
+	aAdj
+	aCapital
+	aActor
+	aAgent
+	aPerson
+	aName // unknown proper-noun run
+	aPronoun
+)
+
+type atom struct {
+	kind  int
+	t0    int // token range in sentence
+	t1    int
+	entry *lexicon.ActorEntry
+}
+
+// group is a noun phrase built from adjacent atoms.
+type group struct {
+	t0, t1  int
+	atoms   []atom
+	country string
+	sectors []string
+	full    string // a full code from an actor/person entry
+	person  *lexicon.ActorEntry
+	name    string // unknown proper name in the group
+	pronoun string
+	former  bool
+	titles  []string
+	// codeSectors are the sectors that go into the code: the primary
+	// sector of each agent ("defence minister" adds MIL to the code and
+	// MIL, GOV to the sectors).
+	codeSectors []string
+}
+
+var pronouns = map[string]bool{"he": true, "she": true, "him": true, "her": true, "they": true, "we": true}
+
+var formerWords = map[string]bool{"former": true, "ex": true, "ousted": true, "deposed": true, "late": true, "exiled": true}
+
+// bridge reports whether token t may sit between two atoms of one noun
+// phrase.
+func bridge(t dyad.Token) bool {
+	switch t.Tag {
+	case "DT", "JJ", "JJS", "JJR", "CD", "POS", "PRP$", "NN", "NNS", "HYPH", "VBN":
+		if t.Tag == "DT" && (t.Lower == "that" || t.Lower == "which" || t.Lower == "this") {
+			return false
+		}
+		if t.Tag == "VBN" && !(t.Lower == "exiled" || t.Lower == "ousted" || t.Lower == "deposed" || t.Lower == "elected" || t.Lower == "appointed" || t.Lower == "designated") {
+			return false
+		}
+		return true
+	}
+	switch t.Lower {
+	case "of", "'s", "’s", "'", "-", "for":
+		return true
+	}
+	return false
+}
+
+var notNames = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "june": true, "july": true, "august": true, "september": true, "october": true,
+	"november": true, "december": true, "mr.": true, "mrs.": true, "ms.": true, "dr.": true}
+
+// nameWord reports whether t can be part of a person's name.
+func nameWord(t dyad.Token) bool {
+	return (t.Tag == "NNP" || t.Tag == "NNPS") && isCap(t.Text) && len(t.Text) > 1 && !notNames[t.Lower]
+}
+
+func isCap(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// findAtoms scans one sentence for dictionary matches, unknown proper names
+// and pronouns.
+func (r *Resolver) findAtoms(toks []dyad.Token, date string) []atom {
+	var out []atom
+	for i := 0; i < len(toks); {
+		if e, j := r.lex.MatchName(toks, i, date); e != nil {
+			if e.Kind == lexicon.KindDiscard {
+				i = j
+				continue
+			}
+			// Prefer a longer agent phrase starting here ("Defence
+			// Minister" vs a country called "Defence").
+			if ae, aj := r.lex.MatchAgent(toks, i, date); ae != nil && aj > j {
+				out = append(out, atom{kind: aAgent, t0: i, t1: aj, entry: ae})
+				i = aj
+				continue
+			}
+			k := aActor
+			switch e.Kind {
+			case lexicon.KindCountry:
+				k = aCountry
+			case lexicon.KindAdjective:
+				k = aAdj
+			case lexicon.KindCapital:
+				k = aCapital
+			case lexicon.KindPerson:
+				k = aPerson
+			}
+			out = append(out, atom{kind: k, t0: i, t1: j, entry: e})
+			i = j
+			continue
+		}
+		if e, j := r.lex.MatchAgent(toks, i, date); e != nil {
+			out = append(out, atom{kind: aAgent, t0: i, t1: j, entry: e})
+			i = j
+			continue
+		}
+		t := toks[i]
+		if nameWord(t) {
+			j := i + 1
+			for j < len(toks) && nameWord(toks[j]) {
+				if e, _ := r.lex.MatchName(toks, j, date); e != nil {
+					break
+				}
+				if e, _ := r.lex.MatchAgent(toks, j, date); e != nil {
+					break
+				}
+				j++
+			}
+			out = append(out, atom{kind: aName, t0: i, t1: j})
+			i = j
+			continue
+		}
+		if t.Tag == "PRP" && pronouns[t.Lower] {
+			out = append(out, atom{kind: aPronoun, t0: i, t1: i + 1})
+		}
+		i++
+	}
+	return out
+}
+
+// groupAtoms joins atoms separated only by bridge tokens into noun phrases.
+func groupAtoms(toks []dyad.Token, atoms []atom) []*group {
+	var out []*group
+	var cur *group
+	for _, a := range atoms {
+		if cur != nil && a.kind != aPronoun && cur.atoms[len(cur.atoms)-1].kind != aPronoun && joinable(toks, cur, a) {
+			cur.atoms = append(cur.atoms, a)
+			cur.t1 = a.t1
+			continue
+		}
+		cur = &group{t0: a.t0, t1: a.t1, atoms: []atom{a}}
+		out = append(out, cur)
+	}
+	// extend each group left over determiners/adjectives that modify it
+	// ("senior", "former") so former-ness and spans are right.
+	for _, g := range out {
+		for g.t0 > 0 {
+			t := toks[g.t0-1]
+			if t.Tag == "JJ" || (t.Tag == "DT" && t.Lower != "that") || t.Tag == "CD" || t.Tag == "VBN" && formerWords[t.Lower] {
+				g.t0--
+				continue
+			}
+			break
+		}
+		for i := g.t0; i < g.t1; i++ {
+			if formerWords[toks[i].Lower] {
+				g.former = true
+			}
+		}
+	}
+	return out
+}
+
+// joinable decides whether atom a continues group g.
+func joinable(toks []dyad.Token, g *group, a atom) bool {
+	last := g.atoms[len(g.atoms)-1]
+	gap := toks[last.t1:a.t0]
+	if len(gap) > 4 {
+		return false
+	}
+	nouns := 0
+	sawOf := false
+	for _, t := range gap {
+		if !bridge(t) {
+			return false
+		}
+		if t.Tag == "NN" || t.Tag == "NNS" {
+			nouns++
+		}
+		if t.Lower == "of" || t.Lower == "for" {
+			sawOf = true
+		}
+	}
+	if nouns > 2 {
+		return false
+	}
+	// Two complete actors side by side without "of" or a possessive are
+	// two actors ("Iran Syria" does not occur; "Iraq Syria border" is a
+	// place), but modifier + head is one phrase.
+	switch last.kind {
+	case aCountry, aCapital, aActor:
+		possessive := len(gap) > 0 && (gap[0].Lower == "'s" || gap[0].Lower == "’s" || gap[0].Lower == "'")
+		if a.kind == aAgent || a.kind == aName || a.kind == aPerson {
+			return possessive || len(gap) == 0 || allAdj(gap)
+		}
+		if a.kind == aActor && possessive {
+			return true
+		}
+		return false
+	case aAdj:
+		return a.kind == aAgent || a.kind == aName || a.kind == aPerson || (a.kind == aActor && len(gap) == 0)
+	case aAgent:
+		if sawOf {
+			// "Minister of Defense of Syria", "leaders of Egypt's
+			// Muslim Brotherhood"
+			return a.kind != aName || len(gap) == 1
+		}
+		return a.kind == aAgent || a.kind == aName || a.kind == aPerson || (a.kind == aAdj && len(gap) == 0)
+	case aName:
+		return false
+	case aPerson:
+		return false
+	}
+	return false
+}
+
+func allAdj(ts []dyad.Token) bool {
+	for _, t := range ts {
+		if !(t.Tag == "JJ" || t.Tag == "NN" || t.Tag == "NNS" || t.Tag == "HYPH") {
+			return false
+		}
+	}
+	return true
+}
+
+// SplitCode splits an actor code into its country (3 letters, "" for
+// "---") and its 3-letter sector codes.
+func SplitCode(code string) (country string, sectors []string) {
+	if len(code) < 3 {
+		return "", nil
+	}
+	country = code[:3]
+	if country == "---" {
+		country = ""
+	}
+	for i := 3; i+3 <= len(code); i += 3 {
+		sectors = append(sectors, code[i:i+3])
+	}
+	return country, sectors
+}
+
+func addSector(ss []string, s string) []string {
+	for _, x := range ss {
+		if x == s {
+			return ss
+		}
+	}
+	return append(ss, s)
+}
+
+// resolveGroup computes a group's country, sectors and full code.
+func resolveGroup(toks []dyad.Token, g *group) {
+	for _, a := range g.atoms {
+		switch a.kind {
+		case aCountry, aAdj, aCapital:
+			if g.country == "" {
+				g.country = a.entry.Code
+			}
+		case aActor:
+			c, secs := SplitCode(a.entry.Code)
+			if g.full == "" && g.country == "" {
+				g.full = a.entry.Code
+				g.country = c
+				if c == "" && strings.HasPrefix(a.entry.Code, "---") {
+					g.country = ""
+				}
+			}
+			for _, s := range secs {
+				g.sectors = addSector(g.sectors, s)
+			}
+		case aAgent:
+			_, secs := SplitCode("---" + a.entry.Code)
+			for _, s := range secs {
+				g.sectors = addSector(g.sectors, s)
+			}
+			if len(secs) > 0 {
+				g.codeSectors = addSector(g.codeSectors, secs[0])
+			}
+			g.titles = append(g.titles, text(toks, a.t0, a.t1))
+		case aPerson:
+			if g.person == nil {
+				g.person = a.entry
+			}
+		case aName:
+			if g.name == "" {
+				g.name = text(toks, a.t0, a.t1)
+			}
+		case aPronoun:
+			g.pronoun = toks[a.t0].Lower
+		}
+	}
+	if g.person != nil {
+		c, secs := SplitCode(g.person.Code)
+		if g.country == "" || g.country == c {
+			g.country = c
+			g.sectors = secs
+			g.codeSectors = secs
+			g.full = g.person.Code
+		}
+	}
+	if g.former {
+		g.sectors = []string{"ELI"}
+		g.codeSectors = g.sectors
+		g.full = ""
+	}
+}
+
+// Code returns the actor code of a resolved group ("" if it has none).
+func (g *group) code() string {
+	if g.full != "" && g.person == nil && !g.former {
+		// an organisation with an explicit code; a country modifier
+		// before it ("Egypt's Muslim Brotherhood") may add nothing.
+		if len(g.codeSectors) > 0 && strings.HasPrefix(g.full, "---") && g.country != "" {
+			return g.country + strings.Join(g.codeSectors, "")
+		}
+		base := g.full
+		for _, s := range g.codeSectors {
+			if !strings.Contains(base[3:], s) {
+				base += s
+			}
+		}
+		return base
+	}
+	if g.person != nil && !g.former {
+		return g.person.Code
+	}
+	c := g.country
+	if c == "" {
+		if len(g.sectors) == 0 {
+			return ""
+		}
+		c = "---"
+	}
+	return c + strings.Join(g.codeSectors, "")
+}
+
+func text(toks []dyad.Token, i, j int) string {
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		if k > i && toks[k].Start > toks[k-1].End {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[k].Text)
+	}
+	return b.String()
+}

@@ -1,0 +1,318 @@
+package actor
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/lexicon"
+)
+
+// entity is the working form of a dyad.Entity.
+type entity struct {
+	id       string
+	name     string
+	typ      string
+	code     string
+	titles   []string
+	mentions [][2]int
+	surname  string
+	sectors  []string // all sectors its titles give (the code has the primary ones)
+}
+
+type docState struct {
+	ents   []*entity
+	byKey  map[string]*entity
+	byName map[string]*entity // lower-cased full names and surnames of persons
+}
+
+func (s *docState) get(key, name, typ, code string) *entity {
+	if e := s.byKey[key]; e != nil {
+		if e.code == "" || (strings.HasPrefix(e.code, "---") && code != "" && !strings.HasPrefix(code, "---")) {
+			e.code = code
+		}
+		return e
+	}
+	e := &entity{id: fmt.Sprintf("e%d", len(s.ents)+1), name: name, typ: typ, code: code}
+	s.ents = append(s.ents, e)
+	s.byKey[key] = e
+	return e
+}
+
+func (s *docState) learnName(e *entity, name string) {
+	name = strings.ToLower(name)
+	s.byName[name] = e
+	if f := strings.Fields(name); len(f) > 1 {
+		last := f[len(f)-1]
+		if _, taken := s.byName[last]; !taken {
+			s.byName[last] = e
+			e.surname = last
+		}
+	}
+}
+
+// Resolve fills a.Mentions and a.Entities from a.Sentences.
+func (r *Resolver) Resolve(a *dyad.Analysis) error {
+	date := a.Doc.Date
+	st := &docState{byKey: map[string]*entity{}, byName: map[string]*entity{}}
+	groups := make([][]*group, len(a.Sentences))
+	// pass 1: atoms, groups, dictionary persons and appositive learning.
+	for si := range a.Sentences {
+		toks := a.Sentences[si].Tokens
+		gs := groupAtoms(toks, r.findAtoms(toks, date))
+		for _, g := range gs {
+			resolveGroup(toks, g)
+		}
+		learnAppositives(toks, gs, st)
+		for _, g := range gs {
+			if g.person != nil {
+				e := st.get("P:"+g.person.Name, g.person.Name, "PERSON", g.code())
+				st.learnName(e, g.person.Phrase)
+				st.learnName(e, g.person.Name)
+			} else if g.name != "" && len(g.sectors) > 0 && g.code() != "" {
+				e := st.get("P:"+strings.ToLower(g.name), g.name, "PERSON", g.code())
+				st.learnName(e, g.name)
+			}
+		}
+		groups[si] = gs
+	}
+	// pass 2: mentions in document order, with surnames and pronouns.
+	var lastPerson *entity
+	for si := range a.Sentences {
+		toks := a.Sentences[si].Tokens
+		for _, g := range groups[si] {
+			var e *entity
+			code := g.code()
+			kind := groupKind(g)
+			switch {
+			case g.pronoun != "":
+				if (g.pronoun == "he" || g.pronoun == "she" || g.pronoun == "him" || g.pronoun == "her") && lastPerson != nil {
+					e = lastPerson
+					code = e.code
+				} else {
+					continue
+				}
+			case g.person != nil:
+				e = st.byKey["P:"+g.person.Name]
+			case g.name != "":
+				if x := st.byKey["P:"+strings.ToLower(g.name)]; x != nil {
+					e = x
+				} else if x := st.byName[strings.ToLower(g.name)]; x != nil {
+					e = x
+				}
+				if e != nil && (code == "" || len(g.atoms) == 1) {
+					code = e.code
+					kind = "learned"
+				}
+			}
+			if code == "" {
+				continue
+			}
+			if e == nil {
+				e = r.groupEntity(st, toks, g, code)
+				if e.typ == "PERSON" && g.full == "" {
+					code = e.code // "the Syrian minister" → the minister named earlier
+				}
+			}
+			for _, t := range g.titles {
+				e.titles = addSector(e.titles, t)
+			}
+			m := mention(a, si, g, code, kind, e)
+			e.mentions = append(e.mentions, [2]int{m.Start, m.End})
+			if e.typ == "PERSON" {
+				lastPerson = e
+			}
+			a.Mentions = append(a.Mentions, m)
+		}
+	}
+	for _, e := range st.ents {
+		if len(e.mentions) == 0 {
+			continue
+		}
+		c, secs := SplitCode(e.code)
+		for _, x := range e.sectors {
+			secs = addSector(secs, x)
+		}
+		if secs == nil {
+			secs = []string{}
+		}
+		titles := e.titles
+		if titles == nil {
+			titles = []string{}
+		}
+		a.Entities = append(a.Entities, dyad.Entity{
+			ID: e.id, Name: e.name, Type: e.typ, Code: e.code, Country: dyad.OptString(c),
+			Sectors: secs, Titles: titles, Mentions: e.mentions,
+		})
+	}
+	return nil
+}
+
+func groupKind(g *group) string {
+	switch {
+	case g.pronoun != "":
+		return "pronoun"
+	case g.person != nil:
+		return "person"
+	case g.name != "":
+		return "name"
+	}
+	kinds := map[int]bool{}
+	for _, a := range g.atoms {
+		kinds[a.kind] = true
+	}
+	switch {
+	case kinds[aAgent]:
+		return "agent"
+	case kinds[aActor]:
+		return "org"
+	case kinds[aCapital]:
+		return "capital"
+	case kinds[aAdj]:
+		return "adjective"
+	}
+	return "country"
+}
+
+// groupEntity finds or makes the entity a non-person group refers to.
+func (r *Resolver) groupEntity(st *docState, toks []dyad.Token, g *group, code string) *entity {
+	// a title-only phrase ("the Syrian minister") refers back to the last
+	// person holding a matching code.
+	if len(g.sectors) > 0 && g.full == "" {
+		for i := len(st.ents) - 1; i >= 0; i-- {
+			e := st.ents[i]
+			if e.typ != "PERSON" || len(e.mentions) == 0 {
+				continue
+			}
+			c, secs := SplitCode(e.code)
+			if len(e.sectors) > 0 {
+				secs = e.sectors
+			}
+			gc, _ := SplitCode(code)
+			if gc != "" && c != gc {
+				continue
+			}
+			if gc == "" && c != "" {
+				continue
+			}
+			if subset(g.sectors, secs) && isDefinite(toks, g) {
+				return e
+			}
+		}
+	}
+	for _, a := range g.atoms {
+		if a.kind == aActor && a.entry != nil && g.full == a.entry.Code {
+			typ := a.entry.Type
+			if typ == "" {
+				typ = "ORG"
+			}
+			return st.get("A:"+a.entry.Name, a.entry.Name, typ, code)
+		}
+	}
+	if len(g.sectors) == 0 {
+		name := g.country
+		for _, a := range g.atoms {
+			if a.entry != nil && (a.kind == aCountry || a.kind == aAdj || a.kind == aCapital) {
+				name = a.entry.Name
+				if a.kind == aCountry {
+					break
+				}
+			}
+		}
+		if a := g.atoms[0]; a.kind == aCountry {
+			name = a.entry.Name
+		}
+		return st.get("G:"+g.country, name, "GPE", code)
+	}
+	typ := "GROUP"
+	return st.get("C:"+code+":"+strings.ToLower(text(toks, g.t0, g.t1)), text(toks, g.t0, g.t1), typ, code)
+}
+
+func isDefinite(toks []dyad.Token, g *group) bool {
+	if g.t0 < len(toks) {
+		switch toks[g.t0].Lower {
+		case "the", "his", "her", "their", "its":
+			return true
+		}
+	}
+	return false
+}
+
+func subset(a, b []string) bool {
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// learnAppositives links "NAME, TITLE-PHRASE," and "TITLE-PHRASE, NAME,":
+// the name takes the title phrase's code for this document.
+func learnAppositives(toks []dyad.Token, gs []*group, st *docState) {
+	for i := 0; i+1 < len(gs); i++ {
+		g, h := gs[i], gs[i+1]
+		if g.t1 >= len(toks) || toks[g.t1].Text != "," {
+			continue
+		}
+		// the second group must start right after the comma (allowing a
+		// determiner/adjectives, which the group already spans).
+		if h.t0 != g.t1+1 {
+			continue
+		}
+		var nameG, titleG *group
+		switch {
+		case g.name != "" && g.person == nil && len(g.sectors) == 0 && (len(h.sectors) > 0 || h.full != "") && h.name == "" && h.person == nil:
+			nameG, titleG = g, h
+		case h.name != "" && h.person == nil && len(h.sectors) == 0 && len(g.sectors) > 0 && g.name == "" && g.person == nil:
+			nameG, titleG = h, g
+		default:
+			continue
+		}
+		code := titleG.code()
+		if code == "" {
+			continue
+		}
+		nameG.country, nameG.sectors, nameG.codeSectors, nameG.full = titleG.country, titleG.sectors, titleG.codeSectors, titleG.full
+		nameG.titles = append(nameG.titles, titleG.titles...)
+		e := st.get("P:"+strings.ToLower(nameG.name), nameG.name, "PERSON", code)
+		e.code = code
+		e.sectors = titleG.sectors
+		st.learnName(e, nameG.name)
+	}
+}
+
+func mention(a *dyad.Analysis, si int, g *group, code, kind string, e *entity) dyad.Mention {
+	toks := a.Sentences[si].Tokens
+	c, secs := SplitCode(code)
+	m := dyad.Mention{
+		Sentence: si, Tok0: g.t0, Tok1: g.t1,
+		Span:    dyad.Span{Start: toks[g.t0].Start, End: toks[g.t1-1].End},
+		Text:    a.Doc.Text[toks[g.t0].ByteStart:toks[g.t1-1].ByteEnd],
+		Code:    code,
+		Country: dyad.OptString(c),
+		Sectors: secs,
+		Kind:    kind,
+	}
+	if e != nil {
+		m.Entity = e.id
+	}
+	for _, at := range g.atoms {
+		if at.entry != nil {
+			m.Rule = at.entry.Rule
+			if at.kind != aAdj && at.kind != aCountry {
+				break
+			}
+		}
+	}
+	return m
+}
+
+var _ = lexicon.KindAgent

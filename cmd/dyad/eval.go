@@ -1,0 +1,153 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/eval"
+	"github.com/dyad-events/dyad/pipeline"
+)
+
+const evalUsage = `usage: dyad eval KIND [flags] FILE.jsonl...
+
+Scores dyad against gold-standard files and prints a report per file.
+
+kinds:
+  events   coded events against CAMEO gold ({source, target, code}) or
+           PLOVER gold ({source, target, plover}), detected per record
+  quotes   quotation attribution (not implemented yet)
+  geo      toponym resolution (not implemented yet)
+
+Run "dyad eval KIND -h" for the flags of a kind.
+`
+
+// runEval implements `dyad eval events [--dict own] [-v] FILE.jsonl...`;
+// args are the arguments after "eval". It returns the exit code: 0 on
+// success, 1 when a file cannot be read or scored, 2 on a usage error.
+func runEval(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, evalUsage)
+		return 2
+	}
+	switch kind := args[0]; kind {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, evalUsage)
+		return 0
+	case "events":
+		return runEvalEvents(args[1:], stdout, stderr)
+	case "quotes", "geo":
+		fmt.Fprintf(stderr, "dyad eval %s: not implemented yet\n", kind)
+		return 2
+	default:
+		fmt.Fprintf(stderr, "dyad eval: unknown kind %q\n\n%s", kind, evalUsage)
+		return 2
+	}
+}
+
+// runEvalEvents scores the event pipeline on each gold file.
+func runEvalEvents(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("dyad eval events", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dict := fs.String("dict", "own", "dictionaries to code with: own (the embedded dyad dictionaries)")
+	verbose := fs.Bool("v", false, "list every record that is not coded exactly, with the gold and predicted events, the rule that fired and the verb")
+	fs.Usage = func() {
+		out := fs.Output()
+		fmt.Fprint(out, `usage: dyad eval events [--dict own] [-v] FILE.jsonl...
+
+Codes the text of every gold record with the pipeline and compares the events
+it predicts with the expected ones. Gold records are JSON lines with "id",
+"text", "date" (YYYYMMDD or YYYY-MM-DD) and "expected": a list of
+{source, target, code} (CAMEO) or {source, target, plover} (PLOVER);
+"expect_noevents": true asks for no event; "evaluate" or "valid_flag" "false"
+skips the record. Example files: ../shared/gold/events/gsr78_dev.jsonl and
+plover_gsr_dev.jsonl.
+
+Metrics printed (definitions repeated in the report):
+  strict               P/R/F1 over (source, target, code) triples per record
+  country dyad + root  the same over (source[:3], target[:3], code[:2])
+  record accuracy      records whose predicted triples equal the gold set
+  PLOVER type          recall/precision of PLOVER types, source-country agreement
+The last line is "records exact: N/M".
+
+flags:
+`)
+		fs.PrintDefaults()
+	}
+	files, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		return 2
+	}
+	if *dict != "own" {
+		fmt.Fprintf(stderr, "dyad eval events: --dict %q: not implemented yet (only \"own\")\n", *dict)
+		return 2
+	}
+	if len(files) == 0 {
+		fmt.Fprintln(stderr, "dyad eval events: no gold file given")
+		fs.Usage()
+		return 2
+	}
+
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		fmt.Fprintf(stderr, "dyad eval events: load pipeline: %v\n", err)
+		return 1
+	}
+	coder := func(d dyad.Doc) (dyad.Record, error) { return p.Process(d) }
+
+	exact, total := 0, 0
+	for i, path := range files {
+		gold, err := eval.LoadEventGold(path)
+		if err != nil {
+			fmt.Fprintf(stderr, "dyad eval events: %v\n", err)
+			return 1
+		}
+		rep, err := eval.ScoreEvents(gold, coder)
+		if err != nil {
+			fmt.Fprintf(stderr, "dyad eval events: %s: %v\n", path, err)
+			return 1
+		}
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		fmt.Fprintf(stdout, "== %s ==\n", path)
+		if err := rep.Write(stdout, *verbose); err != nil {
+			fmt.Fprintf(stderr, "dyad eval events: %v\n", err)
+			return 1
+		}
+		exact += rep.Exact
+		total += rep.Records
+	}
+	if len(files) > 1 {
+		fmt.Fprintf(stdout, "\n== all %d files ==\nrecords exact: %d/%d\n", len(files), exact, total)
+	}
+	return 0
+}
+
+// parseInterspersed parses flags that may come before, between or after
+// the positional arguments and returns the positional ones. Everything after
+// "--" is positional.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for len(args) > 0 {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
+			break
+		}
+		// fs.Parse stopped at a positional argument.
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+	return pos, nil
+}

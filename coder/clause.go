@@ -1,0 +1,248 @@
+package coder
+
+import (
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
+)
+
+// Closed word classes the clause analysis reads. They are grammar, not
+// dictionary: verb patterns and actors live in lexicon data files.
+var (
+	sayVerbs = set("say", "said", "says", "saying", "tell", "told", "add", "added", "state", "stated",
+		"note", "noted", "report", "reported", "quote", "quoted", "explain", "explained", "insist",
+		"insisted", "stress", "stressed", "confirm", "confirmed", "write", "wrote", "announce", "announced",
+		"declare", "declared", "claim", "claimed", "believe", "believed", "think", "thought", "argue", "argued")
+	beForms  = set("be", "is", "are", "was", "were", "been", "being", "'s", "'re", "am", "get", "got", "gotten", "getting")
+	modals   = set("will", "would", "shall", "'ll", "wo")
+	negWords = set("not", "n't", "never", "no")
+	// verbs whose "to"-complement is only intended
+	intentVerbs = set("want", "wish", "seek", "plan", "intend", "hope", "aim", "offer", "pledge", "promise",
+		"vow", "propose", "prepare", "expect", "try", "attempt", "threaten", "mull", "consider", "look",
+		"ready", "willing", "prepared", "determined", "eager", "keen", "poised", "set", "able", "going", "seeking",
+		"planning", "want", "wants", "wanted", "plans", "planned", "seeks", "sought", "offered", "pledged", "vowed",
+		"promised", "threatened", "hopes", "hoped", "intends", "intended", "proposed")
+	// verbs whose "to"-complement is refused
+	refuseVerbs = set("refuse", "refused", "refuses", "decline", "declined", "declines", "reject", "rejected", "fail", "failed", "fails")
+	// verbs whose complement keeps its own code ("agreed to lift")
+	commitVerbs = set("agree", "agreed", "agrees", "decide", "decided", "decides", "begin", "began", "begun", "start",
+		"started", "continue", "continued", "resume", "resumed", "move", "moved", "vote", "voted", "order", "ordered")
+	preps = set("in", "at", "on", "from", "to", "with", "by", "of", "for", "against", "into", "over", "near",
+		"about", "after", "before", "during", "since", "between", "among", "toward", "towards", "under", "across")
+	subordinators = set("because", "while", "although", "though", "after", "before", "when", "whereas",
+		"if", "unless", "since", "as", "until")
+)
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// attribution marks the tail of a sentence that only says who said it:
+// "…, US Deputy Secretary Jeffrey Kupfer said here Wednesday." and
+// "…, according to officials."
+func attribution(toks []dyad.Token) []bool {
+	out := make([]bool, len(toks)+1)
+	n := len(toks)
+	for i := n - 1; i >= 0; i-- {
+		t := toks[i]
+		if t.Text != "," && t.Text != "”" && t.Text != "\"" && t.Text != "''" {
+			continue
+		}
+		// the rest must be short and contain a say verb or "according to"
+		rest := toks[i+1:]
+		if len(rest) == 0 || len(rest) > 16 {
+			break
+		}
+		found := false
+		for k, r := range rest {
+			if (sayVerbs[r.Lower] && (isVerb(r.Tag) || r.Tag == "NN")) || (r.Lower == "according" && k+1 < len(rest) && rest[k+1].Lower == "to") {
+				found = true
+			}
+			if r.Text == "," && k > 0 && !found {
+				// "…, which … , said" is not a plain tail
+			}
+		}
+		if found {
+			for k := i; k < n; k++ {
+				out[k] = true
+			}
+		}
+		break
+	}
+	// sentence-initial "According to X," likewise
+	if n > 2 && toks[0].Lower == "according" && toks[1].Lower == "to" {
+		for k := 0; k < n && toks[k].Text != ","; k++ {
+			out[k] = true
+		}
+	}
+	return out
+}
+
+// analyseChain reads the auxiliaries and modals before the anchor:
+// negation, modality, passive voice, and where the verb chain begins.
+func analyseChain(st *sent, m *match) {
+	toks := st.toks
+	a := toks[m.anchor]
+	head := m.anchor
+	sawBe := false
+	for k := m.anchor - 1; k >= 0 && k >= m.anchor-6; k-- {
+		t := toks[k]
+		switch {
+		case negWords[t.Lower]:
+			m.negated = true
+		case modals[t.Lower]:
+			m.intent = true
+		case beForms[t.Lower] || t.Lower == "been":
+			sawBe = true
+		case t.Tag == "RB" || t.Tag == "MD" || t.Lower == "have" || t.Lower == "has" || t.Lower == "had" ||
+			t.Lower == "do" || t.Lower == "does" || t.Lower == "did" || t.Lower == "'ve" || t.Lower == "'d":
+		case t.Lower == "to":
+			// "wants to attack", "refused to meet": look at the verb or
+			// adjective governing the infinitive
+			g := k - 1
+			for g >= 0 && (toks[g].Tag == "RB" || negWords[toks[g].Lower]) {
+				if negWords[toks[g].Lower] {
+					m.negated = true
+				}
+				g--
+			}
+			if g >= 0 {
+				gw := toks[g]
+				switch {
+				case intentVerbs[gw.Lower] || intentVerbs[gw.Lemma]:
+					m.intent = true
+					head = g
+					k = g
+					// the governor's own auxiliaries ("would not want to")
+					for x := g - 1; x >= 0 && x >= g-4; x-- {
+						tx := toks[x]
+						if negWords[tx.Lower] {
+							m.negated = true
+						} else if beForms[tx.Lower] || modals[tx.Lower] || tx.Tag == "RB" || tx.Tag == "MD" {
+						} else {
+							break
+						}
+						head = x
+					}
+					continue
+				case refuseVerbs[gw.Lower] || refuseVerbs[gw.Lemma]:
+					m.refused = true
+					head = g
+					k = g
+					continue
+				case commitVerbs[gw.Lower] || commitVerbs[gw.Lemma]:
+					head = g
+					k = g
+					continue
+				}
+			}
+			k = -1
+			continue
+		default:
+			k = -1
+			continue
+		}
+		head = k
+	}
+	if sawBe && (a.Tag == "VBN" || a.Tag == "VBD") {
+		m.passive = true
+	}
+	// reduced relative: "officials accused of …", "a man arrested in …"
+	if !m.passive && a.Tag == "VBN" && head == m.anchor && m.anchor > 0 {
+		prev := toks[m.anchor-1]
+		if (st.coveredBy[m.anchor-1] >= 0 || prev.Tag == "NNS" || prev.Tag == "NN") && laterFiniteVerb(st, m.anchor+1) {
+			m.passive = true
+		}
+	}
+	m.head = head
+}
+
+// linkComplements handles a dictionary verb governing another dictionary
+// verb through "to": "urged Syria to release", "agreed to lift",
+// "threatened to attack". Appeals, demands, rejections and generic intents
+// take the complement's root as their sub-code and absorb it; any other
+// governor gives way to the complement, which inherits its modality.
+func linkComplements(st *sent, ms []*match) {
+	for i, g := range ms {
+		if g.dropped {
+			continue
+		}
+		for _, c := range ms[i+1:] {
+			if c.dropped || c.head <= g.last {
+				continue
+			}
+			// between g's end and c's anchor: optional object, "to", adverbs
+			k := g.end
+			if k < c.anchor && st.startAt[k] >= 0 {
+				k = st.ments[st.startAt[k]].Tok1
+			}
+			for k < c.anchor && (st.toks[k].Tag == "RB" || st.toks[k].Lower == "to" || negWords[st.toks[k].Lower]) {
+				k++
+			}
+			if k != c.anchor || !hasTo(st, g.end, c.anchor) {
+				break
+			}
+			c.governor = g
+			gc := g.pat.Code
+			croot := root(c.pat.Code)
+			if sub := complementDigit[croot]; sub != "" && len(gc) == 3 && gc[2] == '0' &&
+				(gc[:2] == "02" || gc[:2] == "03" || gc[:2] == "10" || gc[:2] == "12") {
+				refined := gc[:2] + sub
+				if cameo.Valid(refined) {
+					g.refinedCode = refined
+				}
+				if g.target < 0 && c.target >= 0 && gc[:2] != "02" && gc[:2] != "10" {
+					g.target = c.target
+				}
+				c.dropped = true
+			} else if gc[:2] == "02" || gc[:2] == "10" || gc[:2] == "12" {
+				c.dropped = true
+			} else {
+				// the governor is a modal-like verb ("agree", "threaten",
+				// "offer"): code the complement with its modality.
+				g.dropped = true
+				if intentVerbs[st.toks[g.anchor].Lower] || intentVerbs[st.toks[g.anchor].Lemma] || gc[:2] == "13" {
+					c.intent = true
+				}
+				if g.negated {
+					c.negated = true
+				}
+				c.head = g.head
+			}
+			break
+		}
+	}
+}
+
+// laterFiniteVerb reports whether a finite verb follows in the clause, so
+// that the participle before it is a reduced relative ("officials accused
+// of X would be indicted").
+func laterFiniteVerb(st *sent, from int) bool {
+	for k := from; k < len(st.toks); k++ {
+		t := st.toks[k]
+		if t.Text == "," || t.Text == ";" || st.attrib[k] {
+			return false
+		}
+		switch t.Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	return false
+}
+
+func hasTo(st *sent, from, to int) bool {
+	for k := from; k < to; k++ {
+		if st.toks[k].Lower == "to" {
+			return true
+		}
+	}
+	return false
+}
+
+// complementDigit maps the root of a "to"-complement to the third digit of
+// the 02x (appeal), 03x (intent), 10x (demand) and 12x (reject) codes.
+var complementDigit = map[string]string{"06": "1", "05": "2", "07": "3", "08": "5", "04": "6"}

@@ -1,0 +1,310 @@
+// Package coder is the event stage: it finds verb-pattern matches in each
+// sentence, reads the clause around each one — subject, object, passive
+// voice, negation, modality, "to"-complements, compound actors, attribution
+// tails — and emits CAMEO events between the actor mentions the actor stage
+// found.
+//
+// It reads Analysis.Sentences and Analysis.Mentions and fills
+// Analysis.Events. No parse tree is needed: clause analysis works over
+// part-of-speech tags, the actor mentions and a few closed word classes.
+package coder
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/lexicon"
+)
+
+// Coder codes events. It is safe for concurrent use.
+type Coder struct {
+	lex *lexicon.Lexicon
+}
+
+// New returns a Coder over the given verb dictionaries.
+func New(lex *lexicon.Lexicon) *Coder { return &Coder{lex: lex} }
+
+// match is one verb pattern found in a sentence.
+type match struct {
+	pat      *lexicon.VerbPattern
+	anchor   int // token index of the anchor word
+	last     int // token index of the last literal word
+	target   int // mention index at the + slot, or -1
+	source   int // mention index at the $ slot, or -1
+	end      int // token index just past the match
+	literals int
+	dropped  bool
+	// filled by clause analysis
+	head        int // first token of the verb chain (auxiliaries, modals)
+	negated     bool
+	intent      bool
+	refused     bool
+	passive     bool
+	governor    *match // the verb whose "to"-complement this is
+	refinedCode string
+}
+
+// sent is the per-sentence working state.
+type sent struct {
+	idx       int
+	toks      []dyad.Token
+	ments     []dyad.Mention // this sentence's mentions, by position
+	startAt   []int          // token → mention index starting there, or -1
+	coveredBy []int          // token → mention index covering it, or -1
+	attrib    []bool         // token lies in an attribution tail ("…, he said")
+}
+
+// Code fills a.Events.
+func (c *Coder) Code(a *dyad.Analysis) error {
+	byS := make([][]dyad.Mention, len(a.Sentences))
+	for _, m := range a.Mentions {
+		if m.Sentence >= 0 && m.Sentence < len(byS) {
+			byS[m.Sentence] = append(byS[m.Sentence], m)
+		}
+	}
+	for si, s := range a.Sentences {
+		if len(s.Tokens) == 0 {
+			continue
+		}
+		st := newSent(si, s.Tokens, byS[si])
+		a.Events = append(a.Events, c.codeSentence(a, st)...)
+	}
+	return nil
+}
+
+func newSent(si int, toks []dyad.Token, ments []dyad.Mention) *sent {
+	sort.Slice(ments, func(i, j int) bool { return ments[i].Tok0 < ments[j].Tok0 })
+	st := &sent{idx: si, toks: toks, ments: ments,
+		startAt: make([]int, len(toks)+1), coveredBy: make([]int, len(toks)+1)}
+	for i := range st.startAt {
+		st.startAt[i], st.coveredBy[i] = -1, -1
+	}
+	for mi, m := range ments {
+		if m.Tok0 < len(toks) {
+			st.startAt[m.Tok0] = mi
+		}
+		for k := m.Tok0; k < m.Tok1 && k < len(toks); k++ {
+			st.coveredBy[k] = mi
+		}
+	}
+	st.attrib = attribution(toks)
+	return st
+}
+
+func (c *Coder) codeSentence(a *dyad.Analysis, st *sent) []dyad.Event {
+	ms := c.findMatches(st)
+	if len(ms) == 0 {
+		return nil
+	}
+	for _, m := range ms {
+		analyseChain(st, m)
+	}
+	linkComplements(st, ms)
+	var out []dyad.Event
+	for _, m := range ms {
+		if m.dropped {
+			continue
+		}
+		out = append(out, c.events(a, st, m)...)
+	}
+	return dedupe(out)
+}
+
+// findMatches tries every pattern anchored at every token and keeps the
+// most specific non-overlapping matches.
+func (c *Coder) findMatches(st *sent) []*match {
+	var all []*match
+	for i, t := range st.toks {
+		if st.coveredBy[i] >= 0 || st.attrib[i] {
+			continue
+		}
+		cands := c.lex.Anchors(t.Lemma)
+		if t.Lower != t.Lemma {
+			cands = append(cands[:len(cands):len(cands)], c.lex.Anchors(t.Lower)...)
+		}
+		var best *match
+		for _, p := range cands {
+			m := matchPattern(st, p, i)
+			if m == nil {
+				continue
+			}
+			if best == nil || m.literals > best.literals ||
+				(m.literals == best.literals && m.pat.HasSlot(lexicon.ElemTarget) && m.target >= 0 && best.target < 0) {
+				best = m
+			}
+		}
+		if best == nil {
+			continue
+		}
+		// a bare noun anchor ("attack", "visit") needs an actor that
+		// owns it: "Israel's attack", "Israeli attack".
+		if isNoun(t.Tag) && !ownedNoun(st, i) {
+			continue
+		}
+		all = append(all, best)
+	}
+	// drop matches whose literal words overlap a more specific one
+	sort.SliceStable(all, func(i, j int) bool { return all[i].literals > all[j].literals })
+	used := make([]bool, len(st.toks)+1)
+	var keep []*match
+	for _, m := range all {
+		clash := false
+		for k := m.anchor; k <= m.last; k++ {
+			if used[k] {
+				clash = true
+				break
+			}
+		}
+		if clash {
+			continue
+		}
+		for k := m.anchor; k <= m.last; k++ {
+			used[k] = true
+		}
+		keep = append(keep, m)
+	}
+	sort.Slice(keep, func(i, j int) bool { return keep[i].anchor < keep[j].anchor })
+	return keep
+}
+
+func isNoun(tag string) bool { return strings.HasPrefix(tag, "NN") }
+func isVerb(tag string) bool { return strings.HasPrefix(tag, "VB") || tag == "MD" }
+
+// ownedNoun reports whether the noun at i has an actor right before it
+// (possessive or adjective) or a "by ACTOR" after it.
+func ownedNoun(st *sent, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if st.coveredBy[k] >= 0 {
+			return true
+		}
+		tg := st.toks[k].Tag
+		if !(tg == "JJ" || tg == "POS" || tg == "DT" || tg == "NN") {
+			break
+		}
+	}
+	return false
+}
+
+// skippable tokens may sit between two literal words of a pattern.
+func skippable(t dyad.Token) bool {
+	switch t.Tag {
+	case "DT", "JJ", "JJR", "JJS", "RB", "RBR", "CD", "PRP$", "POS", "PDT", "HYPH":
+		return true
+	}
+	return false
+}
+
+// boundary tokens end a clause for gaps and for the actor search.
+func boundary(t dyad.Token) bool {
+	switch t.Text {
+	case ";", ":", ".", "!", "?", "—", "--", "(", ")":
+		return true
+	}
+	return t.Tag == "WDT" || t.Tag == "WP"
+}
+
+// matchPattern matches p with its anchor at token i.
+func matchPattern(st *sent, p *lexicon.VerbPattern, i int) *match {
+	m := &match{pat: p, anchor: i, last: i, target: -1, source: -1}
+	if !matchElems(st, p.Elems, 0, i, m, true) {
+		return nil
+	}
+	return m
+}
+
+func wordMatches(t dyad.Token, e lexicon.Elem) bool {
+	for _, a := range e.Alts {
+		if e.Exact {
+			if t.Lower == a {
+				return true
+			}
+		} else if t.Lemma == a || t.Lower == a {
+			return true
+		}
+	}
+	return false
+}
+
+// matchElems matches elems[k:] starting at token i, recording slots in m.
+func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) bool {
+	if k == len(elems) {
+		m.end = i
+		return true
+	}
+	e := elems[k]
+	n := len(st.toks)
+	switch e.Kind {
+	case lexicon.ElemWord:
+		if e.Optional {
+			save := *m
+			if i < n && wordMatches(st.toks[i], e) {
+				if matchElems(st, elems, k+1, i+1, m, false) {
+					return true
+				}
+				*m = save
+			}
+			return matchElems(st, elems, k+1, i, m, first)
+		}
+		for skip := 0; skip <= 3 && i+skip < n; skip++ {
+			j := i + skip
+			if skip > 0 && (first || !skippable(st.toks[j-1])) {
+				break
+			}
+			if st.coveredBy[j] >= 0 && !first {
+				break
+			}
+			if wordMatches(st.toks[j], e) {
+				save := *m
+				if j > m.last {
+					m.last = j
+				}
+				m.literals++
+				if matchElems(st, elems, k+1, j+1, m, false) {
+					return true
+				}
+				*m = save
+			}
+		}
+		return false
+	case lexicon.ElemGap:
+		for g := 0; g <= lexicon.MaxGap && i+g <= n; g++ {
+			if g > 0 && boundary(st.toks[i+g-1]) {
+				break
+			}
+			save := *m
+			if matchElems(st, elems, k+1, i+g, m, false) {
+				return true
+			}
+			*m = save
+		}
+		return false
+	case lexicon.ElemTarget, lexicon.ElemSource:
+		// skip determiners and adjectives to the mention
+		j := i
+		for j < n && st.startAt[j] < 0 && skippable(st.toks[j]) && j-i < 4 {
+			j++
+		}
+		if j < n && st.startAt[j] >= 0 {
+			mi := st.startAt[j]
+			save := *m
+			if e.Kind == lexicon.ElemTarget {
+				m.target = mi
+			} else {
+				m.source = mi
+			}
+			if matchElems(st, elems, k+1, st.ments[mi].Tok1, m, false) {
+				return true
+			}
+			*m = save
+		}
+		// an unfilled slot at the end of a pattern is allowed (the
+		// object may be a non-actor); inside a pattern it must be filled.
+		if k == len(elems)-1 {
+			m.end = i
+			return true
+		}
+		return false
+	}
+	return false
+}

@@ -1,0 +1,135 @@
+package coder_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/actor"
+	"github.com/dyad-events/dyad/coder"
+	"github.com/dyad-events/dyad/lexicon"
+	"github.com/dyad-events/dyad/text"
+)
+
+// A small dictionary written for these tests, so they do not move when the
+// project's own dictionaries grow.
+const testActors = `
+country IRN: Iran
+country SYR: Syria
+country ISR: Israel
+country USA: United States | US
+country RUS: Russia
+country UKR: Ukraine
+adjective IRN: Iranian
+adjective SYR: Syrian
+adjective RUS: Russian
+capital IRN: Tehran
+agent GOV: minister | government | president | official
+agent MILGOV: defence minister | minister of defence
+agent MIL: troops | army | forces
+agent REB: rebels
+agent OPP: protesters
+person USAGOV: Barack Obama | Obama ; from=2009-01-20 ; to=2017-01-20
+`
+
+const testVerbs = `
+040: meet with + | meet + | hold * talk with +
+042: visit +
+043: host +
+060: provide support to + ; neg=121
+070: provide aid to +
+111: condemn + | criticize +
+112: accuse + of
+141: protest against +
+173: arrest +
+190: attack + | shell +
+020: urge + | ask +
+`
+
+func setup(t *testing.T) (*actor.Resolver, *coder.Coder) {
+	t.Helper()
+	l := lexicon.New()
+	if errs := l.AddActors("test-actors.txt", testActors); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if errs := l.AddVerbs("test-verbs.txt", testVerbs); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	return actor.New(l), coder.New(l)
+}
+
+func code(t *testing.T, r *actor.Resolver, c *coder.Coder, s, date string) []string {
+	t.Helper()
+	a := &dyad.Analysis{Doc: dyad.Doc{ID: "t", Text: s, Date: date}}
+	if err := text.Analyze(a); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Resolve(a); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Code(a); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range a.Events {
+		tg := "-"
+		if e.Target != nil {
+			tg = e.Target.Code
+		}
+		out = append(out, fmt.Sprintf("%s %s %s", e.Source.Code, tg, e.Code))
+		if e.Rule == "" || e.Verb.Text == "" {
+			t.Errorf("event without rule or verb: %+v", e)
+		}
+		if got := string([]rune(s)[e.Verb.Start:e.Verb.End]); got != e.Verb.Text {
+			t.Errorf("verb span %q does not index %q", got, e.Verb.Text)
+		}
+	}
+	return out
+}
+
+func TestCode(t *testing.T) {
+	r, c := setup(t)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"active", "Iran attacked Syria on Monday.", []string{"IRN SYR 190"}},
+		{"phrasal with gap", "The Iranian minister held two days of talks with Syria.", []string{"IRNGOV SYR 040"}},
+		{"passive with by", "Syria was attacked by Iranian forces.", []string{"IRNMIL SYR 190"}},
+		{"passive without agent", "Syrian rebels were attacked on Monday.", nil},
+		{"negation without neg code", "Iran did not condemn Syria.", nil},
+		{"negation with neg code", "The United States would not provide support to Israel.", []string{"USA ISR 121"}},
+		{"intent", "Russia wants to attack Ukraine.", []string{"RUS UKR 138"}},
+		{"compound subject", "Iran and Syria condemned Israel.", []string{"IRN ISR 111", "SYR ISR 111"}},
+		{"compound target", "Israel condemned Iran and Syria.", []string{"ISR IRN 111", "ISR SYR 111"}},
+		{"compound subject no target", "Iran and Syria met with each other.", []string{"IRN SYR 040", "SYR IRN 040"}},
+		{"attribution tail", "Iran condemned Israel, a Syrian official said on Monday.", []string{"IRN ISR 111"}},
+		{"relative clause actor", "Iran, which Russia criticized, hosted Syria.", []string{"RUS - 111", "IRN SYR 043"}},
+		{"possessive agent", "Iran's defence minister met with the Syrian president.", []string{"IRNMIL SYRGOV 040"}},
+		{"of-country agent", "The Minister of Defence of Syria visited Tehran.", []string{"SYRMIL IRN 042"}},
+		{"appeal with complement", "Russia urged Iran to provide aid to Syria.", []string{"RUS IRN 023"}},
+		{"dated person", "Obama condemned Russia.", []string{"USAGOV RUS 111"}},
+		{"pronoun subject", "Obama said he would not provide support to Israel.", []string{"USAGOV ISR 121"}},
+		{"protest", "Iranian protesters protested against Russia.", []string{"IRNOPP RUS 141"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := code(t, r, c, tt.text, "2015-06-01")
+			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+				t.Errorf("%q\n got: %v\nwant: %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAppositiveLearning(t *testing.T) {
+	r, c := setup(t)
+	doc := "Ali Mahmoud Abbas, Minister of Defence of Syria, met with Iran's defence minister. " +
+		"Abbas later visited Russia. The Syrian minister also condemned Israel. He attacked Ukraine."
+	got := code(t, r, c, doc, "2020-01-01")
+	want := []string{"SYRMIL IRNMIL 040", "SYRMIL RUS 042", "SYRMIL ISR 111", "SYRMIL UKR 190"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("got %v\nwant %v", got, want)
+	}
+}

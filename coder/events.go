@@ -1,0 +1,305 @@
+package coder
+
+import (
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
+)
+
+func root(code string) string {
+	if len(code) < 2 {
+		return code
+	}
+	return code[:2]
+}
+
+// subject finds the mention that is the subject of the verb chain starting
+// at head: the nearest actor to the left in the same clause that is not the
+// object of a preposition. Unresolved pronouns and "that"-clauses after a
+// say verb pass the search on to the matrix clause ("Israel announced it
+// would free …" → Israel).
+func subject(st *sent, head int) int {
+	toks := st.toks
+	for k := head - 1; k >= 0; k-- {
+		t := toks[k]
+		if mi := st.coveredBy[k]; mi >= 0 {
+			m := st.ments[mi]
+			if st.attrib[m.Tok0] {
+				k = m.Tok0
+				continue
+			}
+			if m.Tok0 > 0 && preps[toks[m.Tok0-1].Lower] && toks[m.Tok0-1].Tag != "TO" && toks[m.Tok0-1].Lower != "to" {
+				k = m.Tok0
+				continue
+			}
+			if m.Tok0 > 0 && toks[m.Tok0-1].Lower == "to" {
+				k = m.Tok0
+				continue
+			}
+			return mi
+		}
+		if t.Text == "," {
+			// skip a relative clause or appositive: ", which …," / ", who …,"
+			if p := prevComma(st, k); p >= 0 && p+1 < k && (toks[p+1].Tag == "WDT" || toks[p+1].Tag == "WP") {
+				k = p
+				continue
+			}
+		}
+		if t.Text == ";" || t.Tag == "WDT" || t.Tag == "WP" {
+			return -1
+		}
+		if isVerb(t.Tag) && !beForms[t.Lower] && !modals[t.Lower] && t.Tag != "VBN" && t.Tag != "VBG" && t.Tag != "MD" {
+			// another finite verb: its subject is ours only through a
+			// say/report verb ("X said it would …").
+			if !sayVerbs[t.Lower] && !sayVerbs[t.Lemma] {
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+// prevComma returns the index of the comma before position k, or -1.
+func prevComma(st *sent, k int) int {
+	for p := k - 1; p >= 0 && p >= k-20; p-- {
+		if st.toks[p].Text == "," {
+			return p
+		}
+	}
+	return -1
+}
+
+// object finds the first actor after the match in the same clause. With
+// strict set, a common noun that is no actor ends the search: the pattern's
+// object slot was taken by something else ("received assurances from …").
+func object(st *sent, from int, strict bool) int {
+	toks := st.toks
+	for k := from; k < len(toks) && k < from+12; k++ {
+		if st.attrib[k] {
+			return -1
+		}
+		if mi := st.startAt[k]; mi >= 0 {
+			return mi
+		}
+		t := toks[k]
+		if boundary(t) || (t.Text == "," && k > from) || subordinators[t.Lower] && t.Tag == "IN" {
+			return -1
+		}
+		if isVerb(t.Tag) && t.Tag != "VBN" && t.Tag != "VBG" {
+			return -1
+		}
+		if strict && isNoun(t.Tag) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// byAgent finds "by ACTOR" after a passive verb.
+func byAgent(st *sent, from int) int {
+	for k := from; k < len(st.toks) && k < from+8; k++ {
+		if st.toks[k].Lower == "by" {
+			j := k + 1
+			for j < len(st.toks) && st.startAt[j] < 0 && skippable(st.toks[j]) {
+				j++
+			}
+			if j < len(st.toks) {
+				return st.startAt[j]
+			}
+			return -1
+		}
+		if boundary(st.toks[k]) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// conjoined returns mi and the mentions coordinated with it ("Iran and
+// Syria", "Iran, Iraq and Syria"), left and right.
+func conjoined(st *sent, mi int) []int {
+	out := []int{mi}
+	seen := map[string]bool{st.ments[mi].Entity: true}
+	add := func(x int, front bool) bool {
+		m := st.ments[x]
+		if st.attrib[m.Tok0] {
+			return false
+		}
+		if m.Entity != "" && seen[m.Entity] {
+			return true // an appositive of the same entity
+		}
+		seen[m.Entity] = true
+		if front {
+			out = append([]int{x}, out...)
+		} else {
+			out = append(out, x)
+		}
+		return true
+	}
+	for cur := mi; cur > 0; {
+		prev := cur - 1
+		if !coordinated(st, st.ments[prev].Tok1, st.ments[cur].Tok0) || !add(prev, true) {
+			break
+		}
+		cur = prev
+	}
+	for cur := mi; cur+1 < len(st.ments); {
+		next := cur + 1
+		if !coordinated(st, st.ments[cur].Tok1, st.ments[next].Tok0) || !add(next, false) {
+			break
+		}
+		cur = next
+	}
+	return out
+}
+
+// coordinated reports whether tokens [a, b) join two actors: "and", ",",
+// "as well as", "or", with optional determiners.
+func coordinated(st *sent, a, b int) bool {
+	if b <= a || b-a > 4 {
+		return false
+	}
+	conj := false
+	for k := a; k < b; k++ {
+		t := st.toks[k]
+		switch {
+		case t.Lower == "and" || t.Lower == "or" || t.Text == "," || t.Lower == "&":
+			conj = true
+		case t.Lower == "as" || t.Lower == "well" || t.Lower == "both":
+		case t.Tag == "DT" || t.Tag == "JJ":
+		default:
+			return false
+		}
+	}
+	return conj
+}
+
+// events turns one match into events.
+func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
+	code := m.pat.Code
+	if m.refinedCode != "" {
+		code = m.refinedCode
+	}
+	switch {
+	case m.negated || m.refused:
+		if m.pat.Neg != "" {
+			code = m.pat.Neg
+		} else if r := cameo.Refusal(code); r != "" {
+			code = r
+		} else {
+			return nil
+		}
+	case m.intent:
+		if r := cameo.Intent(code); r != "" {
+			code = r
+		}
+	}
+	info, ok := cameo.Lookup(code)
+	if !ok {
+		return nil
+	}
+	// sources and targets
+	var srcs, tgts []int
+	strict := m.pat.HasSlot('+')
+	subj := subject(st, m.head)
+	if m.source >= 0 {
+		srcs = conjoined(st, m.source)
+		if subj >= 0 {
+			tgts = conjoined(st, subj)
+		}
+	} else if m.passive {
+		if by := byAgent(st, m.end); by >= 0 {
+			srcs = conjoined(st, by)
+		}
+		if subj >= 0 {
+			tgts = conjoined(st, subj)
+		}
+	} else {
+		if subj >= 0 {
+			srcs = conjoined(st, subj)
+		}
+		if m.target >= 0 {
+			tgts = conjoined(st, m.target)
+		} else if m.governor != nil && m.governor.target >= 0 {
+			tgts = nil
+			if o := object(st, m.end, strict); o >= 0 {
+				tgts = conjoined(st, o)
+			}
+		} else if o := object(st, m.end, strict); o >= 0 {
+			tgts = conjoined(st, o)
+		}
+	}
+	if len(srcs) == 0 {
+		return nil
+	}
+	var out []dyad.Event
+	mk := func(s, t int) {
+		ev := dyad.Event{
+			Sentence: st.idx, Code: code, Root: info.Root, Label: info.Label,
+			QuadClass: info.QuadClass, Goldstein: info.Goldstein, Plover: info.Plover,
+			Source:  actorOf(st.ments[s]),
+			Verb:    verbSpan(a, st, m),
+			Rule:    m.pat.Rule + " " + code + ": " + m.pat.Text,
+			Negated: m.negated || m.refused,
+		}
+		if t >= 0 {
+			ev.Target = actorOf(st.ments[t])
+		}
+		out = append(out, ev)
+	}
+	if len(tgts) == 0 {
+		if len(srcs) > 1 {
+			// "Iran and Syria signed an agreement": each with the other
+			for _, s := range srcs {
+				for _, t := range srcs {
+					if s != t && st.ments[s].Code != st.ments[t].Code {
+						mk(s, t)
+					}
+				}
+			}
+			return out
+		}
+		mk(srcs[0], -1)
+		return out
+	}
+	for _, s := range srcs {
+		for _, t := range tgts {
+			if s == t || (st.ments[s].Entity != "" && st.ments[s].Entity == st.ments[t].Entity) {
+				continue
+			}
+			mk(s, t)
+		}
+	}
+	return out
+}
+
+func actorOf(m dyad.Mention) *dyad.Actor {
+	secs := m.Sectors
+	if secs == nil {
+		secs = []string{}
+	}
+	return &dyad.Actor{Text: m.Text, Start: m.Start, End: m.End, Entity: dyad.OptString(m.Entity),
+		Code: m.Code, Country: m.Country, Sectors: secs}
+}
+
+func verbSpan(a *dyad.Analysis, st *sent, m *match) dyad.TextSpan {
+	f, l := st.toks[m.anchor], st.toks[m.last]
+	return dyad.TextSpan{Text: a.Doc.Text[f.ByteStart:l.ByteEnd], Start: f.Start, End: l.End}
+}
+
+// dedupe removes repeated (source, target, code) events of one sentence.
+func dedupe(evs []dyad.Event) []dyad.Event {
+	seen := map[string]bool{}
+	out := evs[:0]
+	for _, e := range evs {
+		k := e.Code + "|" + e.Source.Code
+		if e.Target != nil {
+			k += "|" + e.Target.Code
+		}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, e)
+	}
+	return out
+}

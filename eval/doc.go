@@ -1,0 +1,62 @@
+// Package eval loads gold-standard files and scores the dyad pipeline
+// against them. It is what `dyad eval` runs.
+//
+// # Event gold
+//
+// LoadEventGold reads a JSONL file of event records. Two flavours are
+// recognised, per record:
+//
+//   - CAMEO: "expected" is a list of {source, target, code} with actor codes
+//     such as USAGOV or IRNMIL and CAMEO event codes ("043"). This is the
+//     format of the PETRARCH-derived files (gsr78_dev.jsonl,
+//     petrarch_unit.jsonl, udpetrarch_unit.jsonl).
+//   - PLOVER: "expected" is a list of {source, target, plover} where plover
+//     is a PLOVER event type (AGREE, CONSULT, ...), as in plover_gsr_dev.jsonl.
+//
+// A record is skipped (not evaluated) when its "evaluate" or "valid_flag"
+// field is "false". "expect_noevents": true says the record should yield no
+// event at all. Dates given as YYYYMMDD, YYYY-MM-DD or (TABARI) YYMMDD become
+// YYYY-MM-DD.
+//
+// # Event metrics
+//
+// ScoreEvents codes the text of every evaluated record with a Coder and
+// compares what it predicts with the gold. Every predicted event of the
+// record's output counts (negated ones included). Definitions:
+//
+//   - Normalisation: an actor code that is absent, null, "" or "null"
+//     becomes "" (no actor) on both sides; a predicted actor is
+//     event.source.code / event.target.code, "" when the actor is nil.
+//   - The event label of a triple is the CAMEO code for CAMEO records and
+//     the PLOVER type (event.plover on the predicted side) for PLOVER
+//     records.
+//   - Strict: precision, recall and F1 over (source, target, label) triples,
+//     matched per record as multisets: a gold triple occurring twice needs
+//     two predicted copies. P = matched/predicted, R = matched/gold,
+//     F1 = 2PR/(P+R), all summed over records before dividing (micro).
+//   - Country dyad + root: the same over (country(source),
+//     country(target), root(label)), where country is the first three
+//     letters of the actor code with a few CAMEO/ISO aliases folded together
+//     (JAP=JPN, ROM=ROU, VTN=VNM) and root is the first two characters of a
+//     CAMEO code (the whole PLOVER type for PLOVER records).
+//   - Record accuracy: a record is exact when the set of predicted strict
+//     triples equals the set of gold triples; for an expect_noevents record,
+//     when nothing at all is predicted.
+//   - PLOVER-type recall (PLOVER records only): each gold event is a hit
+//     when some predicted event of the same record has its PLOVER type; each
+//     predicted event serves at most one gold event, and predicted events
+//     whose source country agrees are used first. Recall = hits/gold events,
+//     precision = hits/predicted events; source-country agreement = the
+//     share of hits whose predicted source country equals the gold source
+//     country (same country function as above, so IGO, IMG, NGO compare on
+//     those three letters).
+//   - Per-category tables: for CAMEO records by CAMEO root (gold triples
+//     with that root, predicted triples with that root, strict matches with
+//     that root); for PLOVER records by PLOVER type (gold events, predicted
+//     events, PLOVER-type hits). P, R and F1 as above within the category.
+//
+// EventReport.Write prints the figures, the definitions, the tables and,
+// when verbose, every record that is not exact with its gold triples and its
+// predicted triples (with the rule that fired and the verb). Its last line
+// is always "records exact: N/M" with M the number of evaluated records.
+package eval

@@ -1,0 +1,267 @@
+package eval
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// Flavour says which event scheme a gold record is labelled in.
+type Flavour string
+
+// The event gold flavours.
+const (
+	// FlavourCAMEO marks records whose expected events carry CAMEO codes.
+	FlavourCAMEO Flavour = "cameo"
+	// FlavourPLOVER marks records whose expected events carry PLOVER types.
+	FlavourPLOVER Flavour = "plover"
+)
+
+// GoldEvent is one expected event. Source and Target are actor codes
+// ("" when absent); Code is a CAMEO code for CAMEO gold and Plover a PLOVER
+// event type for PLOVER gold.
+type GoldEvent struct {
+	Source string
+	Target string
+	Code   string
+	Plover string
+}
+
+// EventGold is one gold record of an event file.
+type EventGold struct {
+	ID   string
+	Text string
+	// Date is YYYY-MM-DD, or "" when the record has none.
+	Date     string
+	Expected []GoldEvent
+	// ExpectNoEvents is set when the record must yield no events.
+	ExpectNoEvents bool
+	// Skip is set when the record is not meant to be evaluated
+	// (evaluate == "false" or valid_flag == "false").
+	Skip bool
+	// Flavour is the scheme of Expected, detected per record.
+	Flavour Flavour
+	// Raw holds every field of the record as decoded from JSON.
+	Raw map[string]any
+}
+
+// LoadEventGold reads a JSONL file of event gold records (see the package
+// documentation for the formats). Blank lines are ignored; a malformed line
+// is an error naming the file and line. A record without an id is named
+// "lineN"; a repeated id gets a "#2", "#3", ... suffix.
+func LoadEventGold(path string) ([]EventGold, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("eval: %w", err)
+	}
+	defer f.Close()
+	recs, err := ReadEventGold(f)
+	if err != nil {
+		return nil, fmt.Errorf("eval: %s: %w", path, err)
+	}
+	return recs, nil
+}
+
+// ReadEventGold reads JSONL event gold records from r; LoadEventGold is the
+// same for a named file.
+func ReadEventGold(r io.Reader) ([]EventGold, error) {
+	br := bufio.NewReader(r)
+	var out []EventGold
+	seen := map[string]int{}
+	for line := 1; ; line++ {
+		b, err := br.ReadBytes('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("line %d: read: %w", line, err)
+		}
+		if t := bytes.TrimSpace(b); len(t) > 0 {
+			g, perr := parseEventGold(t)
+			if perr != nil {
+				return nil, fmt.Errorf("line %d: %w", line, perr)
+			}
+			if g.ID == "" {
+				g.ID = fmt.Sprintf("line%d", line)
+			}
+			// Some gold files repeat an id; keep every record and tell
+			// them apart so that misses can be traced.
+			seen[g.ID]++
+			if n := seen[g.ID]; n > 1 {
+				g.ID = fmt.Sprintf("%s#%d", g.ID, n)
+			}
+			out = append(out, g)
+		}
+		if errors.Is(err, io.EOF) {
+			break
+		}
+	}
+	return out, nil
+}
+
+func parseEventGold(b []byte) (EventGold, error) {
+	var raw map[string]any
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return EventGold{}, fmt.Errorf("decode record: %w", err)
+	}
+	if raw == nil {
+		return EventGold{}, errors.New("record is not a JSON object")
+	}
+	g := EventGold{Raw: raw, Flavour: FlavourCAMEO}
+	var err error
+	if g.ID, err = optString(raw, "id"); err != nil {
+		return g, err
+	}
+	if g.Text, err = optString(raw, "text"); err != nil {
+		return g, err
+	}
+	if strings.TrimSpace(g.Text) == "" {
+		return g, fmt.Errorf("record %q: no text", g.ID)
+	}
+	date, err := optString(raw, "date")
+	if err != nil {
+		return g, err
+	}
+	if g.Date, err = NormalizeDate(date); err != nil {
+		return g, fmt.Errorf("record %q: %w", g.ID, err)
+	}
+	g.ExpectNoEvents = isTrue(raw["expect_noevents"])
+	g.Skip = isFalse(raw["evaluate"]) || isFalse(raw["valid_flag"])
+
+	exp, ok := raw["expected"]
+	if ok && exp != nil {
+		list, isList := exp.([]any)
+		if !isList {
+			return g, fmt.Errorf("record %q: expected is %T, want a list", g.ID, exp)
+		}
+		for i, item := range list {
+			obj, isObj := item.(map[string]any)
+			if !isObj {
+				return g, fmt.Errorf("record %q: expected[%d] is %T, want an object", g.ID, i, item)
+			}
+			var ev GoldEvent
+			fields := []struct {
+				key string
+				dst *string
+			}{{"source", &ev.Source}, {"target", &ev.Target}, {"code", &ev.Code}, {"plover", &ev.Plover}}
+			for _, f := range fields {
+				s, serr := optString(obj, f.key)
+				if serr != nil {
+					return g, fmt.Errorf("record %q: expected[%d]: %w", g.ID, i, serr)
+				}
+				*f.dst = s
+			}
+			ev.Source, ev.Target = normActor(ev.Source), normActor(ev.Target)
+			ev.Code, ev.Plover = strings.TrimSpace(ev.Code), strings.ToUpper(strings.TrimSpace(ev.Plover))
+			if ev.Plover != "" && ev.Code == "" {
+				g.Flavour = FlavourPLOVER
+			}
+			g.Expected = append(g.Expected, ev)
+		}
+	}
+	if len(g.Expected) == 0 {
+		// A PLOVER-GSR style record names its event type at top level.
+		if _, hasEvent := raw["event"].(string); hasEvent {
+			if _, hasMarkup := raw["markup"]; hasMarkup {
+				g.Flavour = FlavourPLOVER
+			}
+		}
+	}
+	for i, ev := range g.Expected {
+		if g.Flavour == FlavourPLOVER && ev.Plover == "" {
+			return g, fmt.Errorf("record %q: expected[%d] has no plover type", g.ID, i)
+		}
+		if g.Flavour == FlavourCAMEO && ev.Code == "" {
+			return g, fmt.Errorf("record %q: expected[%d] has no code", g.ID, i)
+		}
+	}
+	return g, nil
+}
+
+// optString returns m[key] as a string: "" when absent or null, an error
+// when it is another type. Numbers are accepted and printed as integers
+// when whole (some files store dates or codes as numbers).
+func optString(m map[string]any, key string) (string, error) {
+	v, ok := m[key]
+	if !ok || v == nil {
+		return "", nil
+	}
+	switch x := v.(type) {
+	case string:
+		return x, nil
+	case float64:
+		if x == float64(int64(x)) {
+			return fmt.Sprintf("%d", int64(x)), nil
+		}
+		return fmt.Sprint(x), nil
+	default:
+		return "", fmt.Errorf("field %q is %T, want a string", key, v)
+	}
+}
+
+func isTrue(v any) bool {
+	switch x := v.(type) {
+	case bool:
+		return x
+	case string:
+		return strings.EqualFold(strings.TrimSpace(x), "true")
+	}
+	return false
+}
+
+func isFalse(v any) bool {
+	switch x := v.(type) {
+	case bool:
+		return !x
+	case string:
+		return strings.EqualFold(strings.TrimSpace(x), "false")
+	}
+	return false
+}
+
+// normActor normalises an actor code: surrounding space is dropped and
+// "null" stands for no actor.
+func normActor(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.EqualFold(s, "null") {
+		return ""
+	}
+	return s
+}
+
+// NormalizeDate turns YYYYMMDD or YYYY-MM-DD into YYYY-MM-DD; TABARI's
+// six-digit YYMMDD is read with years 00-49 as 20YY and 50-99 as 19YY. The
+// empty string stays empty; anything else is an error.
+func NormalizeDate(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	digits := func(t string) bool {
+		for _, r := range t {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	var y, m, d string
+	switch {
+	case s == "":
+		return "", nil
+	case len(s) == 8 && digits(s):
+		y, m, d = s[:4], s[4:6], s[6:]
+	case len(s) == 6 && digits(s):
+		y, m, d = "20"+s[:2], s[2:4], s[4:]
+		if s[:2] >= "50" {
+			y = "19" + s[:2]
+		}
+	case len(s) == 10 && s[4] == '-' && s[7] == '-' && digits(s[:4]) && digits(s[5:7]) && digits(s[8:]):
+		y, m, d = s[:4], s[5:7], s[8:]
+	default:
+		return "", fmt.Errorf("date %q: want YYYYMMDD, YYYY-MM-DD or YYMMDD", s)
+	}
+	if m < "01" || m > "12" || d < "01" || d > "31" {
+		return "", fmt.Errorf("date %q: month or day out of range", s)
+	}
+	return y + "-" + m + "-" + d, nil
+}

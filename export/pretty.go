@@ -1,0 +1,198 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad"
+)
+
+// PrettyOptions configures NewPretty.
+type PrettyOptions struct {
+	// Width is the column sentences are wrapped at; 0 means 80.
+	Width int
+}
+
+// prettyWriter writes documents for people to read.
+type prettyWriter struct {
+	flusher
+	width int
+	n     int // documents written
+}
+
+// NewPretty returns a writer for people. Each document gets a header line
+// (id, date, dateline, counts) and its title if any; then every sentence that
+// has events is printed, wrapped, with one line per event under it:
+//
+//	── wire/a.txt · 2023-07-24 · TEHRAN (Reuters) · 3 sentences, 1 event
+//	Iran's defence minister met his Syrian counterpart in Tehran on Monday.
+//	  IRNMIL → SYRMIL  043  Host a visit  "met"  [verbs.txt:12]
+//
+// Sentence groups are separated by blank lines, documents too.
+// An event without a target shows "—"; a negated event says "(negated)".
+// Documents without events say "(no events)".
+func NewPretty(w io.Writer, opts PrettyOptions) Writer {
+	if opts.Width <= 0 {
+		opts.Width = 80
+	}
+	return &prettyWriter{flusher: newFlusher(w), width: opts.Width}
+}
+
+// Write writes one document.
+func (p *prettyWriter) Write(doc dyad.Doc, rec dyad.Record) error {
+	if p.err != nil {
+		return p.err
+	}
+	if p.n > 0 {
+		p.bw.WriteByte('\n')
+	}
+	p.n++
+	p.header(&rec)
+	if len(rec.Events) == 0 {
+		p.bw.WriteString("  (no events)\n")
+		return p.flush()
+	}
+
+	// Column widths over the whole document keep the events aligned.
+	var wSrc, wTgt, wCode, wLabel int
+	for i := range rec.Events {
+		ev := &rec.Events[i]
+		wSrc = max(wSrc, utf8.RuneCountInString(actorOrDash(ev.Source)))
+		wTgt = max(wTgt, utf8.RuneCountInString(actorOrDash(ev.Target)))
+		wCode = max(wCode, len(ev.Code))
+		wLabel = max(wLabel, utf8.RuneCountInString(ev.Label))
+	}
+
+	// Events are grouped under their sentences, in sentence order.
+	order := make([]int, len(rec.Events))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		return rec.Events[order[a]].Sentence < rec.Events[order[b]].Sentence
+	})
+
+	sp := newSpanner(doc.Text)
+	last := -2
+	for _, i := range order {
+		ev := &rec.Events[i]
+		if ev.Sentence != last {
+			if last != -2 {
+				p.bw.WriteByte('\n')
+			}
+			last = ev.Sentence
+			text := sentenceText(sp, &rec, ev.Sentence)
+			if text == "" {
+				text = fmt.Sprintf("(sentence %d)", ev.Sentence)
+			}
+			for _, line := range wrap(cleanField(text), p.width) {
+				p.bw.WriteString(line)
+				p.bw.WriteByte('\n')
+			}
+		}
+		var b strings.Builder
+		b.WriteString("  ")
+		b.WriteString(pad(actorOrDash(ev.Source), wSrc))
+		b.WriteString(" → ")
+		b.WriteString(pad(actorOrDash(ev.Target), wTgt))
+		b.WriteString("  ")
+		b.WriteString(pad(ev.Code, wCode))
+		b.WriteString("  ")
+		b.WriteString(pad(ev.Label, wLabel))
+		if v := cleanField(ev.Verb.Text); v != "" {
+			fmt.Fprintf(&b, "  %q", v)
+		}
+		if ev.Negated {
+			b.WriteString(" (negated)")
+		}
+		if ev.Quote != nil {
+			b.WriteString(" (quoted)")
+		}
+		if ev.Place != nil && ev.Place.Name != "" {
+			fmt.Fprintf(&b, " @ %s", cleanField(ev.Place.Name))
+		}
+		if ev.Rule != "" {
+			fmt.Fprintf(&b, "  [%s]", cleanField(ev.Rule))
+		}
+		p.bw.WriteString(strings.TrimRight(b.String(), " "))
+		p.bw.WriteByte('\n')
+	}
+	return p.flush()
+}
+
+// header writes the document's header line and title.
+func (p *prettyWriter) header(rec *dyad.Record) {
+	parts := []string{cleanField(rec.Doc.ID)}
+	if rec.Doc.Date != "" {
+		parts = append(parts, string(rec.Doc.Date))
+	}
+	if dl := rec.Doc.Dateline; dl != nil && dl.Place != "" {
+		s := cleanField(dl.Place)
+		if dl.Agency != "" {
+			s += " (" + cleanField(dl.Agency) + ")"
+		}
+		parts = append(parts, s)
+	}
+	if rec.Doc.Source != "" {
+		parts = append(parts, cleanField(string(rec.Doc.Source)))
+	}
+	parts = append(parts, fmt.Sprintf("%s, %s", plural(len(rec.Sentences), "sentence"), plural(len(rec.Events), "event")))
+	p.bw.WriteString("── " + strings.Join(parts, " · ") + "\n")
+	if rec.Doc.Title != "" {
+		p.bw.WriteString(cleanField(string(rec.Doc.Title)) + "\n")
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func actorOrDash(a *dyad.Actor) string {
+	if a == nil || a.Code == "" {
+		return "—"
+	}
+	return a.Code
+}
+
+// pad right-pads s with spaces to n runes.
+func pad(s string, n int) string {
+	if k := utf8.RuneCountInString(s); k < n {
+		return s + strings.Repeat(" ", n-k)
+	}
+	return s
+}
+
+// wrap breaks text into lines of at most width runes at spaces; a word
+// longer than width gets a line of its own.
+func wrap(text string, width int) []string {
+	var lines []string
+	var line strings.Builder
+	n := 0
+	for _, w := range strings.Fields(text) {
+		k := utf8.RuneCountInString(w)
+		if n > 0 && n+1+k > width {
+			lines = append(lines, line.String())
+			line.Reset()
+			n = 0
+		}
+		if n > 0 {
+			line.WriteByte(' ')
+			n++
+		}
+		line.WriteString(w)
+		n += k
+	}
+	if n > 0 {
+		lines = append(lines, line.String())
+	}
+	return lines
+}
+
+// Close flushes the output.
+func (p *prettyWriter) Close() error { return p.flush() }

@@ -1,0 +1,259 @@
+// Package lexicon loads dyad's dictionaries — actors (countries, adjectives,
+// capitals, organisations, agents, persons) and verb patterns — from the
+// text format documented in docs/DICTIONARIES.md, and answers the lookups the
+// actor and event stages make against them.
+//
+// The project's own dictionaries are embedded (see Default); Load reads any
+// file system in the same layout, and Merge combines several lexicons.
+package lexicon
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/dyad-events/dyad/text"
+)
+
+//go:embed data
+var embedded embed.FS
+
+// Actor kinds.
+const (
+	KindCountry   = "country"
+	KindAdjective = "adjective"
+	KindCapital   = "capital"
+	KindActor     = "actor"
+	KindAgent     = "agent"
+	KindPerson    = "person"
+	// KindDiscard phrases are matched only to keep their words from
+	// matching anything else ("South China Sea", "New Mexico").
+	KindDiscard = "discard"
+)
+
+// ActorEntry is one phrase of an actor dictionary line.
+type ActorEntry struct {
+	Kind string
+	// Code is the actor code (country, IGO or full code) or, for agents,
+	// the sector codes without a country ("GOV", "MILGOV").
+	Code string
+	// Phrase is the matched text as written in the dictionary.
+	Phrase string
+	// Keys are the phrase's tokens, lower-cased (agents: lemmas).
+	Keys []string
+	// Words are the phrase's tokens as written (for case-sensitive entries).
+	Words []string
+	// Case requires the capitalisation as written.
+	Case bool
+	// From and To bound the dates the entry is valid on (YYYY-MM-DD,
+	// inclusive); empty means open.
+	From, To string
+	// Type is the entity type: PERSON, ORG, GPE or GROUP ("" = by kind).
+	Type string
+	// Name is the first phrase of the dictionary line: the canonical name.
+	Name string
+	// Rule is "file:line" of the dictionary line.
+	Rule string
+}
+
+// Dated reports whether the entry carries any date restriction.
+func (e *ActorEntry) Dated() bool { return e.From != "" || e.To != "" }
+
+// ValidOn reports whether date (YYYY-MM-DD) lies in the entry's range.
+func (e *ActorEntry) ValidOn(date string) bool {
+	if date == "" {
+		return e.To == ""
+	}
+	if e.From != "" && date < e.From {
+		return false
+	}
+	if e.To != "" && date > e.To {
+		return false
+	}
+	return true
+}
+
+// Elem kinds of a verb pattern.
+const (
+	ElemWord   = 'w' // a literal word (lemma alternatives)
+	ElemGap    = '*' // up to MaxGap tokens
+	ElemTarget = '+' // the target slot
+	ElemSource = '$' // the source slot
+)
+
+// MaxGap is how many tokens a `*` may skip.
+const MaxGap = 6
+
+// Elem is one element of a verb pattern.
+type Elem struct {
+	Kind     byte
+	Alts     []string // lemmas (or exact words when Exact)
+	Exact    bool
+	Optional bool
+}
+
+// VerbPattern is one verb dictionary pattern.
+type VerbPattern struct {
+	Code  string
+	Elems []Elem
+	// Neg is the code when the verb is negated ("" = no event).
+	Neg string
+	// Text is the pattern as written; Rule is "file:line".
+	Text, Rule string
+	// Literals counts the literal words: more is more specific.
+	Literals int
+}
+
+// HasSlot reports whether the pattern has an element of kind k.
+func (p *VerbPattern) HasSlot(k byte) bool {
+	for _, e := range p.Elems {
+		if e.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Lexicon is a loaded set of dictionaries. It is read-only after loading and
+// safe for concurrent use.
+type Lexicon struct {
+	// names indexes non-agent entries by their first lower-cased key.
+	names map[string][]*ActorEntry
+	// agents indexes agent entries by their first lemma.
+	agents map[string][]*ActorEntry
+	// verbs indexes patterns by the lemma of their anchor word.
+	verbs map[string][]*VerbPattern
+
+	Actors   []*ActorEntry
+	Patterns []*VerbPattern
+}
+
+// New returns an empty lexicon.
+func New() *Lexicon {
+	return &Lexicon{
+		names:  map[string][]*ActorEntry{},
+		agents: map[string][]*ActorEntry{},
+		verbs:  map[string][]*VerbPattern{},
+	}
+}
+
+var (
+	defaultOnce sync.Once
+	defaultLex  *Lexicon
+	defaultErr  error
+)
+
+// Default returns the project's own embedded dictionaries, loaded once.
+func Default() (*Lexicon, error) {
+	defaultOnce.Do(func() {
+		sub, err := fs.Sub(embedded, "data")
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		defaultLex, defaultErr = Load(sub)
+	})
+	return defaultLex, defaultErr
+}
+
+// Load reads every *.txt file under actors/ and verbs/ in fsys.
+func Load(fsys fs.FS) (*Lexicon, error) {
+	l := New()
+	var errs []string
+	for _, dir := range []string{"actors", "verbs"} {
+		files, err := fs.Glob(fsys, dir+"/*.txt")
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(files)
+		for _, f := range files {
+			b, err := fs.ReadFile(fsys, f)
+			if err != nil {
+				return nil, fmt.Errorf("lexicon: %w", err)
+			}
+			var e []string
+			if dir == "actors" {
+				e = l.AddActors(f, string(b))
+			} else {
+				e = l.AddVerbs(f, string(b))
+			}
+			errs = append(errs, e...)
+		}
+	}
+	if len(errs) > 0 {
+		if len(errs) > 20 {
+			errs = append(errs[:20], fmt.Sprintf("... and %d more", len(errs)-20))
+		}
+		return l, fmt.Errorf("lexicon: %d malformed lines:\n  %s", len(errs), strings.Join(errs, "\n  "))
+	}
+	return l, nil
+}
+
+// Merge adds every entry of o to l.
+func (l *Lexicon) Merge(o *Lexicon) {
+	for _, e := range o.Actors {
+		l.addActor(e)
+	}
+	for _, p := range o.Patterns {
+		l.addPattern(p)
+	}
+}
+
+func (l *Lexicon) addActor(e *ActorEntry) {
+	if len(e.Keys) == 0 {
+		return
+	}
+	l.Actors = append(l.Actors, e)
+	if e.Kind == KindAgent {
+		l.agents[e.Keys[0]] = append(l.agents[e.Keys[0]], e)
+	} else {
+		l.names[e.Keys[0]] = append(l.names[e.Keys[0]], e)
+	}
+}
+
+func (l *Lexicon) addPattern(p *VerbPattern) {
+	l.Patterns = append(l.Patterns, p)
+	for _, el := range p.Elems {
+		if el.Kind == ElemWord && !el.Optional {
+			for _, a := range el.Alts {
+				l.verbs[a] = append(l.verbs[a], p)
+			}
+			return
+		}
+	}
+}
+
+// Anchors returns the patterns whose anchor word has the given lemma (or,
+// for exact anchors, the given lower-case word).
+func (l *Lexicon) Anchors(lemma string) []*VerbPattern { return l.verbs[lemma] }
+
+// keysFor tokenises a dictionary phrase into its match keys.
+func keysFor(phrase string, lemma bool) (keys, words []string) {
+	words = text.Tokenize(phrase)
+	keys = make([]string, len(words))
+	for i, w := range words {
+		k := normKey(w)
+		if lemma {
+			k = text.Lemma(k)
+		}
+		keys[i] = k
+	}
+	return keys, words
+}
+
+// normKey is the case- and quote-folded form used to compare a token with a
+// dictionary word.
+func normKey(w string) string {
+	w = strings.ToLower(w)
+	if strings.ContainsAny(w, "’‘") {
+		w = strings.NewReplacer("’", "'", "‘", "'").Replace(w)
+	}
+	return w
+}
+
+// NormKey exposes the key function so the stages compare tokens the way
+// the dictionaries were indexed.
+func NormKey(w string) string { return normKey(w) }

@@ -1,0 +1,76 @@
+package lexicon
+
+import (
+	"github.com/dyad-events/dyad"
+)
+
+// MatchName finds the longest non-agent entry (country, adjective, capital,
+// actor, person) whose phrase starts at toks[i], choosing among entries for
+// the same phrase by date. It returns the entry and the token index just
+// past the match, or nil.
+func (l *Lexicon) MatchName(toks []dyad.Token, i int, date string) (*ActorEntry, int) {
+	return l.match(l.names[normKey(toks[i].Text)], toks, i, date, false)
+}
+
+// MatchAgent finds the longest agent entry starting at toks[i]. Agent
+// phrases match in the singular and in the plural of their head noun.
+func (l *Lexicon) MatchAgent(toks []dyad.Token, i int, date string) (*ActorEntry, int) {
+	return l.match(l.agents[normKey(toks[i].Text)], toks, i, date, false)
+}
+
+func (l *Lexicon) match(cands []*ActorEntry, toks []dyad.Token, i int, date string, lemma bool) (*ActorEntry, int) {
+	var best *ActorEntry
+	bestLen, bestScore := 0, -1
+	for _, e := range cands {
+		n := len(e.Keys)
+		if i+n > len(toks) || n < bestLen {
+			continue
+		}
+		ok := true
+		for k := 0; k < n; k++ {
+			t := toks[i+k]
+			var key string
+			if lemma {
+				key = t.Lemma
+				if key != e.Keys[k] && normKey(t.Text) == e.Keys[k] {
+					key = e.Keys[k]
+				}
+			} else {
+				key = normKey(t.Text)
+			}
+			if key != e.Keys[k] || (e.Case && t.Text != e.Words[k]) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		score := dateScore(e, date)
+		if score < 0 {
+			continue
+		}
+		if n > bestLen || score > bestScore {
+			best, bestLen, bestScore = e, n, score
+		}
+	}
+	if best == nil {
+		return nil, i
+	}
+	return best, i + bestLen
+}
+
+// dateScore ranks an entry for a document date: a dated entry that holds on
+// the date beats an undated one, which beats an open-ended dated one when
+// no date is known; entries valid on other dates are rejected (-1) unless
+// nothing else matches the phrase, which match handles by the fallback
+// score 0.
+func dateScore(e *ActorEntry, date string) int {
+	if !e.Dated() {
+		return 2
+	}
+	if e.ValidOn(date) {
+		return 3
+	}
+	return 0
+}
