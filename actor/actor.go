@@ -93,6 +93,25 @@ var notNames = map[string]bool{"monday": true, "tuesday": true, "wednesday": tru
 	"april": true, "june": true, "july": true, "august": true, "september": true, "october": true,
 	"november": true, "december": true, "mr.": true, "mrs.": true, "ms.": true, "dr.": true}
 
+// agentHead reports whether an agent phrase toks[i:j] ends in a noun, so
+// that "official" in "official visit" or "military" in "military aid" is
+// not an actor.
+func agentHead(toks []dyad.Token, i, j int) bool {
+	t := toks[j-1]
+	if strings.HasPrefix(t.Tag, "NN") {
+		// "military aid": the next word is the head noun
+		if j < len(toks) && (toks[j].Tag == "NN" || toks[j].Tag == "NNS") && j-i == 1 && t.Tag == "NN" && adjLike[t.Lower] {
+			return false
+		}
+		return true
+	}
+	return t.Tag == "" || (j-i > 1 && t.Tag != "JJ")
+}
+
+// adjLike are agent nouns that are mostly adjectives before another noun.
+var adjLike = map[string]bool{"military": true, "official": true, "civilian": true, "police": false,
+	"government": true, "intelligence": true, "security": true, "army": false, "opposition": true}
+
 // nameWord reports whether t can be part of a person's name.
 func nameWord(t dyad.Token) bool {
 	return (t.Tag == "NNP" || t.Tag == "NNPS") && isCap(t.Text) && len(t.Text) > 1 && !notNames[t.Lower]
@@ -135,7 +154,7 @@ func (r *Resolver) findAtoms(toks []dyad.Token, date string) []atom {
 			i = j
 			continue
 		}
-		if e, j := r.lex.MatchAgent(toks, i, date); e != nil {
+		if e, j := r.lex.MatchAgent(toks, i, date); e != nil && agentHead(toks, i, j) {
 			out = append(out, atom{kind: aAgent, t0: i, t1: j, entry: e})
 			i = j
 			continue

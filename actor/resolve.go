@@ -63,6 +63,7 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 		for _, g := range gs {
 			resolveGroup(toks, g)
 		}
+		distributeHeads(toks, gs)
 		learnAppositives(toks, gs, st)
 		for _, g := range gs {
 			if g.person != nil {
@@ -77,7 +78,8 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 		groups[si] = gs
 	}
 	// pass 2: mentions in document order, with surnames and pronouns.
-	var lastPerson *entity
+	var lastPerson, lastGroup *entity
+	lastGroupSent := -2
 	for si := range a.Sentences {
 		toks := a.Sentences[si].Tokens
 		for _, g := range groups[si] {
@@ -88,6 +90,9 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 			case g.pronoun != "":
 				if (g.pronoun == "he" || g.pronoun == "she" || g.pronoun == "him" || g.pronoun == "her") && lastPerson != nil {
 					e = lastPerson
+					code = e.code
+				} else if (g.pronoun == "they" || g.pronoun == "we") && lastGroup != nil && lastGroupSent >= si-1 {
+					e = lastGroup
 					code = e.code
 				} else {
 					continue
@@ -121,6 +126,8 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 			e.mentions = append(e.mentions, [2]int{m.Start, m.End})
 			if e.typ == "PERSON" {
 				lastPerson = e
+			} else if g.pronoun == "" && (e.typ == "GROUP" || e.typ == "ORG" || e.typ == "GPE") {
+				lastGroup, lastGroupSent = e, si
 			}
 			a.Mentions = append(a.Mentions, m)
 		}
@@ -252,6 +259,37 @@ func subset(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// distributeHeads gives a bare country adjective coordinated with a
+// headed phrase that phrase's head: "Hungarian and Romanian officials" →
+// HUNGOV, ROUGOV; "US and British activists" → USAOPP, GBROPP.
+func distributeHeads(toks []dyad.Token, gs []*group) {
+	for i := len(gs) - 2; i >= 0; i-- {
+		g, h := gs[i], gs[i+1]
+		if len(g.sectors) > 0 || g.full != "" || g.person != nil || g.name != "" || g.pronoun != "" || g.country == "" {
+			continue
+		}
+		if len(h.codeSectors) == 0 || h.person != nil || h.name != "" || h.atoms[0].kind != aAdj && h.atoms[0].kind != aCountry {
+			continue
+		}
+		// only "and", "or" or "," between them, and g must be an adjective
+		// or a country used as one ("US and British activists")
+		ok := g.t1 < h.t0 && h.t0-g.t1 <= 2
+		for k := g.t1; k < h.t0 && ok; k++ {
+			switch toks[k].Lower {
+			case "and", "or", ",":
+			default:
+				ok = false
+			}
+		}
+		if !ok || h.t0 != h.atoms[0].t0 || (g.atoms[len(g.atoms)-1].kind != aAdj && toks[h.t0-1].Lower != "and") {
+			continue
+		}
+		g.sectors = append([]string(nil), h.sectors...)
+		g.codeSectors = append([]string(nil), h.codeSectors...)
+		g.titles = append([]string(nil), h.titles...)
+	}
 }
 
 // learnAppositives links "NAME, TITLE-PHRASE," and "TITLE-PHRASE, NAME,":

@@ -24,7 +24,7 @@ var (
 	// verbs whose "to"-complement is refused
 	refuseVerbs = set("refuse", "refused", "refuses", "decline", "declined", "declines", "reject", "rejected", "fail", "failed", "fails")
 	// verbs whose complement keeps its own code ("agreed to lift")
-	commitVerbs = set("agree", "agreed", "agrees", "decide", "decided", "decides", "begin", "began", "begun", "start",
+	commitVerbs = set("decide", "decided", "decides", "begin", "began", "begun", "start",
 		"started", "continue", "continued", "resume", "resumed", "move", "moved", "vote", "voted", "order", "ordered")
 	preps = set("in", "at", "on", "from", "to", "with", "by", "of", "for", "against", "into", "over", "near",
 		"about", "after", "before", "during", "since", "between", "among", "toward", "towards", "under", "across")

@@ -43,6 +43,9 @@ type match struct {
 	passive     bool
 	governor    *match // the verb whose "to"-complement this is
 	refinedCode string
+	// passiveAnchor is set when the anchor is a participle after a form
+	// of "be": its target slot may stay empty.
+	passiveAnchor bool
 }
 
 // sent is the per-sentence working state.
@@ -168,6 +171,28 @@ func (c *Coder) findMatches(st *sent) []*match {
 	return keep
 }
 
+// passiveAt reports whether token i is a participle after a form of "be"
+// (with adverbs or a negation between).
+func passiveAt(st *sent, i int) bool {
+	t := st.toks[i]
+	if t.Tag != "VBN" && t.Tag != "VBD" {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		x := st.toks[k]
+		if beForms[x.Lower] {
+			return true
+		}
+		if x.Tag != "RB" && !negWords[x.Lower] {
+			break
+		}
+	}
+	if t.Tag == "VBN" && i > 0 && (st.coveredBy[i-1] >= 0 || strings.HasPrefix(st.toks[i-1].Tag, "NN")) && laterFiniteVerb(st, i+1) {
+		return true
+	}
+	return false
+}
+
 func isNoun(tag string) bool { return strings.HasPrefix(tag, "NN") }
 func isVerb(tag string) bool { return strings.HasPrefix(tag, "VB") || tag == "MD" }
 
@@ -206,7 +231,7 @@ func boundary(t dyad.Token) bool {
 
 // matchPattern matches p with its anchor at token i.
 func matchPattern(st *sent, p *lexicon.VerbPattern, i int) *match {
-	m := &match{pat: p, anchor: i, last: i, target: -1, source: -1}
+	m := &match{pat: p, anchor: i, last: i, target: -1, source: -1, passiveAnchor: passiveAt(st, i)}
 	if !matchElems(st, p.Elems, 0, i, m, true) {
 		return nil
 	}
@@ -251,7 +276,9 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 			if skip > 0 && (first || !skippable(st.toks[j-1])) {
 				break
 			}
-			if st.coveredBy[j] >= 0 && !first {
+			if mi := st.coveredBy[j]; mi >= 0 && !first && st.ments[mi].Country != "" {
+				// a literal may be an agent-only noun ("provide military
+				// aid", "deploy peacekeepers") but not a named actor
 				break
 			}
 			if wordMatches(st.toks[j], e) {
@@ -298,11 +325,11 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 			}
 			*m = save
 		}
-		// an unfilled slot at the end of a pattern is allowed (the
-		// object may be a non-actor); inside a pattern it must be filled.
-		if k == len(elems)-1 {
-			m.end = i
-			return true
+		// a slot must be filled by an actor: a pattern that does not need
+		// one leaves the slot out and takes the clause object instead. In
+		// the passive the target is the subject ("Syria was attacked").
+		if e.Kind == lexicon.ElemTarget && m.passiveAnchor {
+			return matchElems(st, elems, k+1, i, m, false)
 		}
 		return false
 	}

@@ -34,12 +34,12 @@ person USAGOV: Barack Obama | Obama ; from=2009-01-20 ; to=2017-01-20
 `
 
 const testVerbs = `
-040: meet with + | meet + | hold * talk with +
+040: meet with + | meet + | hold * talk with + | meet
 042: visit +
 043: host +
 060: provide support to + ; neg=121
 070: provide aid to +
-111: condemn + | criticize +
+111: condemn + | criticize
 112: accuse + of
 141: protest against +
 173: arrest +
@@ -103,7 +103,7 @@ func TestCode(t *testing.T) {
 		{"intent", "Russia wants to attack Ukraine.", []string{"RUS UKR 138"}},
 		{"compound subject", "Iran and Syria condemned Israel.", []string{"IRN ISR 111", "SYR ISR 111"}},
 		{"compound target", "Israel condemned Iran and Syria.", []string{"ISR IRN 111", "ISR SYR 111"}},
-		{"compound subject no target", "Iran and Syria met with each other.", []string{"IRN SYR 040", "SYR IRN 040"}},
+		{"compound subject no target", "Iran and Syria met on Monday.", []string{"IRN SYR 040", "SYR IRN 040"}},
 		{"attribution tail", "Iran condemned Israel, a Syrian official said on Monday.", []string{"IRN ISR 111"}},
 		{"relative clause actor", "Iran, which Russia criticized, hosted Syria.", []string{"RUS - 111", "IRN SYR 043"}},
 		{"possessive agent", "Iran's defence minister met with the Syrian president.", []string{"IRNMIL SYRGOV 040"}},

@@ -58,6 +58,17 @@ func subject(st *sent, head int) int {
 	return -1
 }
 
+// inside finds an actor inside the words a pattern spans but did not name:
+// "support Turkey's efforts", "give Tanzania a grant".
+func inside(st *sent, m *match) int {
+	for k := m.anchor + 1; k < m.end && k < len(st.toks); k++ {
+		if mi := st.startAt[k]; mi >= 0 && mi != m.source {
+			return mi
+		}
+	}
+	return -1
+}
+
 // prevComma returns the index of the comma before position k, or -1.
 func prevComma(st *sent, k int) int {
 	for p := k - 1; p >= 0 && p >= k-20; p-- {
@@ -85,7 +96,10 @@ func object(st *sent, from int, strict bool) int {
 			return -1
 		}
 		if isVerb(t.Tag) && t.Tag != "VBN" && t.Tag != "VBG" {
-			return -1
+			// "to help defend Saudi Arabia": pass through infinitives
+			if !(t.Tag == "VB" && k > from && (toks[k-1].Lower == "to" || toks[k-1].Tag == "VB")) {
+				return -1
+			}
 		}
 		if strict && isNoun(t.Tag) {
 			return -1
@@ -226,6 +240,8 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			}
 		} else if o := object(st, m.end, strict); o >= 0 {
 			tgts = conjoined(st, o)
+		} else if in := inside(st, m); in >= 0 {
+			tgts = conjoined(st, in)
 		}
 	}
 	if len(srcs) == 0 {

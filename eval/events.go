@@ -151,6 +151,7 @@ func ScoreEvents(gold []EventGold, code Coder) (*EventReport, error) {
 		return nil, errors.New("eval: ScoreEvents: nil coder")
 	}
 	r := &EventReport{}
+	legacy := usesLegacyPlover(gold)
 	byRoot := map[string]*PRF{}
 	byPlover := map[string]*PRF{}
 	for _, g := range gold {
@@ -170,7 +171,7 @@ func ScoreEvents(gold []EventGold, code Coder) (*EventReport, error) {
 			r.Errors++
 		} else {
 			for _, ev := range rec.Events {
-				res.Predicted = append(res.Predicted, predictedEvent(ev, g.Flavour))
+				res.Predicted = append(res.Predicted, predictedEvent(ev, g.Flavour, legacy))
 			}
 		}
 		pred := make([]Triple, len(res.Predicted))
@@ -225,7 +226,7 @@ func goldTriple(ge GoldEvent, f Flavour) Triple {
 	return Triple{normActor(ge.Source), normActor(ge.Target), label}
 }
 
-func predictedEvent(ev dyad.Event, f Flavour) PredictedEvent {
+func predictedEvent(ev dyad.Event, f Flavour, legacy bool) PredictedEvent {
 	var t Triple
 	if ev.Source != nil {
 		t.Source = normActor(ev.Source.Code)
@@ -236,8 +237,51 @@ func predictedEvent(ev dyad.Event, f Flavour) PredictedEvent {
 	t.Label = strings.TrimSpace(ev.Code)
 	if f == FlavourPLOVER {
 		t.Label = strings.ToUpper(strings.TrimSpace(ev.Plover))
+		if legacy {
+			if l := legacyPlover(ev.Code); l != "" {
+				t.Label = l
+			}
+		}
 	}
 	return PredictedEvent{Triple: t, Rule: ev.Rule, Verb: ev.Verb.Text}
+}
+
+// legacyTypes are PLOVER event types of the drafts before the 2021
+// codebook, which the PLOVER gold-standard records still use.
+var legacyTypes = map[string]bool{"DEMAND": true, "DISAPPROVE": true, "INVESTIGATE": true, "FIGHT": true}
+
+// usesLegacyPlover reports whether a gold set labels events with the
+// pre-2021 PLOVER types.
+func usesLegacyPlover(gold []EventGold) bool {
+	for _, g := range gold {
+		for _, e := range g.Expected {
+			if legacyTypes[strings.ToUpper(e.Plover)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// legacyPlover maps a CAMEO code to the pre-2021 PLOVER type where that
+// differs from the 2021 mapping in the CAMEO table: 09 investigate, 10
+// demand, 11 disapprove and 19 fight were their own types then; 02
+// appeals were demands. Other roots keep the table's type ("").
+func legacyPlover(code string) string {
+	if len(code) < 2 {
+		return ""
+	}
+	switch code[:2] {
+	case "02", "10":
+		return "DEMAND"
+	case "09":
+		return "INVESTIGATE"
+	case "11":
+		return "DISAPPROVE"
+	case "19":
+		return "FIGHT"
+	}
+	return ""
 }
 
 // countryAliases folds CAMEO-specific country codes onto ISO 3166-1

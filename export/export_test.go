@@ -29,7 +29,7 @@ func sample() (dyad.Doc, dyad.Record) {
 		Events: []dyad.Event{
 			{Sentence: 0, Code: "043", Root: "04", Label: "Host a visit", QuadClass: 1, Goldstein: 2.8,
 				Source: &dyad.Actor{Code: "IRNGOV"}, Target: &dyad.Actor{Code: "SYRGOV"},
-				Verb: dyad.TextSpan{Text: "met"}, Rule: "verbs.txt:12"},
+				Verb: dyad.TextSpan{Text: "met"}, Rule: "verbs.txt:12 043: meet +"},
 			{Sentence: 1, Code: "190", Root: "19", Label: "Use conventional military force", QuadClass: 4, Goldstein: -10,
 				Source: &dyad.Actor{Code: "---MIL"}, Verb: dyad.TextSpan{Text: "attack"}, Negated: true, Rule: "verbs.txt:99"},
 			{Sentence: 0, Code: "040", Root: "04", Label: "Consult", QuadClass: 1, Goldstein: 1,
@@ -172,6 +172,20 @@ func TestPretty(t *testing.T) {
 	for sc.Scan() {
 		if strings.HasSuffix(sc.Text(), " ") {
 			t.Errorf("trailing space: %q", sc.Text())
+		}
+	}
+}
+
+func TestShortRule(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                                "",
+		"verbs/04.txt:18 040: hold talks": "verbs/04.txt:18",
+		"verbs.txt:99":                    "verbs.txt:99",
+		"petrarch pattern x":              "petrarch pattern x",
+		"a:b c":                           "a:b c",
+	} {
+		if got := shortRule(in); got != want {
+			t.Errorf("shortRule(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -32,7 +32,8 @@ type prettyWriter struct {
 //	  IRNMIL → SYRMIL  043  Host a visit  "met"  [verbs.txt:12]
 //
 // Sentence groups are separated by blank lines, documents too.
-// An event without a target shows "—"; a negated event says "(negated)".
+// Rules written "file:LINE entry" show only their file:LINE. An event
+// without a target shows "—"; a negated event says "(negated)".
 // Documents without events say "(no events)".
 func NewPretty(w io.Writer, opts PrettyOptions) Writer {
 	if opts.Width <= 0 {
@@ -114,8 +115,8 @@ func (p *prettyWriter) Write(doc dyad.Doc, rec dyad.Record) error {
 		if ev.Place != nil && ev.Place.Name != "" {
 			fmt.Fprintf(&b, " @ %s", cleanField(ev.Place.Name))
 		}
-		if ev.Rule != "" {
-			fmt.Fprintf(&b, "  [%s]", cleanField(ev.Rule))
+		if r := shortRule(ev.Rule); r != "" {
+			fmt.Fprintf(&b, "  [%s]", r)
 		}
 		p.bw.WriteString(strings.TrimRight(b.String(), " "))
 		p.bw.WriteByte('\n')
@@ -192,6 +193,20 @@ func wrap(text string, width int) []string {
 		lines = append(lines, line.String())
 	}
 	return lines
+}
+
+// shortRule cuts a rule of the form "file.txt:12 the entry text" to its
+// "file.txt:12" location; other rules are shown whole.
+func shortRule(rule string) string {
+	rule = cleanField(rule)
+	loc, _, found := strings.Cut(rule, " ")
+	if !found {
+		return rule
+	}
+	if i := strings.LastIndexByte(loc, ':'); i > 0 && i < len(loc)-1 && strings.Trim(loc[i+1:], "0123456789") == "" {
+		return loc
+	}
+	return rule
 }
 
 // Close flushes the output.

@@ -10,12 +10,17 @@ import (
 type bodyInfo struct {
 	start, end int
 	dateline   *datelineInfo
+	// holes are lines inside the body that are not text: promotions such as
+	// "Read more: ..." or a photo credit in the middle of an article. No
+	// sentence is made from them.
+	holes []rng
 }
 
 // datelineInfo is a dateline found at the head of the body, in bytes.
 type datelineInfo struct {
 	place, agency string
 	start, end    int
+	kind          placeKind
 }
 
 // maxHeaderLines bounds how many breadcrumb, byline and time-stamp lines are
@@ -45,7 +50,11 @@ func findBody(s string, t *tables) bodyInfo {
 			continue
 		}
 		if b.dateline == nil {
-			if d, ok := parseDateline(s, ls, t); ok {
+			d, ok := parseDateline(s, ls, t)
+			if !ok && lineStart {
+				d, ok = bylineDateline(s, ls, le, t)
+			}
+			if ok {
 				b.dateline = d
 				pos = d.end
 				lineStart = false
@@ -55,11 +64,11 @@ func findBody(s string, t *tables) bodyInfo {
 		break
 	}
 	b.start = skipSpace(s, pos, len(s))
-	b.end = trailerStart(s, b.start)
+	b.end, b.holes = trailers(s, b.start)
 	b.end = trimEnd(s, b.start, b.end)
 	if b.end <= b.start {
 		// Only trailers: keep them rather than lose the document.
-		b.end = trimEnd(s, b.start, len(s))
+		b.end, b.holes = trimEnd(s, b.start, len(s)), nil
 	}
 	if b.end <= b.start {
 		// Only header lines: code the whole text.
@@ -333,6 +342,29 @@ func isWeekday(w string) bool {
 	return len(w) >= 3 && len(w) <= 9 && weekdayNames[strings.ToLower(w)]
 }
 
+// bylineDateline reads a byline and a dateline run together on one line:
+// "By Nate Raymond. BOSTON (Reuters) - ...", "By Jane Smith, Associated
+// Press WASHINGTON (AP) — ...". The dateline must have an agency or a place
+// in capitals. The byline is left out of the body with the dateline.
+func bylineDateline(s string, ls, le int, t *tables) (*datelineInfo, bool) {
+	if !hasPrefixFold(s[ls:le], "by ") {
+		return nil, false
+	}
+	for p := ls + 4; p < le && p < ls+150; p++ {
+		if s[p-1] != ' ' || !(isUpperByte(s[p]) || s[p] == '(') {
+			continue
+		}
+		if !isByline(trimSpaceRight(s[ls:p])) {
+			continue
+		}
+		if d, ok := parseDateline(s, p, t); ok && (d.agency != "" || d.kind == placeCaps) {
+			d.start = p
+			return d, true
+		}
+	}
+	return nil, false
+}
+
 // ---- Trailers ----
 
 // trailerDelimited are trailer openings that must be followed by a
@@ -414,22 +446,58 @@ func inlineTrailer(line string) int {
 	}
 }
 
-// trailerStart returns where the trailer of s begins, scanning the lines
-// from start, or len(s) if there is none.
-func trailerStart(s string, start int) int {
+// trailers finds the trailer of s, scanning the lines from start, and
+// returns where it begins (len(s) if there is none). A trailer line ("Read
+// more:", "Related:", "Subscribe to ...", "(Reporting by ...") ends the body
+// when what follows it is short or is no running prose (lists of headlines,
+// links, credits); a trailer line followed by more article, as web pages put
+// promotions between paragraphs, is returned as a hole instead. An inline
+// credit ("... said. (Reporting by ...)") always ends the body.
+func trailers(s string, start int) (end int, holes []rng) {
 	for ls := start; ls < len(s); {
 		le := lineEnd(s, ls)
 		line := s[ls:le]
 		t := skipSpace(line, 0, len(line))
 		if isTrailer(line[t:]) {
-			return ls
-		}
-		if i := inlineTrailer(line); i >= 0 {
-			return ls + i
+			if !proseFollows(s, le) {
+				return ls, holes
+			}
+			holes = append(holes, rng{ls, le})
+		} else if i := inlineTrailer(line); i >= 0 {
+			return ls + i, holes
 		}
 		ls = le + 1
 	}
-	return len(s)
+	return len(s), holes
+}
+
+// Limits for proseFollows.
+const (
+	shortRest      = 600 // bytes of text after a trailer that are never article
+	proseParagraph = 200 // bytes of a line that make it running prose
+)
+
+// proseFollows reports whether the text after byte from holds running
+// prose: more than shortRest bytes with a line of at least proseParagraph
+// bytes that ends a sentence.
+func proseFollows(s string, from int) bool {
+	rest := s[from:]
+	i := skipSpace(rest, 0, len(rest))
+	if trimEnd(rest, i, len(rest))-i <= shortRest {
+		return false
+	}
+	for ls := i; ls < len(rest); {
+		le := lineEnd(rest, ls)
+		line := trimSpaceBoth(rest[ls:le])
+		if len(line) >= proseParagraph {
+			end := strings.TrimRight(line, "\"'”’)]")
+			if strings.HasSuffix(end, ".") || strings.HasSuffix(end, "?") || strings.HasSuffix(end, "!") {
+				return true
+			}
+		}
+		ls = le + 1
+	}
+	return false
 }
 
 // ---- Datelines ----
@@ -442,9 +510,12 @@ const maxDateline = 120
 // date and an agency, then a separator ("-", "—", "_", ":"), as in
 // "TEHRAN, July 24 (Reuters) -", "Tehran(IP)-", "WASHINGTON (AP) —",
 // "Damascus, SANA_", "GAZA CITY, Palestinian Territories:", "LYON:",
-// "KYIV, Ukraine (AP) —". A place in title case ("Paris") is accepted only
-// with an agency or a dash separator followed by a capital letter, so a first
-// sentence such as "Paris has condemned ..." is left alone.
+// "KYIV, Ukraine (AP) —", or a place in capitals and an agency with no
+// separator ("ATLANTA (AP) An aide ..."). The text after it must start a
+// sentence. A place in title case needs an agency, a dash or a colon, and,
+// like any dateline with a colon and no agency, a sentence after it rather
+// than a headline ("Iran: Five things to know"); so a first sentence such
+// as "Paris has condemned ..." is left alone.
 func parseDateline(s string, pos int, t *tables) (*datelineInfo, bool) {
 	le := lineEnd(s, pos)
 	line := s[pos:le]
@@ -452,7 +523,18 @@ func parseDateline(s string, pos int, t *tables) (*datelineInfo, bool) {
 		line = line[:maxDateline+8]
 	}
 	sepStart, sepEnd, sep := findSeparator(line)
-	if sepStart <= 0 || sepStart > maxDateline {
+	if sepStart > maxDateline {
+		sepStart = -1
+	}
+	// "ATLANTA (AP) An aide": an agency, then the sentence.
+	noSep := false
+	if c := strings.IndexByte(line, ')'); c > 0 && c < maxDateline &&
+		(sepStart < 0 || sepStart > c && trimSpaceBoth(line[c+1:sepStart]) != "") {
+		if c+1 < len(line) && line[c+1] == ' ' {
+			sepStart, sepEnd, sep, noSep = c+1, c+1, separator{}, true
+		}
+	}
+	if sepStart <= 0 {
 		return nil, false
 	}
 	prefix := trimSpaceRight(line[:sepStart])
@@ -468,8 +550,9 @@ func parseDateline(s string, pos int, t *tables) (*datelineInfo, bool) {
 	if unicode.IsLower(nr) {
 		return nil, false
 	}
+	sentenceStart := unicode.IsUpper(nr) || unicode.IsDigit(nr) || isOpenQuote(nr)
 
-	var agency string
+	var agency, parenPlace string
 	if strings.HasSuffix(prefix, ")") {
 		open := strings.LastIndexByte(prefix, '(')
 		if open < 0 {
@@ -480,6 +563,10 @@ func parseDateline(s string, pos int, t *tables) (*datelineInfo, bool) {
 			return nil, false
 		}
 		prefix = trimSpaceRight(prefix[:open])
+		if prefix == "" && strings.Contains(agency, " ") && !t.agencies[strings.ToUpper(firstWord(agency))] {
+			// "(NEW YORK) —": a place in brackets, not an agency.
+			parenPlace, agency = agency, ""
+		}
 	}
 	if strings.ContainsAny(prefix, "()") {
 		return nil, false
@@ -506,7 +593,7 @@ func parseDateline(s string, pos int, t *tables) (*datelineInfo, bool) {
 			continue
 		}
 		k := classifyPlace(p)
-		if i > 0 && agency == "" && i == nparts-1 && isCapsWord(p) && (kind == placeTitle || t.agencies[p]) {
+		if i > 0 && agency == "" && i == nparts-1 && isCapsWord(p) && (kind == placeTitle && len(p) >= 3 || t.agencies[p]) {
 			agency = p
 			continue
 		}
@@ -514,23 +601,42 @@ func parseDateline(s string, pos int, t *tables) (*datelineInfo, bool) {
 			return nil, false
 		}
 		if len(place) == 0 {
-			if t.notPlace[strings.ToUpper(firstWord(p))] {
+			if t.notPlace[strings.ToUpper(firstWord(p))] || len(strings.Fields(p)) > 4 {
 				return nil, false
 			}
 			kind = k
 		}
 		place = append(place, p)
 	}
+	if len(place) == 1 && agency == "" && t.agencies[place[0]] {
+		// "AFP -- ...": the agency alone.
+		place, agency = nil, place[0]
+	}
+	if parenPlace != "" {
+		if len(place) > 0 || classifyPlace(parenPlace) == placeNone {
+			return nil, false
+		}
+		place, kind = []string{parenPlace}, placeCaps
+	}
 	switch {
+	case noSep:
+		if agency == "" || kind != placeCaps || !sentenceStart {
+			return nil, false
+		}
 	case len(place) == 0:
 		if agency == "" {
 			return nil, false
 		}
 	case kind == placeCaps:
 	default: // title case
-		if agency == "" && (!sep.dash || !(unicode.IsUpper(nr) || unicode.IsDigit(nr) || isOpenQuote(nr))) {
+		// With a colon only when the dateline stands on its own line:
+		// "Trump: ..." and "The Latest: ..." are headlines.
+		if agency == "" && (!sep.dash && !(sep.colon && restOfLineBlank(s, pos+sepEnd)) || !sentenceStart) {
 			return nil, false
 		}
+	}
+	if agency == "" && ((kind == placeTitle || sep.colon) && headlineFollows(s, pos+sepEnd) || headlineCase(s, pos+sepEnd)) {
+		return nil, false
 	}
 	for i, p := range place {
 		place[i] = titleCaps(p)
@@ -540,15 +646,75 @@ func parseDateline(s string, pos int, t *tables) (*datelineInfo, bool) {
 		agency: agency,
 		start:  pos,
 		end:    pos + sepEnd,
+		kind:   kind,
 	}, true
 }
 
+// headlineFollows reports whether the rest of the line from byte i is a
+// headline rather than the first sentence of an article: it does not end
+// with a period and no continuation follows on the next line.
+func headlineFollows(s string, i int) bool {
+	le := lineEnd(s, i)
+	rest := trimSpaceBoth(s[i:le])
+	if rest == "" {
+		return false // the dateline stands on its own line
+	}
+	// Headlines may end with "?" or "!"; a first sentence ends with ".".
+	end := strings.TrimRight(rest, "\"'”’)]»")
+	if strings.HasSuffix(end, ".") {
+		return false
+	}
+	if le >= len(s) {
+		return true
+	}
+	nl := lineEnd(s, le+1)
+	next := trimSpaceBoth(s[le+1 : nl])
+	r, _ := utf8.DecodeRuneInString(next)
+	return next == "" || !unicode.IsLower(r)
+}
+
+// restOfLineBlank reports whether nothing but white space follows byte i on
+// its line.
+func restOfLineBlank(s string, i int) bool {
+	le := lineEnd(s, i)
+	return skipSpace(s, i, le) >= le
+}
+
+// headlineWords are the short words headlines leave in lower case.
+var headlineWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "of": true,
+	"to": true, "in": true, "on": true, "at": true, "by": true, "for": true, "with": true,
+	"as": true, "from": true, "vs": true, "vs.": true, "is": true, "are": true, "be": true,
+}
+
+// headlineCase reports whether the rest of the line from byte i is written
+// in headline case: at least four words that count, and four in five of
+// them capitalised ("PBS Moderators Ignore Clinton Scandals").
+func headlineCase(s string, i int) bool {
+	le := lineEnd(s, i)
+	words := strings.Fields(s[i:le])
+	counted, capital := 0, 0
+	for _, w := range words {
+		w = strings.Trim(w, "\"'“”‘’()[],.:;!?")
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) || headlineWords[strings.ToLower(w)] {
+			continue
+		}
+		counted++
+		if unicode.IsUpper(r) {
+			capital++
+		}
+	}
+	return counted >= 4 && capital*5 >= counted*4
+}
+
 // separator describes the mark that ends a dateline.
-type separator struct{ dash bool }
+type separator struct{ dash, colon bool }
 
 // findSeparator returns the position of the first dateline separator in
-// line: a dash or hyphen (a hyphen only after a space or ")", or doubled),
-// an underscore, or a colon not inside a time. sepStart is -1 if none.
+// line: a dash (a hyphen only after a space or ")", before a space, or
+// doubled), an underscore, or a colon not inside a time. sepStart is -1 if
+// none comes before sentence punctuation.
 func findSeparator(line string) (sepStart, sepEnd int, sep separator) {
 	for i := 0; i < len(line) && i <= maxDateline; {
 		c := line[i]
@@ -558,7 +724,7 @@ func findSeparator(line string) (sepStart, sepEnd int, sep separator) {
 			for j < len(line) && line[j] == '-' {
 				j++
 			}
-			if j-i >= 2 || (i > 0 && (line[i-1] == ' ' || line[i-1] == ')')) {
+			if j-i >= 2 || (i > 0 && (line[i-1] == ' ' || line[i-1] == ')')) || (j < len(line) && line[j] == ' ') {
 				return i, j, separator{dash: true}
 			}
 			i = j
@@ -568,14 +734,18 @@ func findSeparator(line string) (sepStart, sepEnd int, sep separator) {
 			for j < len(line) && line[j] == '_' {
 				j++
 			}
-			return i, j, separator{}
+			return i, j, separator{dash: true}
 		case c == ':':
 			if i > 0 && i+1 < len(line) && isDigitByte(line[i-1]) && isDigitByte(line[i+1]) {
 				break
 			}
-			return i, i + 1, separator{}
+			return i, i + 1, separator{colon: true}
 		case c == 0xE2 && i+2 < len(line) && line[i+1] == 0x80 && line[i+2] >= 0x93 && line[i+2] <= 0x95:
 			// U+2013 en dash, U+2014 em dash, U+2015 horizontal bar.
+			return i, i + 3, separator{dash: true}
+		case c == 0xEF && i+2 < len(line) && line[i+1] == 0xBF && line[i+2] == 0xBD &&
+			i > 0 && (line[i-1] == ' ' || line[i-1] == ')'):
+			// U+FFFD where a dash was lost to a bad conversion.
 			return i, i + 3, separator{dash: true}
 		case c == '.' || c == '"' || c == '!' || c == '?' || c == ';':
 			// Sentence punctuation before any separator: not a dateline.
@@ -692,6 +862,7 @@ func classifyPlace(p string) placeKind {
 		return placeNone
 	}
 	caps, letters := true, 0
+	capsWords, titleWords := 0, 0
 	for i, w := range words {
 		if placeConnectors[w] && i > 0 && i < len(words)-1 {
 			caps = false
@@ -723,7 +894,14 @@ func classifyPlace(p string) placeKind {
 		}
 		if hasLower {
 			caps = false
+			titleWords++
+		} else if !strings.Contains(w, ".") && len(w) >= 3 {
+			capsWords++
 		}
+	}
+	if capsWords > 0 && titleWords > 0 {
+		// "Associated Press WASHINGTON": two things run together.
+		return placeNone
 	}
 	if letters < 2 {
 		return placeNone
@@ -771,18 +949,43 @@ func firstWord(p string) string {
 }
 
 // titleCaps writes a place in capitals in title case ("GAZA CITY" -> "Gaza
-// City", "ST. PETERSBURG" -> "St. Petersburg"); other places are returned
-// unchanged.
+// City", "ST. PETERSBURG" -> "St. Petersburg"), leaving words of one or two
+// letters ("SC", "D.C.") in capitals and connectors ("DE") in lower case;
+// other places are returned unchanged.
 func titleCaps(p string) string {
 	for _, r := range p {
 		if unicode.IsLower(r) {
 			return p
 		}
 	}
+	words := strings.Fields(p)
+	for i, w := range words {
+		letters := 0
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		lw := strings.ToLower(w)
+		switch {
+		case i > 0 && i < len(words)-1 && placeConnectors[lw]:
+			words[i] = lw
+		case letters <= 2 && !strings.Contains(w, "-") && strings.Count(w, ".") != 1:
+			// "SC", "N.C." stay in capitals; "ST." becomes "St.".
+		default:
+			words[i] = titleWord(w)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// titleWord capitalises the first letter of w and of each part after a
+// hyphen or period, and lower-cases the rest.
+func titleWord(w string) string {
 	var b strings.Builder
-	b.Grow(len(p))
+	b.Grow(len(w))
 	start := true
-	for _, r := range p {
+	for _, r := range w {
 		if unicode.IsLetter(r) {
 			if start {
 				b.WriteRune(r)

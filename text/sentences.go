@@ -14,11 +14,12 @@ type rng struct{ s, e int }
 // one-line paragraph in plain text); longer lines are hard-wrapped prose.
 const headingShare = 0.6
 
-// paragraphs splits the body [start, end) of s into paragraphs: blocks
-// separated by blank lines, themselves split at single newlines where the
-// next line starts a new paragraph (the line before ends a sentence, is a
-// short heading, or the next line is a list item).
-func paragraphs(s string, start, end int, t *tables) []rng {
+// paragraphs splits the body of s into paragraphs: blocks separated by
+// blank lines (or lines left out of the body), themselves split at single
+// newlines where the next line starts a new paragraph (the line before ends
+// a sentence, is a short heading, or the next line is a list item).
+func paragraphs(s string, body bodyInfo, t *tables) []rng {
+	start, end, holes := body.start, body.end, body.holes
 	var out []rng
 	var lines []rng // the non-blank lines of the current block, trimmed
 	flush := func() {
@@ -46,9 +47,12 @@ func paragraphs(s string, start, end int, t *tables) []rng {
 		} else {
 			le += ls
 		}
+		for len(holes) > 0 && holes[0].e <= ls {
+			holes = holes[1:]
+		}
 		a := skipSpace(s, ls, le)
-		if a >= le {
-			flush() // a blank line
+		if a >= le || len(holes) > 0 && holes[0].s <= ls {
+			flush() // a blank line, or a line left out
 		} else {
 			lines = append(lines, rng{a, trimEnd(s, a, le)})
 		}
@@ -140,7 +144,61 @@ func sentenceRanges(s string, para rng, m *models) []rng {
 	for _, r := range raw {
 		out = append(out, rng{para.s + r.Start, para.s + r.End()})
 	}
-	return repairSentences(s, out, m.t)
+	return splitMissed(s, repairSentences(s, out, m.t), m.t)
+}
+
+// splitMissed splits sentences at two boundaries the segmenter does not
+// see: after a closing single quote ("it 'a crime.' The ...") and after an
+// acronym followed by a word that starts sentences ("in the U.S. Officials
+// said ..."), unless the word continues a name ("the U.S. Treasury").
+func splitMissed(s string, in []rng, t *tables) []rng {
+	var out []rng // nil until a sentence is split
+	for k, r := range in {
+		start := r.s
+		for i := r.s + 2; i < r.e-1; i++ {
+			if !asciiSpace(s[i]) || asciiSpace(s[i-1]) {
+				continue
+			}
+			if !missedBoundary(s, start, i, r.e, t) {
+				continue
+			}
+			if out == nil {
+				out = append(make([]rng, 0, len(in)+2), in[:k]...)
+			}
+			out = append(out, rng{start, i})
+			start = skipSpace(s, i, r.e)
+		}
+		if out != nil {
+			out = append(out, rng{start, r.e})
+		}
+	}
+	if out == nil {
+		return in
+	}
+	return out
+}
+
+// missedBoundary reports whether the white space at s[i] inside the
+// sentence [start, end) ends a sentence the segmenter missed.
+func missedBoundary(s string, start, i, end int, t *tables) bool {
+	j := skipSpace(s, i, end)
+	if j >= end {
+		return false
+	}
+	next := s[j:end]
+	nr, _ := utf8.DecodeRuneInString(next)
+	prev := s[start:i]
+	if n := len(prev); n >= 3 && prev[n-1] == '\'' && strings.IndexByte(".!?", prev[n-2]) >= 0 {
+		return unicode.IsUpper(nr) || isOpenQuote(nr)
+	}
+	if prev[len(prev)-1] != '.' || !isAcronym(lastWord(prev)) {
+		return false
+	}
+	w := next
+	if k := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
+		w = w[:k]
+	}
+	return t.starters[w] && !t.follows[w]
 }
 
 // oneSentence reports whether the segmenter cannot split p (trimmed): it

@@ -21,6 +21,9 @@ type tables struct {
 	// follows holds the capitalised words that continue a sentence after an
 	// acronym such as "U.S.".
 	follows map[string]bool
+	// starters holds capitalised words that start a sentence after an
+	// acronym such as "U.S.".
+	starters map[string]bool
 	// agencies and notPlace are the dateline word lists, upper case.
 	agencies map[string]bool
 	notPlace map[string]bool
@@ -45,6 +48,7 @@ var loadTables = sync.OnceValues(func() (*tables, error) {
 	t := &tables{
 		abbrevs:   map[string]abbrevKind{},
 		follows:   map[string]bool{},
+		starters:  map[string]bool{},
 		agencies:  map[string]bool{},
 		notPlace:  map[string]bool{},
 		irregular: map[string]string{},
@@ -59,6 +63,8 @@ var loadTables = sync.OnceValues(func() (*tables, error) {
 			t.abbrevs[word+"."] = kindAbbrev
 		case "follows":
 			t.follows[word] = true
+		case "starter":
+			t.starters[word] = true
 		default:
 			return fmt.Errorf("unknown kind %q", kind)
 		}

@@ -132,9 +132,7 @@ func analyze(s string, ascii bool, m *models) result {
 		}
 	}
 	for _, si := range sc.sents {
-		lo := len(sc.tags)
 		sc.tags = tagTokens(m.tag, s, sc.toks[si.tok0:si.tok1], sc.tags)
-		_ = lo
 	}
 
 	ri := newRuneIndex(s, ascii)
