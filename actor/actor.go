@@ -66,7 +66,7 @@ type group struct {
 
 var pronouns = map[string]bool{"he": true, "she": true, "him": true, "her": true, "they": true, "we": true}
 
-var formerWords = map[string]bool{"former": true, "ex": true, "ousted": true, "deposed": true, "late": true, "exiled": true}
+var formerWords = map[string]bool{"former": true, "ex": true, "ousted": true, "deposed": true, "late": true}
 
 // bridge reports whether token t may sit between two atoms of one noun
 // phrase.
@@ -82,7 +82,7 @@ func bridge(t dyad.Token) bool {
 		return true
 	}
 	switch t.Lower {
-	case "of", "'s", "’s", "'", "-", "for":
+	case "of", "'s", "’s", "'", "-", "for", "in", "from":
 		return true
 	}
 	return false
@@ -134,7 +134,10 @@ func (r *Resolver) findAtoms(toks []dyad.Token, date string) []atom {
 			}
 			// Prefer a longer agent phrase starting here ("Defence
 			// Minister" vs a country called "Defence").
-			if ae, aj := r.lex.MatchAgent(toks, i, date); ae != nil && aj > j {
+			// Prefer an agent phrase that is longer, or as long and
+			// right after a country adjective ("Filipino peacekeepers").
+			afterAdj := len(out) > 0 && out[len(out)-1].t1 == i && (out[len(out)-1].kind == aAdj || out[len(out)-1].kind == aCountry)
+			if ae, aj := r.lex.MatchAgent(toks, i, date); ae != nil && (aj > j || aj == j && afterAdj && e.Kind == lexicon.KindActor) {
 				out = append(out, atom{kind: aAgent, t0: i, t1: aj, entry: ae})
 				i = aj
 				continue
@@ -235,6 +238,9 @@ func joinable(toks []dyad.Token, g *group, a atom) bool {
 		if t.Lower == "of" || t.Lower == "for" {
 			sawOf = true
 		}
+		if (t.Lower == "in" || t.Lower == "from") && len(gap) != 1 {
+			return false
+		}
 	}
 	if nouns > 2 {
 		return false
@@ -255,6 +261,10 @@ func joinable(toks []dyad.Token, g *group, a atom) bool {
 	case aAdj:
 		return a.kind == aAgent || a.kind == aName || a.kind == aPerson || (a.kind == aActor && len(gap) == 0)
 	case aAgent:
+		if len(gap) == 1 && (gap[0].Lower == "in" || gap[0].Lower == "from") {
+			// "a court in Guyana", "protesters in Tehran"
+			return a.kind == aCountry || a.kind == aCapital
+		}
 		if sawOf {
 			// "Minister of Defense of Syria", "leaders of Egypt's
 			// Muslim Brotherhood"
@@ -312,14 +322,18 @@ func resolveGroup(toks []dyad.Token, g *group) {
 				g.country = a.entry.Code
 			}
 		case aActor:
-			c, secs := SplitCode(a.entry.Code)
-			if g.full == "" && g.country == "" {
-				g.full = a.entry.Code
-				g.country = c
-				if c == "" && strings.HasPrefix(a.entry.Code, "---") {
-					g.country = ""
+			if len(a.entry.Code) == 3 && a.entry.Code != "---" {
+				// a designation of a state ("the Zionist regime"):
+				// a country for composition
+				if g.country == "" {
+					g.country = a.entry.Code
 				}
+				continue
 			}
+			if g.full == "" {
+				g.full = a.entry.Code
+			}
+			_, secs := SplitCode(a.entry.Code)
 			for _, s := range secs {
 				g.sectors = addSector(g.sectors, s)
 			}
@@ -351,40 +365,48 @@ func resolveGroup(toks []dyad.Token, g *group) {
 			g.sectors = secs
 			g.codeSectors = secs
 			g.full = g.person.Code
+		} else {
+			g.person = nil
 		}
 	}
-	if g.former {
-		g.sectors = []string{"ELI"}
-		g.codeSectors = g.sectors
-		g.full = ""
+	if g.full != "" && g.person == nil {
+		c, _ := SplitCode(g.full)
+		if c != "" && g.country == "" {
+			g.country = c
+		}
 	}
 }
 
-// Code returns the actor code of a resolved group ("" if it has none).
+// code returns the actor code of a resolved group ("" if it has none): a
+// person's dated code; else an organisation's code (its unknown country
+// filled from a modifier: "Egypt's Muslim Brotherhood"); else the country
+// (or "---") followed by the primary sector of each agent. "former" makes
+// the sectors ELI.
 func (g *group) code() string {
-	if g.full != "" && g.person == nil && !g.former {
-		// an organisation with an explicit code; a country modifier
-		// before it ("Egypt's Muslim Brotherhood") may add nothing.
-		if len(g.codeSectors) > 0 && strings.HasPrefix(g.full, "---") && g.country != "" {
-			return g.country + strings.Join(g.codeSectors, "")
-		}
-		base := g.full
-		for _, s := range g.codeSectors {
-			if !strings.Contains(base[3:], s) {
-				base += s
-			}
-		}
-		return base
-	}
-	if g.person != nil && !g.former {
-		return g.person.Code
-	}
 	c := g.country
 	if c == "" {
-		if len(g.sectors) == 0 {
+		c = "---"
+	}
+	if g.former {
+		if c == "---" && g.sectors == nil && g.full == "" {
 			return ""
 		}
-		c = "---"
+		return c + "ELI"
+	}
+	if g.person != nil {
+		return g.person.Code
+	}
+	if g.full != "" {
+		if strings.HasPrefix(g.full, "---") {
+			return c + g.full[3:]
+		}
+		return g.full
+	}
+	if c == "---" && len(g.codeSectors) == 0 {
+		return ""
+	}
+	if len(g.codeSectors) == 0 && g.country == "" {
+		return ""
 	}
 	return c + strings.Join(g.codeSectors, "")
 }

@@ -21,6 +21,9 @@ var (
 		"ready", "willing", "prepared", "determined", "eager", "keen", "poised", "set", "able", "going", "seeking",
 		"planning", "want", "wants", "wanted", "plans", "planned", "seeks", "sought", "offered", "pledged", "vowed",
 		"promised", "threatened", "hopes", "hoped", "intends", "intended", "proposed")
+	// commitments: an intent when what is promised is cooperation, the act
+	// itself when it is coercion ("pledged to expel" is 174, not a threat)
+	pledgeVerbs = set("pledge", "pledged", "promise", "promised", "vow", "vowed", "offer", "offered", "agree", "agreed")
 	// verbs whose "to"-complement is refused
 	refuseVerbs = set("refuse", "refused", "refuses", "decline", "declined", "declines", "reject", "rejected", "fail", "failed", "fails")
 	// verbs whose complement keeps its own code ("agreed to lift")
@@ -95,6 +98,8 @@ func analyseChain(st *sent, m *match) {
 			m.negated = true
 		case modals[t.Lower]:
 			m.intent = true
+		case t.Lower == "must" || t.Lower == "should":
+			m.must = true
 		case beForms[t.Lower] || t.Lower == "been":
 			sawBe = true
 		case t.Tag == "RB" || t.Tag == "MD" || t.Lower == "have" || t.Lower == "has" || t.Lower == "had" ||
@@ -114,6 +119,7 @@ func analyseChain(st *sent, m *match) {
 				switch {
 				case intentVerbs[gw.Lower] || intentVerbs[gw.Lemma]:
 					m.intent = true
+					m.commit = pledgeVerbs[gw.Lower] || pledgeVerbs[gw.Lemma]
 					head = g
 					k = g
 					// the governor's own auxiliaries ("would not want to")
@@ -204,8 +210,10 @@ func linkComplements(st *sent, ms []*match) {
 				// the governor is a modal-like verb ("agree", "threaten",
 				// "offer"): code the complement with its modality.
 				g.dropped = true
-				if intentVerbs[st.toks[g.anchor].Lower] || intentVerbs[st.toks[g.anchor].Lemma] || gc[:2] == "13" {
+				gw := st.toks[g.anchor]
+				if intentVerbs[gw.Lower] || intentVerbs[gw.Lemma] || gc[:2] == "13" || gc[:2] == "03" {
 					c.intent = true
+					c.commit = gc[:2] != "13" && (pledgeVerbs[gw.Lower] || pledgeVerbs[gw.Lemma] || gc[:2] == "03")
 				}
 				if g.negated {
 					c.negated = true

@@ -39,6 +39,8 @@ type match struct {
 	head        int // first token of the verb chain (auxiliaries, modals)
 	negated     bool
 	intent      bool
+	commit      bool // the intent is a commitment (pledge, promise, agree)
+	must        bool // "must", "should": a demand when someone else says it
 	refused     bool
 	passive     bool
 	governor    *match // the verb whose "to"-complement this is
@@ -307,10 +309,26 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 		}
 		return false
 	case lexicon.ElemTarget, lexicon.ElemSource:
-		// skip determiners and adjectives to the mention
+		// skip determiners and adjectives to the mention, and through one
+		// "NOUN of" ("the headquarters of Hamas", "part of Syria's …")
 		j := i
 		for j < n && st.startAt[j] < 0 && skippable(st.toks[j]) && j-i < 4 {
 			j++
+		}
+		if j < n && st.startAt[j] < 0 && e.Kind == lexicon.ElemTarget {
+			x := j
+			for x < n && x-j < 4 && st.startAt[x] < 0 && (isNoun(st.toks[x].Tag) || skippable(st.toks[x])) && st.toks[x].Tag != "NNP" {
+				x++
+			}
+			if x > j && x < n && st.toks[x].Lower == "of" {
+				x++
+				for x < n && st.startAt[x] < 0 && skippable(st.toks[x]) {
+					x++
+				}
+				if x < n && st.startAt[x] >= 0 {
+					j = x
+				}
+			}
 		}
 		if j < n && st.startAt[j] >= 0 {
 			mi := st.startAt[j]

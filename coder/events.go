@@ -203,6 +203,9 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			return nil
 		}
 	case m.intent:
+		if m.commit && root(code) >= "10" {
+			break
+		}
 		if r := cameo.Intent(code); r != "" {
 			code = r
 		}
@@ -215,6 +218,16 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	var srcs, tgts []int
 	strict := m.pat.HasSlot('+')
 	subj := subject(st, m.head)
+	if t := st.toks[m.head]; t.Tag == "VBG" && m.head > 0 && st.toks[m.head-1].Text == "," {
+		// ", killing eight people": the participle's subject is the main
+		// clause's
+		for k := m.head - 2; k >= 0; k-- {
+			if tg := st.toks[k].Tag; tg == "VBD" || tg == "VBZ" || tg == "VBP" {
+				subj = subject(st, k)
+				break
+			}
+		}
+	}
 	if m.source >= 0 {
 		srcs = conjoined(st, m.source)
 		if subj >= 0 {
@@ -225,6 +238,16 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			srcs = conjoined(st, by)
 		}
 		if subj >= 0 {
+			tgts = conjoined(st, subj)
+		}
+	} else if owner := nounOwner(st, m); owner >= 0 {
+		// "Israeli tank shelling killed …", "Iran's attack on Iraq"
+		srcs = conjoined(st, owner)
+		if m.target >= 0 {
+			tgts = conjoined(st, m.target)
+		} else if o := object(st, m.end, strict); o >= 0 {
+			tgts = conjoined(st, o)
+		} else if subj >= 0 && subj != owner && st.ments[subj].Tok1 <= st.ments[owner].Tok0 {
 			tgts = conjoined(st, subj)
 		}
 	} else {
@@ -246,6 +269,21 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	}
 	if len(srcs) == 0 {
 		return nil
+	}
+	if m.must {
+		// "X said Y must …": X demands of Y
+		if speaker := sayGovernor(st, srcs); speaker >= 0 {
+			dc := "100"
+			if d := complementDigit[root(code)]; d != "" {
+				dc = "10" + d
+			}
+			return c.govEvents(a, st, m, speaker, srcs, dc, "demanded")
+		}
+	}
+	if claimer := claimGovernor(st, srcs, m); claimer >= 0 && root(code) >= "14" {
+		// "X claimed that Y attacked Z": X accuses Y (112), or claims
+		// responsibility (015) when Y is X itself.
+		return c.claimEvents(a, st, m, claimer, srcs, tgts)
 	}
 	var out []dyad.Event
 	mk := func(s, t int) {
@@ -283,6 +321,101 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 				continue
 			}
 			mk(s, t)
+		}
+	}
+	return out
+}
+
+// nounOwner returns the actor that owns a noun anchor ("Israeli tank
+// shelling", "Iran's attack"), or -1 when the anchor is a verb.
+func nounOwner(st *sent, m *match) int {
+	if !isNoun(st.toks[m.anchor].Tag) {
+		return -1
+	}
+	for k := m.anchor - 1; k >= 0 && k >= m.anchor-3; k-- {
+		if mi := st.coveredBy[k]; mi >= 0 {
+			return mi
+		}
+		tg := st.toks[k].Tag
+		if !(tg == "JJ" || tg == "POS" || tg == "NN") {
+			break
+		}
+	}
+	return -1
+}
+
+// claimVerbs introduce a claim about someone else's act.
+var claimVerbs = set("claim", "claimed", "claims", "allege", "alleged", "alleges")
+
+// claimGovernor finds "X claimed (that) …" governing the clause whose
+// subject is srcs[0]; it returns X's mention or -1.
+func claimGovernor(st *sent, srcs []int, m *match) int {
+	k := st.ments[srcs[0]].Tok0 - 1
+	if k >= 0 && st.toks[k].Lower == "that" {
+		k--
+	}
+	if k < 0 || !claimVerbs[st.toks[k].Lower] {
+		return -1
+	}
+	return subject(st, k)
+}
+
+// sayGovernor finds "X said (that) …" governing the clause whose subject is
+// srcs[0]; it returns X's mention or -1.
+func sayGovernor(st *sent, srcs []int) int {
+	k := st.ments[srcs[0]].Tok0 - 1
+	if k >= 0 && st.toks[k].Lower == "that" {
+		k--
+	}
+	for k >= 0 && (st.toks[k].Tag == "NNP" || st.toks[k].Tag == "RB" || st.toks[k].Tag == "NN") && !sayVerbs[st.toks[k].Lower] {
+		k-- // "said here Wednesday that"
+	}
+	if k < 0 || !(sayVerbs[st.toks[k].Lower] || sayVerbs[st.toks[k].Lemma]) {
+		return -1
+	}
+	return subject(st, k)
+}
+
+// govEvents codes a governing speaker's act on the clause subjects (a
+// demand, an accusation).
+func (c *Coder) govEvents(a *dyad.Analysis, st *sent, m *match, gov int, targets []int, code, how string) []dyad.Event {
+	info, ok := cameo.Lookup(code)
+	if !ok {
+		return nil
+	}
+	var out []dyad.Event
+	gm := st.ments[gov]
+	for _, t := range targets {
+		if st.ments[t].Code == gm.Code {
+			continue
+		}
+		out = append(out, dyad.Event{Sentence: st.idx, Code: code, Root: info.Root, Label: info.Label,
+			QuadClass: info.QuadClass, Goldstein: info.Goldstein, Plover: info.Plover,
+			Source: actorOf(gm), Target: actorOf(st.ments[t]), Verb: verbSpan(a, st, m),
+			Rule: m.pat.Rule + " " + m.pat.Code + ": " + m.pat.Text + " (" + how + ": " + code + ")"})
+	}
+	return out
+}
+
+func (c *Coder) claimEvents(a *dyad.Analysis, st *sent, m *match, claimer int, srcs, tgts []int) []dyad.Event {
+	var out []dyad.Event
+	cm := st.ments[claimer]
+	for _, s := range srcs {
+		sm := st.ments[s]
+		code, target := "112", []int{s}
+		if sm.Code == cm.Code || (sm.Entity != "" && sm.Entity == cm.Entity) {
+			code, target = "015", tgts
+		}
+		info, ok := cameo.Lookup(code)
+		if !ok {
+			continue
+		}
+		for _, t := range target {
+			ev := dyad.Event{Sentence: st.idx, Code: code, Root: info.Root, Label: info.Label,
+				QuadClass: info.QuadClass, Goldstein: info.Goldstein, Plover: info.Plover,
+				Source: actorOf(cm), Target: actorOf(st.ments[t]), Verb: verbSpan(a, st, m),
+				Rule: m.pat.Rule + " " + m.pat.Code + ": " + m.pat.Text + " (claimed: " + code + ")"}
+			out = append(out, ev)
 		}
 	}
 	return out

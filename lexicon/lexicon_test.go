@@ -50,7 +50,7 @@ country TUR: Turkey ; case
 	}
 	tests := []struct {
 		text, date, code string
-		n               int
+		n                int
 	}{
 		{"the Islamic Republic of Iran said", "", "", 0},
 		{"Islamic Republic of Iran said", "", "IRN", 4},

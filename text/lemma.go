@@ -4,6 +4,8 @@ import (
 	"hash/maphash"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -49,17 +51,28 @@ func stem(w string) string {
 	if len(w) <= 2 {
 		return w
 	}
-	return english.Stem(w, true)
+	if st := english.Stem(w, true); st != "" {
+		return st
+	}
+	return w // the stemmer strips apostrophes: "’" would vanish
 }
 
-// hasLetter reports whether s contains a letter. Any non-ASCII byte counts
-// as one: names in other scripts are stemmed (and cached) like any word.
+// hasLetter reports whether s contains a letter, in any script.
 func hasLetter(s string) bool {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 {
+		if c < utf8.RuneSelf {
+			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) {
 			return true
 		}
+		i += n
 	}
 	return false
 }
