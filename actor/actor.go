@@ -62,6 +62,8 @@ type group struct {
 	// sector of each agent ("defence minister" adds MIL to the code and
 	// MIL, GOV to the sectors).
 	codeSectors []string
+	// appositiveOf is the person key a title phrase in apposition names.
+	appositiveOf string
 }
 
 var pronouns = map[string]bool{"he": true, "she": true, "him": true, "her": true, "they": true, "we": true}

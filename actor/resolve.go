@@ -97,6 +97,8 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 				} else {
 					continue
 				}
+			case g.appositiveOf != "":
+				e = st.byKey[g.appositiveOf]
 			case g.person != nil:
 				e = st.byKey["P:"+g.person.Name]
 			case g.name != "":
@@ -320,7 +322,8 @@ func learnAppositives(toks []dyad.Token, gs []*group, st *docState) {
 		}
 		nameG.country, nameG.sectors, nameG.codeSectors, nameG.full = titleG.country, titleG.sectors, titleG.codeSectors, titleG.full
 		nameG.titles = append(nameG.titles, titleG.titles...)
-		e := st.get("P:"+strings.ToLower(nameG.name), nameG.name, "PERSON", code)
+		titleG.appositiveOf = "P:" + strings.ToLower(nameG.name)
+		e := st.get(titleG.appositiveOf, nameG.name, "PERSON", code)
 		e.code = code
 		e.sectors = titleG.sectors
 		st.learnName(e, nameG.name)

@@ -43,8 +43,10 @@ const testVerbs = `
 112: accuse + of
 141: protest against +
 173: arrest +
-190: attack + | shell +
+190: attack + | shell + | shelling | kill +
 020: urge + | ask +
+174: expel +
+062: cooperate with +
 `
 
 func setup(t *testing.T) (*actor.Resolver, *coder.Coder) {
@@ -112,6 +114,14 @@ func TestCode(t *testing.T) {
 		{"dated person", "Obama condemned Russia.", []string{"USAGOV RUS 111"}},
 		{"pronoun subject", "Obama said he would not provide support to Israel.", []string{"USAGOV ISR 121"}},
 		{"protest", "Iranian protesters protested against Russia.", []string{"IRNOPP RUS 141"}},
+		{"claim of another's attack", "Iran claimed that Russia had attacked Ukraine.", []string{"IRN RUS 112"}},
+		{"claim of own attack", "Iran claimed that it had attacked Syria.", []string{"IRN SYR 015"}},
+		{"must under say verb", "Russia said that Iran must cooperate with Syria.", []string{"RUS IRN 101"}},
+		{"participle takes main subject", "Russian troops shelled Syria, killing eight Syrian rebels.", []string{"RUSMIL SYR 190", "RUSMIL SYRREB 190"}},
+		{"noun anchor owner", "Eight Syrian rebels died in Russian shelling.", []string{"RUS SYRREB 190"}},
+		{"pledge keeps coercion", "Iran pledged to expel Syrian rebels.", []string{"IRN SYRREB 174"}},
+		{"pledge of cooperation is intent", "Iran pledged to provide aid to Syria.", []string{"IRN SYR 033"}},
+		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

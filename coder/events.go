@@ -350,6 +350,13 @@ var claimVerbs = set("claim", "claimed", "claims", "allege", "alleged", "alleges
 // claimGovernor finds "X claimed (that) …" governing the clause whose
 // subject is srcs[0]; it returns X's mention or -1.
 func claimGovernor(st *sent, srcs []int, m *match) int {
+	// "Iran claimed that it had attacked …": the subject search passed
+	// through the claim verb itself, so the claimer is the subject.
+	for k := st.ments[srcs[0]].Tok1; k < m.head; k++ {
+		if claimVerbs[st.toks[k].Lower] {
+			return srcs[0]
+		}
+	}
 	k := st.ments[srcs[0]].Tok0 - 1
 	if k >= 0 && st.toks[k].Lower == "that" {
 		k--

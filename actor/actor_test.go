@@ -1,0 +1,108 @@
+package actor_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/actor"
+	"github.com/dyad-events/dyad/lexicon"
+	"github.com/dyad-events/dyad/text"
+)
+
+const dict = `
+country SYR: Syria
+country IRN: Iran
+country EGY: Egypt
+country HUN: Hungary
+adjective SYR: Syrian
+adjective HUN: Hungarian
+adjective ROU: Romanian
+capital IRN: Tehran
+actor ---OPPMUS: Muslim Brotherhood ; type=GROUP
+actor RUSGOV: Kremlin ; type=ORG
+agent GOV: minister | official | president
+agent MILGOV: defence minister | minister of defence
+agent OPP: leader
+agent JUD: court
+person SYRGOV: Bashar al-Assad | Assad ; from=2000-07-17 ; to=2024-12-08
+person SYRELI: Bashar al-Assad | Assad ; from=2024-12-08
+`
+
+func analyse(t *testing.T, s, date string) *dyad.Analysis {
+	t.Helper()
+	l := lexicon.New()
+	if errs := l.AddActors("t.txt", dict); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	a := &dyad.Analysis{Doc: dyad.Doc{ID: "t", Text: s, Date: date}}
+	if err := text.Analyze(a); err != nil {
+		t.Fatal(err)
+	}
+	if err := actor.New(l).Resolve(a); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func codes(a *dyad.Analysis) string {
+	var out []string
+	for _, m := range a.Mentions {
+		out = append(out, m.Text+"="+m.Code)
+	}
+	return strings.Join(out, "; ")
+}
+
+func TestMentions(t *testing.T) {
+	tests := []struct {
+		name, text, date, want string
+	}{
+		{"possessive agent", "Iran's defence minister spoke.", "", "Iran's defence minister=IRNMIL"},
+		{"of country", "The Minister of Defence of Syria spoke.", "", "The Minister of Defence of Syria=SYRMIL"},
+		{"capital metonym", "Tehran said no.", "", "Tehran=IRN"},
+		{"seat of government", "The Kremlin said no.", "", "The Kremlin=RUSGOV"},
+		{"organisation with country", "Leaders of Egypt's Muslim Brotherhood spoke.", "", "Leaders of Egypt's Muslim Brotherhood=EGYOPPMUS"},
+		{"dated person in office", "Assad spoke.", "2015-01-01", "Assad=SYRGOV"},
+		{"dated person after office", "Assad spoke.", "2025-06-01", "Assad=SYRELI"},
+		{"coordinated adjectives", "Hungarian and Romanian officials met.", "", "Hungarian=HUNGOV; Romanian officials=ROUGOV"},
+		{"agent in country", "A court in Syria ruled.", "", "A court in Syria=SYRJUD"},
+		{"former", "The former Syrian president spoke.", "", "The former Syrian president=SYRELI"},
+		{"adjective without head", "Syrian official visit.", "", "Syrian=SYR"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := codes(analyse(t, tt.text, tt.date)); got != tt.want {
+				t.Errorf("%q: got %q want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAppositiveAndCoreference(t *testing.T) {
+	a := analyse(t, "Ali Mahmoud Abbas, Minister of Defence of Syria, arrived in Tehran. "+
+		"Abbas met officials. The Syrian minister later left. He said nothing.", "2020-01-01")
+	var abbas *dyad.Entity
+	for i, e := range a.Entities {
+		if e.Name == "Ali Mahmoud Abbas" {
+			abbas = &a.Entities[i]
+		}
+	}
+	if abbas == nil {
+		t.Fatalf("no entity for Abbas: %+v", a.Entities)
+	}
+	if abbas.Code != "SYRMIL" || abbas.Type != "PERSON" || string(abbas.Country) != "SYR" {
+		t.Errorf("Abbas = %+v", abbas)
+	}
+	if len(abbas.Mentions) != 5 {
+		t.Errorf("Abbas mentions = %v (want name, title, surname, 'the Syrian minister', 'He')", abbas.Mentions)
+	}
+	if len(abbas.Titles) == 0 || !strings.Contains(abbas.Titles[0], "Minister of Defence") {
+		t.Errorf("titles = %v", abbas.Titles)
+	}
+	runes := []rune(a.Doc.Text)
+	for _, m := range abbas.Mentions {
+		if m[0] < 0 || m[1] > len(runes) || m[0] >= m[1] {
+			t.Errorf("bad mention span %v", m)
+		}
+	}
+}
