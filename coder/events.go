@@ -12,6 +12,11 @@ func root(code string) string {
 	return code[:2]
 }
 
+// quantity words head a phrase whose actor follows "of".
+var quantity = set("thousands", "hundreds", "dozens", "millions", "scores", "tens", "group", "groups",
+	"members", "member", "supporters", "number", "crowd", "crowds", "band", "team", "delegation",
+	"some", "many", "most", "all", "several", "few", "handful", "majority", "hundred", "thousand", "million")
+
 // subject finds the mention that is the subject of the verb chain starting
 // at head: the nearest actor to the left in the same clause that is not the
 // object of a preposition. Unresolved pronouns and "that"-clauses after a
@@ -26,6 +31,10 @@ func subject(st *sent, head int) int {
 			if st.attrib[m.Tok0] {
 				k = m.Tok0
 				continue
+			}
+			if m.Tok0 > 1 && toks[m.Tok0-1].Lower == "of" && (quantity[toks[m.Tok0-2].Lower] || toks[m.Tok0-2].Tag == "CD") {
+				// "thousands of Egyptian protesters rallied"
+				return mi
 			}
 			if m.Tok0 > 0 && preps[toks[m.Tok0-1].Lower] && toks[m.Tok0-1].Tag != "TO" && toks[m.Tok0-1].Lower != "to" {
 				k = m.Tok0
