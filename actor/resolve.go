@@ -64,6 +64,7 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 			resolveGroup(toks, g)
 		}
 		distributeHeads(toks, gs)
+		shareCountry(toks, gs)
 		learnAppositives(toks, gs, st)
 		for _, g := range gs {
 			if g.person != nil {
@@ -291,6 +292,25 @@ func distributeHeads(toks []dyad.Token, gs []*group) {
 		g.sectors = append([]string(nil), h.sectors...)
 		g.codeSectors = append([]string(nil), h.codeSectors...)
 		g.titles = append([]string(nil), h.titles...)
+	}
+}
+
+// shareCountry gives a country-less agent phrase coordinated right after
+// a phrase with a country that country: "the Syrian government and people",
+// "seven Iranian companies and four executives".
+func shareCountry(toks []dyad.Token, gs []*group) {
+	for i := 0; i+1 < len(gs); i++ {
+		g, h := gs[i], gs[i+1]
+		if g.country == "" || len(g.sectors) == 0 || g.person != nil || g.name != "" {
+			continue
+		}
+		if h.country != "" || len(h.codeSectors) == 0 || h.full != "" || h.person != nil || h.name != "" || h.pronoun != "" {
+			continue
+		}
+		if h.t0 != g.t1+1 || toks[g.t1].Lower != "and" {
+			continue
+		}
+		h.country = g.country
 	}
 }
 

@@ -188,6 +188,16 @@ func linkComplements(st *sent, ms []*match) {
 			for k < c.anchor && (st.toks[k].Tag == "RB" || st.toks[k].Lower == "to" || negWords[st.toks[k].Lower]) {
 				k++
 			}
+			if k == c.anchor && st.toks[c.anchor].Tag == "VBG" && g.end <= c.anchor && (g.end == c.anchor || st.toks[c.anchor-1].Lower == "of" || st.toks[c.anchor-1].Lower == "for") {
+				// "accused Rwanda of violating …", "blamed X for attacking":
+				// the gerund is what the governor is about
+				switch root(g.pat.Code) {
+				case "02", "10", "11", "12", "13":
+					c.dropped = true
+					c.governor = g
+				}
+				break
+			}
 			if k != c.anchor || !hasTo(st, g.end, c.anchor) {
 				break
 			}

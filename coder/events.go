@@ -56,6 +56,11 @@ func subject(st *sent, head int) int {
 		if t.Text == ";" || t.Tag == "WDT" || t.Tag == "WP" {
 			return -1
 		}
+		if (t.Lower == "and" || t.Lower == "but") && k > 0 && toks[k-1].Text == "," && k+1 < head && st.coveredBy[k+1] < 0 {
+			// ", and the two sides signed …": a new clause with a subject
+			// that is no actor
+			return -1
+		}
 		if isVerb(t.Tag) && !beForms[t.Lower] && !modals[t.Lower] && t.Tag != "VBN" && t.Tag != "VBG" && t.Tag != "MD" {
 			// another finite verb: its subject is ours only through a
 			// say/report verb ("X said it would …").
@@ -343,6 +348,9 @@ func nounOwner(st *sent, m *match) int {
 	}
 	for k := m.anchor - 1; k >= 0 && k >= m.anchor-3; k-- {
 		if mi := st.coveredBy[k]; mi >= 0 {
+			if st.ments[mi].Country == "" && st.ments[mi].Entity == "" {
+				return -1 // "industry cooperation" is no actor's act
+			}
 			return mi
 		}
 		tg := st.toks[k].Tag
