@@ -54,10 +54,11 @@ type match struct {
 type sent struct {
 	idx       int
 	toks      []dyad.Token
-	ments     []dyad.Mention // this sentence's mentions, by position
-	startAt   []int          // token → mention index starting there, or -1
-	coveredBy []int          // token → mention index covering it, or -1
-	attrib    []bool         // token lies in an attribution tail ("…, he said")
+	ments     []dyad.Mention  // this sentence's mentions, by position
+	startAt   []int           // token → mention index starting there, or -1
+	coveredBy []int           // token → mention index covering it, or -1
+	attrib    []bool          // token lies in an attribution tail ("…, he said")
+	words     map[string]bool // lemmas and lower-case forms present
 }
 
 // Code fills a.Events.
@@ -130,6 +131,9 @@ func (c *Coder) findMatches(st *sent) []*match {
 		}
 		var best *match
 		for _, p := range cands {
+			if !st.mayMatch(p) {
+				continue
+			}
 			m := matchPattern(st, p, i)
 			if m == nil {
 				continue
@@ -193,6 +197,34 @@ func passiveAt(st *sent, i int) bool {
 		return true
 	}
 	return false
+}
+
+// mayMatch is a cheap filter: every required word of p must occur in the
+// sentence before the full match is tried.
+func (st *sent) mayMatch(p *lexicon.VerbPattern) bool {
+	if st.words == nil {
+		st.words = make(map[string]bool, 2*len(st.toks))
+		for _, t := range st.toks {
+			st.words[t.Lemma] = true
+			st.words[t.Lower] = true
+		}
+	}
+	for _, e := range p.Elems[1:] {
+		if e.Kind != lexicon.ElemWord || e.Optional {
+			continue
+		}
+		found := false
+		for _, a := range e.Alts {
+			if st.words[a] {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 func isNoun(tag string) bool { return strings.HasPrefix(tag, "NN") }

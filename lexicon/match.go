@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"strings"
+
 	"github.com/dyad-events/dyad"
 )
 
@@ -9,13 +11,13 @@ import (
 // the same phrase by date. It returns the entry and the token index just
 // past the match, or nil.
 func (l *Lexicon) MatchName(toks []dyad.Token, i int, date string) (*ActorEntry, int) {
-	return l.match(l.names[normKey(toks[i].Text)], toks, i, date, false)
+	return l.match(l.names[tokKey(toks[i])], toks, i, date, false)
 }
 
 // MatchAgent finds the longest agent entry starting at toks[i]. Agent
 // phrases match in the singular and in the plural of their head noun.
 func (l *Lexicon) MatchAgent(toks []dyad.Token, i int, date string) (*ActorEntry, int) {
-	return l.match(l.agents[normKey(toks[i].Text)], toks, i, date, false)
+	return l.match(l.agents[tokKey(toks[i])], toks, i, date, false)
 }
 
 func (l *Lexicon) match(cands []*ActorEntry, toks []dyad.Token, i int, date string, lemma bool) (*ActorEntry, int) {
@@ -36,7 +38,7 @@ func (l *Lexicon) match(cands []*ActorEntry, toks []dyad.Token, i int, date stri
 					key = e.Keys[k]
 				}
 			} else {
-				key = normKey(t.Text)
+				key = tokKey(t)
 			}
 			if key != e.Keys[k] || (e.Case && t.Text != e.Words[k]) {
 				ok = false
@@ -58,6 +60,15 @@ func (l *Lexicon) match(cands []*ActorEntry, toks []dyad.Token, i int, date stri
 		return nil, i
 	}
 	return best, i + bestLen
+}
+
+// tokKey is normKey of a token, reusing the lower-case form the text stage
+// computed.
+func tokKey(t dyad.Token) string {
+	if t.Lower == "" || strings.ContainsAny(t.Lower, "’‘") {
+		return normKey(t.Text)
+	}
+	return t.Lower
 }
 
 // dateScore ranks an entry for a document date: a dated entry that holds on
