@@ -60,11 +60,19 @@ func findBody(s string, t *tables) bodyInfo {
 				lineStart = false
 				continue
 			}
+			// A headline, then the dateline: the headline is coded, the
+			// lines between and the dateline are left out.
+			if d, holes, ok := titleThenDateline(s, ls, le, t); ok {
+				b.dateline, b.holes = d, holes
+				pos = ls
+			}
 		}
 		break
 	}
 	b.start = skipSpace(s, pos, len(s))
-	b.end, b.holes = trailers(s, b.start)
+	var trailerHoles []rng
+	b.end, trailerHoles = trailers(s, b.start)
+	b.holes = append(b.holes, trailerHoles...)
 	b.end = trimEnd(s, b.start, b.end)
 	if b.end <= b.start {
 		// Only trailers: keep them rather than lose the document.
@@ -72,11 +80,57 @@ func findBody(s string, t *tables) bodyInfo {
 	}
 	if b.end <= b.start {
 		// Only header lines: code the whole text.
-		b.dateline = nil
+		b.dateline, b.holes = nil, nil
 		b.start = skipSpace(s, 0, len(s))
 		b.end = trimEnd(s, b.start, len(s))
 	}
 	return b
+}
+
+// maxTitle bounds the length in bytes of a headline line.
+const maxTitle = 250
+
+// titleThenDateline reads a headline on the line [ls, le), alone in its
+// paragraph, followed (after any byline or time-stamp lines) by a paragraph
+// that opens with a dateline with an agency or a place in capitals:
+//
+//	Rose Bowl skywriters blast Trump.
+//
+//	PASADENA, Calif., Jan. 1 (UPI) — A handful of skywriters ...
+//
+// It returns the dateline and the holes to leave out of the body: the lines
+// between and the dateline itself.
+func titleThenDateline(s string, ls, le int, t *tables) (*datelineInfo, []rng, bool) {
+	if le-ls > maxTitle || le >= len(s) {
+		return nil, nil, false
+	}
+	if nl := lineEnd(s, le+1); skipSpace(s, le+1, nl) < nl {
+		return nil, nil, false // the headline runs on: a paragraph, not a title
+	}
+	var holes []rng
+	p := le
+	for n := 0; n < maxHeaderLines; n++ {
+		q := skipSpace(s, p, len(s))
+		if q >= len(s) {
+			break
+		}
+		qe := lineEnd(s, q)
+		line := trimSpaceRight(s[q:qe])
+		if isBreadcrumb(line) || isByline(line) || isMetaLine(line) {
+			holes = append(holes, rng{q, qe})
+			p = qe
+			continue
+		}
+		d, ok := parseDateline(s, q, t)
+		if !ok {
+			d, ok = bylineDateline(s, q, qe, t)
+		}
+		if !ok || d.agency == "" && d.kind != placeCaps {
+			break
+		}
+		return d, append(holes, rng{q, d.end}), true
+	}
+	return nil, nil, false
 }
 
 // isSpaceRune reports whether r is white space, counting the byte-order
@@ -454,12 +508,16 @@ func inlineTrailer(line string) int {
 // promotions between paragraphs, is returned as a hole instead. An inline
 // credit ("... said. (Reporting by ...)") always ends the body.
 func trailers(s string, start int) (end int, holes []rng) {
+	proseAt := -1 // a line of running prose found after the last trailer line
 	for ls := start; ls < len(s); {
 		le := lineEnd(s, ls)
 		line := s[ls:le]
 		t := skipSpace(line, 0, len(line))
 		if isTrailer(line[t:]) {
-			if !proseFollows(s, le) {
+			if proseAt <= le {
+				proseAt = nextProse(s, le)
+			}
+			if proseAt < 0 {
 				return ls, holes
 			}
 			holes = append(holes, rng{ls, le})
@@ -471,33 +529,33 @@ func trailers(s string, start int) (end int, holes []rng) {
 	return len(s), holes
 }
 
-// Limits for proseFollows.
+// Limits for nextProse.
 const (
 	shortRest      = 600 // bytes of text after a trailer that are never article
 	proseParagraph = 200 // bytes of a line that make it running prose
 )
 
-// proseFollows reports whether the text after byte from holds running
-// prose: more than shortRest bytes with a line of at least proseParagraph
-// bytes that ends a sentence.
-func proseFollows(s string, from int) bool {
-	rest := s[from:]
-	i := skipSpace(rest, 0, len(rest))
-	if trimEnd(rest, i, len(rest))-i <= shortRest {
-		return false
+// nextProse returns the offset of the first line of running prose after
+// byte from, or -1 if there is none: then the text after from is at most
+// shortRest bytes, or holds no line of at least proseParagraph bytes that
+// ends a sentence.
+func nextProse(s string, from int) int {
+	i := skipSpace(s, from, len(s))
+	if trimEnd(s, i, len(s))-i <= shortRest {
+		return -1
 	}
-	for ls := i; ls < len(rest); {
-		le := lineEnd(rest, ls)
-		line := trimSpaceBoth(rest[ls:le])
+	for ls := i; ls < len(s); {
+		le := lineEnd(s, ls)
+		line := trimSpaceBoth(s[ls:le])
 		if len(line) >= proseParagraph {
 			end := strings.TrimRight(line, "\"'”’)]")
 			if strings.HasSuffix(end, ".") || strings.HasSuffix(end, "?") || strings.HasSuffix(end, "!") {
-				return true
+				return ls
 			}
 		}
 		ls = le + 1
 	}
-	return false
+	return -1
 }
 
 // ---- Datelines ----
@@ -680,6 +738,9 @@ func restOfLineBlank(s string, i int) bool {
 	return skipSpace(s, i, le) >= le
 }
 
+// headlineBytes bounds how much of a line headlineCase reads.
+const headlineBytes = 300
+
 // headlineWords are the short words headlines leave in lower case.
 var headlineWords = map[string]bool{
 	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "of": true,
@@ -692,6 +753,9 @@ var headlineWords = map[string]bool{
 // them capitalised ("PBS Moderators Ignore Clinton Scandals").
 func headlineCase(s string, i int) bool {
 	le := lineEnd(s, i)
+	if le > i+headlineBytes {
+		le = i + headlineBytes
+	}
 	words := strings.Fields(s[i:le])
 	counted, capital := 0, 0
 	for _, w := range words {

@@ -47,12 +47,17 @@ func paragraphs(s string, body bodyInfo, t *tables) []rng {
 		} else {
 			le += ls
 		}
-		for len(holes) > 0 && holes[0].e <= ls {
+		a := skipSpace(s, ls, le)
+		for len(holes) > 0 && holes[0].e <= a {
 			holes = holes[1:]
 		}
-		a := skipSpace(s, ls, le)
-		if a >= le || len(holes) > 0 && holes[0].s <= ls {
-			flush() // a blank line, or a line left out
+		if len(holes) > 0 && holes[0].s <= a {
+			// A line, or the head of a line, left out of the body.
+			flush()
+			a = skipSpace(s, holes[0].e, le)
+		}
+		if a >= le {
+			flush() // a blank line
 		} else {
 			lines = append(lines, rng{a, trimEnd(s, a, le)})
 		}
@@ -78,7 +83,9 @@ func paraBreak(prev, next string, maxLen int, t *tables) bool {
 	last, _ := utf8.DecodeLastRuneInString(end)
 	switch last {
 	case '.':
-		return !continuesAfterPeriod(lastWord(end), t)
+		// Unless the period cannot end the sentence: "Lt. Gen.", "the U.S.
+		// Treasury", "George W. Bush".
+		return !joinSentences(prev, next, t)
 	case '!', '?', ':':
 		return true
 	case ',', ';', '-', '–', '—', '(', '/':
@@ -88,17 +95,6 @@ func paraBreak(prev, next string, maxLen int, t *tables) bool {
 		return true
 	}
 	return false
-}
-
-// continuesAfterPeriod reports whether a word ending with a period, seen at
-// the end of a line, leaves the sentence open: a title ("Gen."), a
-// date abbreviation ("Jan.") or an initial ("W.").
-func continuesAfterPeriod(w string, t *tables) bool {
-	switch t.abbrevs[w] {
-	case kindTitle, kindNumber:
-		return true
-	}
-	return isInitial(w)
 }
 
 // lastWord returns the last white-space separated word of s.

@@ -104,7 +104,7 @@ var loadTables = sync.OnceValues(func() (*tables, error) {
 func readPairs(name string, fn func(a, b string) error) error {
 	b, err := dataFS.ReadFile(name)
 	if err != nil {
-		return fmt.Errorf("text: reading %s: %w", name, err)
+		return fmt.Errorf("reading %s: %w", name, err)
 	}
 	for i, line := range strings.Split(string(b), "\n") {
 		if j := strings.IndexByte(line, '#'); j >= 0 {
@@ -115,10 +115,10 @@ func readPairs(name string, fn func(a, b string) error) error {
 			continue
 		}
 		if len(f) != 2 {
-			return fmt.Errorf("text: %s:%d: want two fields, got %d", name, i+1, len(f))
+			return fmt.Errorf("%s:%d: want two fields, got %d", name, i+1, len(f))
 		}
 		if err := fn(f[0], f[1]); err != nil {
-			return fmt.Errorf("text: %s:%d: %w", name, i+1, err)
+			return fmt.Errorf("%s:%d: %w", name, i+1, err)
 		}
 	}
 	return nil

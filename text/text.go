@@ -43,11 +43,11 @@ var loadModels = sync.OnceValues(func() (*models, error) {
 	}
 	seg, err := segment.New()
 	if err != nil {
-		return nil, fmt.Errorf("text: loading sentence model: %w", err)
+		return nil, fmt.Errorf("loading sentence model: %w", err)
 	}
 	tg, err := tag.New()
 	if err != nil {
-		return nil, fmt.Errorf("text: loading tagger model: %w", err)
+		return nil, fmt.Errorf("loading tagger model: %w", err)
 	}
 	return &models{seg: seg, tok: tk.tok, tag: tg, t: tk.t}, nil
 })
@@ -63,7 +63,7 @@ var loadModels = sync.OnceValues(func() (*models, error) {
 // Analyze is safe for concurrent use on different Analysis values.
 func Analyze(a *dyad.Analysis) (err error) {
 	if a == nil {
-		return errors.New("text: nil analysis")
+		return errors.New("nil analysis")
 	}
 	s := a.Doc.Text
 	ascii, err := validate(s)
@@ -78,7 +78,7 @@ func Analyze(a *dyad.Analysis) (err error) {
 		// The stage must not take the process down on odd input; a fault
 		// in a dependency becomes this document's error.
 		if r := recover(); r != nil {
-			err = fmt.Errorf("text: internal error: %v", r)
+			err = fmt.Errorf("internal error: %v", r)
 		}
 	}()
 	res := analyze(s, ascii, m)
@@ -104,8 +104,8 @@ type scratch struct {
 
 // sentInfo is a sentence found before its tokens are built.
 type sentInfo struct {
-	r         rng
-	para      int
+	r          rng
+	para       int
 	tok0, tok1 int // its tokens in scratch.toks
 }
 

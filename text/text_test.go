@@ -69,8 +69,15 @@ func checkInvariants(a *dyad.Analysis) error {
 		return fmt.Errorf("body %v outside [0,%d]", a.Body, n)
 	}
 	if d := a.Dateline; d != nil {
-		if d.Start < 0 || d.Start >= d.End || d.End > a.Body.Start {
-			return fmt.Errorf("dateline [%d,%d) not before body %v", d.Start, d.End, a.Body)
+		// Before the body, or (after a headline) inside it but in no
+		// sentence.
+		if d.Start < 0 || d.Start >= d.End || d.End > n {
+			return fmt.Errorf("dateline [%d,%d) outside the text", d.Start, d.End)
+		}
+		for i, s := range a.Sentences {
+			if s.Start < d.End && d.Start < s.End {
+				return fmt.Errorf("dateline [%d,%d) overlaps sentence %d [%d,%d)", d.Start, d.End, i, s.Start, s.End)
+			}
 		}
 	}
 	prevEnd := a.Body.Start
@@ -175,6 +182,24 @@ func TestDatelines(t *testing.T) {
 				t.Errorf("first sentence %q, want it to start %q", sentences(a), tt.first)
 			}
 		})
+	}
+}
+
+func TestHeadlineThenDateline(t *testing.T) {
+	text := "Skywriters blast candidate.\n\nBy Jane Smith\n\nPASADENA, Calif., Jan. 1 (UPI) — A handful of skywriters flew over the parade. Police watched."
+	a := run(t, text)
+	d := a.Dateline
+	if d == nil || d.Place != "Pasadena, Calif." || d.Agency != "UPI" {
+		t.Fatalf("dateline %+v", d)
+	}
+	want := []string{"Skywriters blast candidate.", "A handful of skywriters flew over the parade.", "Police watched."}
+	if got := sentences(a); !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	// A first paragraph that is not a headline is left alone.
+	a = run(t, "Skywriters blast candidate.\nPASADENA, Calif., Jan. 1 (UPI) — A handful of skywriters flew over.")
+	if a.Dateline != nil {
+		t.Errorf("dateline %+v inside a paragraph", a.Dateline)
 	}
 }
 
@@ -310,6 +335,7 @@ func TestParagraphs(t *testing.T) {
 		{"hard wrapped", "The delegates arrived in Geneva on Monday and the talks\nbegan at once in the old palace of the League of Nations,\nofficials said. A second round is planned for June.", []int{0, 0}, 2},
 		{"wrapped after title", "The talks were led by Lt. Gen.\nAli Fadavi of the navy.", []int{0}, 1},
 		{"list", "The demands were:\n- a ceasefire\n- the release of prisoners", []int{0, 1, 2}, 3},
+		{"windows line ends", "Iran said it would respond.\r\n\r\nIsrael said nothing.\r\nThe talks\r\ncontinue.", []int{0, 1, 2}, 3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -354,6 +380,25 @@ func TestTokens(t *testing.T) {
 				t.Errorf("Tokenize: got %q\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestTokenizePhrases(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Iran's U.S.-backed Brig. Gen.", []string{"Iran", "'s", "U.S.-backed", "Brig.", "Gen."}},
+		{"Islamic Republic of Iran", []string{"Islamic", "Republic", "of", "Iran"}},
+		{"U.S.", []string{"U.S."}},
+		{"Al-Shabaab", []string{"Al-Shabaab"}},
+		{"minister of defence", []string{"minister", "of", "defence"}},
+		{"", []string{}},
+	}
+	for _, tt := range tests {
+		if got := Tokenize(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Tokenize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
 
@@ -555,5 +600,24 @@ func TestNewsSample(t *testing.T) {
 				t.Errorf("sentence ends with %q: %q", bad, s)
 			}
 		}
+	}
+}
+
+func TestLargeAndPathologicalInputs(t *testing.T) {
+	prose := "The ministry said the talks had been constructive and would continue next week in Geneva with both delegations present. "
+	tests := map[string]string{
+		"one long line":       strings.Repeat("word ", 200000),
+		"many titles":         strings.Repeat("Mr. ", 50000) + "Smith left.",
+		"many trailer lines":  strings.Repeat("Related:\n", 20000) + strings.Repeat(prose, 5),
+		"many short lines":    strings.Repeat("Iran\n", 50000),
+		"many blank lines":    "Start." + strings.Repeat("\n\n", 100000) + "End.",
+		"many dashes":         strings.Repeat("—", 100000),
+		"many quotes":         strings.Repeat("\" ", 50000),
+		"dateline-like lines": strings.Repeat("By Jane Smith. BOSTON (Reuters) -\n", 5000) + prose,
+	}
+	for name, text := range tests {
+		t.Run(name, func(t *testing.T) {
+			run(t, text)
+		})
 	}
 }

@@ -321,15 +321,16 @@ func splitFinalPeriod(w string, t *tables) bool {
 	return !ok
 }
 
-// tagTokens tags toks (one sentence) and returns the tagged copies in buf.
-// The tagger sees Penn Treebank forms of quotes and dashes (“ -> ``,
-// ” -> '', — -> --) and straight apostrophes, which its model was trained
+// tagTokens tags toks (one sentence) and appends the tagged copies to buf.
+// The tagger sees Penn Treebank forms of quotes and dashes (“ -> “,
+// ” -> ”, — -> --) and straight apostrophes, which its model was trained
 // on; the tokens keep their text.
 func tagTokens(tg *tag.Tagger, s string, toks []tokenize.Token, buf []tag.Token) []tag.Token {
+	lo := len(buf)
 	for _, tok := range toks {
 		buf = append(buf, tag.Token{Text: tagForm(s, tok), Start: tok.Start})
 	}
-	tg.TagTokens(buf)
+	tg.TagTokens(buf[lo:])
 	return buf
 }
 

@@ -1,0 +1,329 @@
+package perceptron
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v3/tag/aptagmodel"
+)
+
+// Tagger scores prose's English averaged-perceptron model with hashed feature
+// lookups. It is safe for concurrent use.
+type Tagger struct {
+	m    *model
+	pool sync.Pool // *scratch
+}
+
+// scratch is one call's working space.
+type scratch struct {
+	scores [maxClasses]float32
+	norm   []int32 // entry of each normalised word, with two pads each side
+	suf    []int32 // entry of each normalised word's suffix, padded alike
+	raw    []int32 // entry of each word as written
+	rsuf   []int32 // entry of each word's own suffix, or -1 if not looked up yet
+	buf    []byte  // lower-casing space
+}
+
+// load decodes the built-in model once per process.
+var load = sync.OnceValues(func() (*Tagger, error) {
+	m, err := decode(aptagmodel.English)
+	if err != nil {
+		return nil, fmt.Errorf("perceptron: load prose's English model: %w", err)
+	}
+	return newTagger(m), nil
+})
+
+// New returns the tagger for prose's English model. The model is decoded on
+// the first call, in a few milliseconds; later calls return the same Tagger.
+func New() (*Tagger, error) {
+	return load()
+}
+
+func newTagger(m *model) *Tagger {
+	t := &Tagger{m: m}
+	t.pool.New = func() any { return &scratch{buf: make([]byte, 0, 64)} }
+	return t
+}
+
+// Tag sets tags[i] to the Penn Treebank tag of words[i], exactly as prose's
+// tag.Tagger.TagTokens would for the same words. words is one sentence: the
+// tagger reads two words either side and the two previous tags, so where the
+// sentence starts and ends matters.
+//
+// tags should have len(words); if it is shorter, only the words that have a
+// slot get one (all of them still count as context). Tag allocates nothing
+// once its scratch space is pooled.
+func (t *Tagger) Tag(words []string, tags []string) {
+	n := len(words)
+	if n == 0 {
+		return
+	}
+	m := t.m
+	s := t.pool.Get().(*scratch)
+	defer t.pool.Put(s)
+	s.grow(n)
+
+	// First pass: look up every word, so that the second can read the
+	// words around each one.
+	norm, suf := s.norm[:n+4], s.suf[:n+4]
+	norm[0], suf[0] = m.padEntry[0], m.padSuf[0]
+	norm[1], suf[1] = m.padEntry[1], m.padSuf[1]
+	norm[n+2], suf[n+2] = m.padEntry[2], m.padSuf[2]
+	norm[n+3], suf[n+3] = m.padEntry[3], m.padSuf[3]
+	raw, rsuf := s.raw[:n], s.rsuf[:n]
+	for i, w := range words {
+		raw[i], rsuf[i], norm[i+2], suf[i+2] = s.lookup(m, w)
+	}
+
+	// Second pass: tag left to right.
+	p1, p2 := m.tagStart, m.tagStart2
+	for i, w := range words {
+		var tag string
+		var id int32
+		e := &m.entries[raw[i]]
+		switch {
+		case w == "-":
+			tag, id = "-", m.tagDash
+		case e.emoti:
+			tag, id = "SYM", m.tagSYM
+		case len(w) > 0 && w[0] == '@':
+			tag, id = "NN", m.tagNN
+		case isTrace(w):
+			tag, id = "-NONE-", m.tagNone
+		case isBracket(w):
+			tag, id = w, m.tagID(w)
+		case e.class >= 0:
+			id = int32(e.class)
+			tag = m.classes[id]
+		default:
+			id = s.predict(m, words, i, p1, p2)
+			if id >= 0 {
+				tag = m.classes[id]
+			} else { // only if every score is NaN
+				id = m.tagID("")
+			}
+		}
+		if i < len(tags) {
+			tags[i] = tag
+		}
+		p2, p1 = p1, id
+	}
+}
+
+// grow makes room for a sentence of n words.
+func (s *scratch) grow(n int) {
+	if cap(s.raw) < n {
+		c := max(n, 2*cap(s.raw))
+		s.norm = make([]int32, c+4)
+		s.suf = make([]int32, c+4)
+		s.raw = make([]int32, c)
+		s.rsuf = make([]int32, c)
+	}
+}
+
+// lookup finds the entries of w as written, of w's last three bytes (or -1
+// when that takes a lookup of its own: it is needed only if the model scores
+// w), of w's normalised form, and of that form's last three bytes. Absent
+// strings get entry 0, which holds no features.
+func (s *scratch) lookup(m *model, w string) (raw, rsuf, norm, suf int32) {
+	raw = m.index[w]
+	if len(w) <= 3 {
+		rsuf = raw
+	} else {
+		rsuf = -1
+	}
+	if w == "" {
+		return raw, rsuf, raw, raw
+	}
+	switch c := w[0]; {
+	case c != '-' && strings.IndexByte(w, '-') >= 0:
+		return raw, rsuf, m.hyphenEntry, m.hyphenSuf
+	case len(w) == 4 && isYear(w):
+		return raw, rsuf, m.yearEntry, m.yearSuf
+	case c >= '0' && c <= '9':
+		return raw, rsuf, m.digitsEntry, m.digitsSuf
+	}
+	if !needsLower(w) {
+		if len(w) <= 3 {
+			return raw, rsuf, raw, raw
+		}
+		suf = m.index[w[len(w)-3:]]
+		return raw, suf, raw, suf
+	}
+	s.buf = appendLower(s.buf[:0], w)
+	b := s.buf
+	norm = m.index[string(b)]
+	if len(b) <= 3 {
+		return raw, rsuf, norm, norm
+	}
+	suf = m.index[string(b[len(b)-3:])]
+	if rsuf < 0 && string(b[len(b)-3:]) == w[len(w)-3:] {
+		rsuf = suf // "Iran" ends as "iran" does
+	}
+	return raw, rsuf, norm, suf
+}
+
+// predict scores word i with the model and returns the best class, or -1 if
+// no score beats minus infinity.
+//
+// The fourteen features are added in prose's order, one class at a time, so
+// the float32 sums round exactly as prose's do.
+func (s *scratch) predict(m *model, words []string, i int, p1, p2 int32) int32 {
+	sc := &s.scores
+	nc := len(m.classes)
+	clear(sc[:nc])
+
+	w := words[i]
+	c := i + 2 // index into norm and suf
+	rawSuf := s.rsuf[i]
+	if rawSuf < 0 {
+		rawSuf = m.index[w[len(w)-3:]]
+	}
+	pre := 256 // the empty word's index
+	if w != "" {
+		pre = int(w[0])
+	}
+	nt := m.numTags + 1
+	cur := &m.entries[s.norm[c]]
+
+	m.add(sc, m.bias)
+	m.add(sc, m.entries[rawSuf].suf[sI])
+	m.add(sc, m.pref1[pre])
+	m.add(sc, m.prevTag[p1])
+	m.add(sc, m.prev2Tag[p2])
+	m.add(sc, m.tagPair[p1*nt+p2])
+	m.add(sc, cur.word[wI])
+	for _, tw := range m.tagWords[cur.twLo:cur.twHi] {
+		if tw.tag == p1 {
+			m.add(sc, tw.feat)
+			break
+		}
+	}
+	m.add(sc, m.entries[s.norm[c-1]].word[wPrev])
+	m.add(sc, m.entries[s.suf[c-1]].suf[sPrev])
+	m.add(sc, m.entries[s.norm[c-2]].word[wPrev2])
+	m.add(sc, m.entries[s.norm[c+1]].word[wNext])
+	m.add(sc, m.entries[s.suf[c+1]].suf[sNext])
+	m.add(sc, m.entries[s.norm[c+2]].word[wNext2])
+
+	best, id := float32(math.Inf(-1)), int32(-1)
+	for k, v := range sc[:nc] {
+		if v > best {
+			best, id = v, int32(k)
+		}
+	}
+	return id
+}
+
+// add adds feature f's weights to the scores.
+func (m *model) add(sc *[maxClasses]float32, f feature) {
+	for _, p := range m.pairs[m.start[f]:m.start[f+1]] {
+		sc[p.class] += p.w
+	}
+}
+
+// tagID returns the number of a tag that is not a class: a bracket token
+// passed through as its own tag. Tags no feature mentions share the unknown
+// number.
+func (m *model) tagID(tag string) int32 {
+	if t, ok := m.tagIndex[tag]; ok {
+		return t
+	}
+	return m.numTags
+}
+
+// isTrace reports whether w is a Penn Treebank empty element, which prose
+// tags -NONE-: "0", "*", "*" + one letter, digit, '_' or '?' + "*" ("*U*",
+// "*?*"), "*-" + one to three digits ("*-1"), or "*" + capitals + "*-" + one
+// to three digits ("*T*-2", "*EXP*-1").
+func isTrace(w string) bool {
+	switch {
+	case w == "0" || w == "*":
+		return true
+	case len(w) < 3 || w[0] != '*':
+		return false
+	case len(w) == 3 && w[2] == '*' && (isWordByte(w[1]) || w[1] == '?'):
+		return true
+	case w[1] == '-':
+		return isIndex(w[2:])
+	}
+	j := 1
+	for j < len(w) && w[j] >= 'A' && w[j] <= 'Z' {
+		j++
+	}
+	return j > 1 && j+2 < len(w) && w[j] == '*' && w[j+1] == '-' && isIndex(w[j+2:])
+}
+
+// isIndex reports whether s is one to three ASCII digits.
+func isIndex(s string) bool {
+	if len(s) < 1 || len(s) > 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isWordByte reports whether c is an ASCII letter, digit or underscore.
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_'
+}
+
+// isBracket reports whether w is a bracket token such as -LRB- or -RCB-: a
+// hyphen, three capitals, a hyphen. prose passes these through as their own
+// tags.
+func isBracket(w string) bool {
+	return len(w) == 5 && w[0] == '-' && w[4] == '-' &&
+		w[1] >= 'A' && w[1] <= 'Z' && w[2] >= 'A' && w[2] <= 'Z' && w[3] >= 'A' && w[3] <= 'Z'
+}
+
+// isYear reports whether a four-byte w is what strconv.Atoi accepts: an
+// optional sign and digits. prose normalises those to !YEAR.
+func isYear(w string) bool {
+	i := 0
+	if w[0] == '+' || w[0] == '-' {
+		i = 1
+	}
+	for ; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// needsLower reports whether strings.ToLower would change w.
+func needsLower(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// appendLower appends strings.ToLower(w) to b: byte for byte the same,
+// including the U+FFFD that replaces each invalid UTF-8 byte.
+func appendLower(b []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		i += n - 1
+	}
+	return b
+}
