@@ -52,9 +52,23 @@ func stem(w string) string {
 		return w
 	}
 	if st := english.Stem(w, true); st != "" {
-		return st
+		return undouble(st)
 	}
 	return w // the stemmer strips apostrophes: "’" would vanish
+}
+
+// undouble reduces a final doubled consonant, so that a base ending in one
+// ("add", "boycott", "rebuff") and its inflections, whose double the
+// stemmer undoes ("added" → "ad"), share a key.
+func undouble(st string) string {
+	n := len(st)
+	if n >= 3 && st[n-1] == st[n-2] {
+		switch st[n-1] {
+		case 'b', 'd', 'f', 'g', 'm', 'n', 'p', 'r', 't':
+			return st[:n-1]
+		}
+	}
+	return st
 }
 
 // hasLetter reports whether s contains a letter, in any script.
