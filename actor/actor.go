@@ -68,6 +68,17 @@ type group struct {
 
 var pronouns = map[string]bool{"he": true, "she": true, "him": true, "her": true, "they": true, "we": true}
 
+// compass words before a place ("South Lebanon", "northern Syria") belong
+// to its mention.
+var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true,
+	"northern": true, "southern": true, "eastern": true, "western": true, "central": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true}
+
+// hyphenSuffixes make "X-led", "X-backed", "X-based" a modifier naming X.
+var hyphenSuffixes = map[string]bool{"led": true, "backed": true, "based": true, "run": true, "owned": true,
+	"controlled": true, "allied": true, "sponsored": true, "supported": true, "funded": true, "born": true,
+	"made": true, "held": true, "occupied": true, "administered": true, "aligned": true, "trained": true}
+
 var formerWords = map[string]bool{"former": true, "ex": true, "ousted": true, "deposed": true, "late": true}
 
 // bridge reports whether token t may sit between two atoms of one noun
@@ -94,6 +105,29 @@ var notNames = map[string]bool{"monday": true, "tuesday": true, "wednesday": tru
 	"friday": true, "saturday": true, "sunday": true, "january": true, "february": true, "march": true,
 	"april": true, "june": true, "july": true, "august": true, "september": true, "october": true,
 	"november": true, "december": true, "mr.": true, "mrs.": true, "ms.": true, "dr.": true}
+
+// hyphenModifier returns the country entry of a hyphenated modifier such as
+// "Vietnamese-led" or "Moscow-based", or nil.
+func (r *Resolver) hyphenModifier(t dyad.Token, date string) *lexicon.ActorEntry {
+	i := strings.LastIndexByte(t.Text, '-')
+	if i <= 0 || i == len(t.Text)-1 || !hyphenSuffixes[strings.ToLower(t.Text[i+1:])] {
+		return nil
+	}
+	head := t.Text[:i]
+	ht := []dyad.Token{{Text: head, Lower: strings.ToLower(head)}}
+	e, j := r.lex.MatchName(ht, 0, date)
+	if e == nil || j != 1 {
+		return nil
+	}
+	switch e.Kind {
+	case lexicon.KindCountry, lexicon.KindAdjective, lexicon.KindCapital:
+		return e
+	}
+	if e.Kind == lexicon.KindActor && len(e.Code) == 3 {
+		return e
+	}
+	return nil
+}
 
 // agentHead reports whether an agent phrase toks[i:j] ends in a noun, so
 // that "official" in "official visit" or "military" in "military aid" is
@@ -159,6 +193,12 @@ func (r *Resolver) findAtoms(toks []dyad.Token, date string) []atom {
 			i = j
 			continue
 		}
+		if e := r.hyphenModifier(toks[i], date); e != nil {
+			// "Vietnamese-led forces", "Moscow-based bank", "US-backed"
+			out = append(out, atom{kind: aAdj, t0: i, t1: i + 1, entry: e})
+			i++
+			continue
+		}
 		if e, j := r.lex.MatchAgent(toks, i, date); e != nil && agentHead(toks, i, j) {
 			out = append(out, atom{kind: aAgent, t0: i, t1: j, entry: e})
 			i = j
@@ -206,7 +246,7 @@ func groupAtoms(toks []dyad.Token, atoms []atom) []*group {
 	for _, g := range out {
 		for g.t0 > 0 {
 			t := toks[g.t0-1]
-			if t.Tag == "JJ" || (t.Tag == "DT" && t.Lower != "that") || t.Tag == "CD" || t.Tag == "VBN" && formerWords[t.Lower] {
+			if t.Tag == "JJ" || (t.Tag == "DT" && t.Lower != "that") || t.Tag == "CD" || t.Tag == "VBN" && formerWords[t.Lower] || compass[t.Lower] {
 				g.t0--
 				continue
 			}

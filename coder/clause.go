@@ -35,6 +35,12 @@ var (
 		"if", "unless", "since", "as", "until")
 )
 
+// timeWords may sit between a governing verb and its "to"-complement:
+// "threatened on Monday to break relations".
+var timeWords = set("on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"today", "yesterday", "tonight", "again", "also", "last", "this", "next", "week", "month", "year",
+	"night", "morning", "evening", "afternoon", "earlier", "later", "now", "once", "repeatedly")
+
 func set(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {
@@ -108,7 +114,7 @@ func analyseChain(st *sent, m *match) {
 			// "wants to attack", "refused to meet": look at the verb or
 			// adjective governing the infinitive
 			g := k - 1
-			for g >= 0 && (toks[g].Tag == "RB" || negWords[toks[g].Lower]) {
+			for g >= 0 && (toks[g].Tag == "RB" || negWords[toks[g].Lower] || timeWords[toks[g].Lower]) {
 				if negWords[toks[g].Lower] {
 					m.negated = true
 				}
@@ -185,7 +191,7 @@ func linkComplements(st *sent, ms []*match) {
 			if k < c.anchor && st.startAt[k] >= 0 {
 				k = st.ments[st.startAt[k]].Tok1
 			}
-			for k < c.anchor && (st.toks[k].Tag == "RB" || st.toks[k].Lower == "to" || negWords[st.toks[k].Lower]) {
+			for k < c.anchor && (st.toks[k].Tag == "RB" || st.toks[k].Lower == "to" || negWords[st.toks[k].Lower] || timeWords[st.toks[k].Lower]) {
 				k++
 			}
 			if k == c.anchor && st.toks[c.anchor].Tag == "VBG" && g.end <= c.anchor && (g.end == c.anchor || st.toks[c.anchor-1].Lower == "of" || st.toks[c.anchor-1].Lower == "for") {

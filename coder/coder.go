@@ -199,6 +199,18 @@ func passiveAt(st *sent, i int) bool {
 	return false
 }
 
+// quantifier reports whether token j belongs to a quantity before a noun:
+// "up to 16", "at least eight", "more than 30", "nearly 2,000".
+func quantifier(st *sent, j int) bool {
+	switch st.toks[j].Lower {
+	case "up", "at", "least", "more", "than", "nearly", "about", "around", "some", "over", "almost", "roughly", "fewer", "less":
+		return j+1 < len(st.toks)
+	case "to":
+		return j > 0 && st.toks[j-1].Lower == "up"
+	}
+	return false
+}
+
 // mayMatch is a cheap filter: every required word of p must occur in the
 // sentence before the full match is tried.
 func (st *sent) mayMatch(p *lexicon.VerbPattern) bool {
@@ -344,7 +356,7 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 		// skip determiners and adjectives to the mention, and through one
 		// "NOUN of" ("the headquarters of Hamas", "part of Syria's …")
 		j := i
-		for j < n && st.startAt[j] < 0 && skippable(st.toks[j]) && j-i < 4 {
+		for j < n && st.startAt[j] < 0 && j-i < 5 && (skippable(st.toks[j]) || quantifier(st, j)) {
 			j++
 		}
 		if j < n && st.startAt[j] < 0 && e.Kind == lexicon.ElemTarget {
