@@ -356,7 +356,7 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 		// skip determiners and adjectives to the mention, and through one
 		// "NOUN of" ("the headquarters of Hamas", "part of Syria's …")
 		j := i
-		for j < n && st.startAt[j] < 0 && j-i < 5 && (skippable(st.toks[j]) || quantifier(st, j)) {
+		for j < n && st.startAt[j] < 0 && j-i < 5 && (skippable(st.toks[j]) || quantifier(st, j) || timeWords[st.toks[j].Lower]) {
 			j++
 		}
 		if j < n && st.startAt[j] < 0 && e.Kind == lexicon.ElemTarget {

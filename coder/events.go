@@ -343,7 +343,7 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 // nounOwner returns the actor that owns a noun anchor ("Israeli tank
 // shelling", "Iran's attack"), or -1 when the anchor is a verb.
 func nounOwner(st *sent, m *match) int {
-	if !isNoun(st.toks[m.anchor].Tag) {
+	if !nominal(st, m.anchor) {
 		return -1
 	}
 	for k := m.anchor - 1; k >= 0 && k >= m.anchor-3; k-- {
@@ -359,6 +359,16 @@ func nounOwner(st *sent, m *match) int {
 		}
 	}
 	return -1
+}
+
+// nominal reports whether the anchor at i is used as a noun: tagged so,
+// or a gerund right after a noun ("tank shelling").
+func nominal(st *sent, i int) bool {
+	t := st.toks[i]
+	if isNoun(t.Tag) {
+		return true
+	}
+	return t.Tag == "VBG" && i > 0 && (isNoun(st.toks[i-1].Tag) || st.coveredBy[i-1] >= 0) && !isVerb(st.toks[i-1].Tag)
 }
 
 // claimVerbs introduce a claim about someone else's act.
