@@ -154,7 +154,15 @@ func (c *Coder) findMatches(st *sent) []*match {
 		all = append(all, best)
 	}
 	// drop matches whose literal words overlap a more specific one
-	sort.SliceStable(all, func(i, j int) bool { return all[i].literals > all[j].literals })
+	// verbs before nouns ("rejected a UN appeal for calm": the appeal is
+	// the rejection's object), then the more specific
+	sort.SliceStable(all, func(i, j int) bool {
+		vi, vj := !nominal(st, all[i].anchor), !nominal(st, all[j].anchor)
+		if vi != vj {
+			return vi
+		}
+		return all[i].literals > all[j].literals
+	})
 	used := make([]bool, len(st.toks)+1)
 	var keep []*match
 	for _, m := range all {
