@@ -67,7 +67,7 @@ func attribution(toks []dyad.Token) []bool {
 		}
 		found := false
 		for k, r := range rest {
-			if (sayVerbs[r.Lower] && (isVerb(r.Tag) || r.Tag == "NN")) || (r.Lower == "according" && k+1 < len(rest) && rest[k+1].Lower == "to") {
+			if (sayVerbs[r.Lower] && (isVerb(r.Tag) || r.Tag == "NN" || r.Tag == "NNS")) || (r.Lower == "according" && k+1 < len(rest) && rest[k+1].Lower == "to") {
 				found = true
 			}
 			if r.Text == "," && k > 0 && !found {
@@ -222,6 +222,14 @@ func linkComplements(st *sent, ms []*match) {
 				c.dropped = true
 			} else if gc[:2] == "02" || gc[:2] == "10" || gc[:2] == "12" {
 				c.dropped = true
+			} else if gw := st.toks[g.anchor]; !(intentVerbs[gw.Lower] || intentVerbs[gw.Lemma] || pledgeVerbs[gw.Lower] || pledgeVerbs[gw.Lemma] || gc[:2] == "03" || gc[:2] == "13") {
+				// a purpose clause ("met Assad to discuss …"): the
+				// governor is the event; a complement of the same root
+				// adds nothing
+				c.governor = nil
+				if root(c.pat.Code) == gc[:2] {
+					c.dropped = true
+				}
 			} else {
 				// the governor is a modal-like verb ("agree", "threaten",
 				// "offer"): code the complement with its modality.

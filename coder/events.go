@@ -170,14 +170,41 @@ func conjoined(st *sent, mi int) []int {
 		}
 		cur = prev
 	}
+	// rightwards, a list joined only by commas counts when it ends in
+	// "and"/"or" or has three members: "Iran, Iraq and Syria", not
+	// "militants, Reuters".
+	var right []int
+	keep := 0
 	for cur := mi; cur+1 < len(st.ments); {
 		next := cur + 1
-		if !coordinated(st, st.ments[cur].Tok1, st.ments[next].Tok0) || !add(next, false) {
+		a, b := st.ments[cur].Tok1, st.ments[next].Tok0
+		if !coordinated(st, a, b) || st.attrib[st.ments[next].Tok0] {
 			break
+		}
+		right = append(right, next)
+		if hasConj(st, a, b) {
+			keep = len(right)
 		}
 		cur = next
 	}
+	if keep == 0 && len(right) >= 2 {
+		keep = len(right) // "Iran, Libya, North Korea, Sudan" is a list too
+	}
+	for _, x := range right[:keep] {
+		add(x, false)
+	}
 	return out
+}
+
+// hasConj reports whether tokens [a, b) hold "and", "or" or "&".
+func hasConj(st *sent, a, b int) bool {
+	for k := a; k < b; k++ {
+		switch st.toks[k].Lower {
+		case "and", "or", "&":
+			return true
+		}
+	}
+	return false
 }
 
 // coordinated reports whether tokens [a, b) join two actors: "and", ",",
