@@ -165,7 +165,7 @@ func analyseChain(st *sent, m *match) {
 	// reduced relative: "officials accused of …", "a man arrested in …"
 	if !m.passive && a.Tag == "VBN" && head == m.anchor && m.anchor > 0 {
 		prev := toks[m.anchor-1]
-		if (st.coveredBy[m.anchor-1] >= 0 || prev.Tag == "NNS" || prev.Tag == "NN") && laterFiniteVerb(st, m.anchor+1) {
+		if (st.coveredBy[m.anchor-1] >= 0 || prev.Tag == "NNS" || prev.Tag == "NN") && (laterFiniteVerb(st, m.anchor+1) || earlierFiniteVerb(st, m.anchor-1)) {
 			m.passive = true
 		}
 	}
@@ -261,6 +261,19 @@ func laterFiniteVerb(st *sent, from int) bool {
 		switch t.Tag {
 		case "VBD", "VBZ", "VBP", "MD":
 			return true
+		}
+	}
+	return false
+}
+
+// earlierFiniteVerb reports whether a finite verb precedes position from in
+// the sentence, so that a participle after a noun is a reduced relative
+// ("Israel released the mayor, a Hamas member jailed a year ago").
+func earlierFiniteVerb(st *sent, from int) bool {
+	for k := from; k >= 0; k-- {
+		switch st.toks[k].Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return !st.attrib[k]
 		}
 	}
 	return false
