@@ -387,14 +387,14 @@ func resolveGroup(toks []dyad.Token, g *group) {
 			if len(secs) > 0 {
 				g.codeSectors = addSector(g.codeSectors, secs[0])
 			}
-			g.titles = append(g.titles, text(toks, a.t0, a.t1))
+			g.titles = append(g.titles, spanText(toks, a.t0, a.t1))
 		case aPerson:
 			if g.person == nil {
 				g.person = a.entry
 			}
 		case aName:
 			if g.name == "" {
-				g.name = text(toks, a.t0, a.t1)
+				g.name = spanText(toks, a.t0, a.t1)
 			}
 		case aPronoun:
 			g.pronoun = toks[a.t0].Lower
@@ -453,7 +453,7 @@ func (g *group) code() string {
 	return c + strings.Join(g.codeSectors, "")
 }
 
-func text(toks []dyad.Token, i, j int) string {
+func spanText(toks []dyad.Token, i, j int) string {
 	var b strings.Builder
 	for k := i; k < j; k++ {
 		if k > i && toks[k].Start > toks[k-1].End {

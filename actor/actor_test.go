@@ -23,7 +23,7 @@ actor ---OPPMUS: Muslim Brotherhood ; type=GROUP
 actor RUSGOV: Kremlin ; type=ORG
 agent GOV: minister | official | president
 agent MILGOV: defence minister | minister of defence
-agent OPP: leader
+agent OPP: leader | protester
 agent JUD: court
 person SYRGOV: Bashar al-Assad | Assad ; from=2000-07-17 ; to=2024-12-08
 person SYRELI: Bashar al-Assad | Assad ; from=2024-12-08
@@ -68,6 +68,9 @@ func TestMentions(t *testing.T) {
 		{"agent in country", "A court in Syria ruled.", "", "A court in Syria=SYRJUD"},
 		{"former", "The former Syrian president spoke.", "", "The former Syrian president=SYRELI"},
 		{"adjective without head", "Syrian official visit.", "", "Syrian=SYR"},
+		{"agent takes the country it acts in", "Protesters gathered in Tehran.", "", "Protesters=IRNOPP; Tehran=IRN"},
+		{"officials do not take a location's country", "The official arrived in Tehran.", "", "The official=---GOV; Tehran=IRN"},
+		{"dateline gives unknown agents a country", "TEHRAN (Reuters) - The official said the court ruled.", "", "The official=IRNGOV; the court=IRNJUD"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/lexicon"
+	"github.com/dyad-events/dyad/text"
 )
 
 // entity is the working form of a dyad.Entity.
@@ -81,8 +82,10 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 	// pass 2: mentions in document order, with surnames and pronouns.
 	var lastPerson, lastGroup *entity
 	lastGroupSent := -2
+	docCountry := r.datelineCountry(a)
 	for si := range a.Sentences {
 		toks := a.Sentences[si].Tokens
+		locCountry := locativeCountry(toks, groups[si])
 		for _, g := range groups[si] {
 			var e *entity
 			code := g.code()
@@ -115,6 +118,17 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 			}
 			if code == "" {
 				continue
+			}
+			if strings.HasPrefix(code, "---") && g.pronoun == "" && e == nil {
+				// an agent of no named country: "protesters … in Baku",
+				// "the ministry said" under a TEHRAN dateline
+				if locCountry != "" && !hasAny(g.sectors, "GOV", "ELI", "IGO") {
+					code = locCountry + code[3:]
+					kind += "+location"
+				} else if docCountry != "" {
+					code = docCountry + code[3:]
+					kind += "+dateline"
+				}
 			}
 			if e == nil {
 				e = r.groupEntity(st, toks, g, code)
@@ -156,6 +170,60 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 		})
 	}
 	return nil
+}
+
+// datelineCountry is the country of the dateline's place, if the
+// dictionaries know it ("GAZA CITY, Palestinian Territories" → PSE).
+func (r *Resolver) datelineCountry(a *dyad.Analysis) string {
+	if a.Dateline == nil || a.Dateline.Place == "" {
+		return ""
+	}
+	words := text.Tokenize(a.Dateline.Place)
+	toks := make([]dyad.Token, len(words))
+	for i, w := range words {
+		toks[i] = dyad.Token{Text: w, Lower: strings.ToLower(w)}
+	}
+	for i := range toks {
+		if e, _ := r.lex.MatchName(toks, i, a.Doc.Date); e != nil {
+			switch e.Kind {
+			case lexicon.KindCountry, lexicon.KindCapital, lexicon.KindAdjective:
+				return e.Code
+			}
+		}
+	}
+	return ""
+}
+
+// locativeCountry returns the one country named as a place in the
+// sentence ("in Baku", "across Kenya"), or "" when there is none or more.
+func locativeCountry(toks []dyad.Token, gs []*group) string {
+	found := ""
+	for _, g := range gs {
+		if g.country == "" || len(g.sectors) > 0 || g.full != "" || g.person != nil || g.name != "" || g.t0 == 0 {
+			continue
+		}
+		switch toks[g.t0-1].Lower {
+		case "in", "at", "across", "throughout", "inside", "near":
+		default:
+			continue
+		}
+		if found != "" && found != g.country {
+			return ""
+		}
+		found = g.country
+	}
+	return found
+}
+
+func hasAny(ss []string, want ...string) bool {
+	for _, s := range ss {
+		for _, w := range want {
+			if s == w {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func groupKind(g *group) string {
@@ -235,7 +303,7 @@ func (r *Resolver) groupEntity(st *docState, toks []dyad.Token, g *group, code s
 		return st.get("G:"+g.country, name, "GPE", code)
 	}
 	typ := "GROUP"
-	return st.get("C:"+code+":"+strings.ToLower(text(toks, g.t0, g.t1)), text(toks, g.t0, g.t1), typ, code)
+	return st.get("C:"+code+":"+strings.ToLower(spanText(toks, g.t0, g.t1)), spanText(toks, g.t0, g.t1), typ, code)
 }
 
 func isDefinite(toks []dyad.Token, g *group) bool {
@@ -375,5 +443,3 @@ func mention(a *dyad.Analysis, si int, g *group, code, kind string, e *entity) d
 	}
 	return m
 }
-
-var _ = lexicon.KindAgent
