@@ -299,7 +299,8 @@ func joinable(toks []dyad.Token, g *group, a atom) bool {
 		if a.kind == aActor && possessive {
 			return true
 		}
-		return false
+		// "Amnesty International Kenya", "Save the Children UK"
+		return last.kind == aActor && a.kind == aCountry && len(gap) == 0
 	case aAdj:
 		return a.kind == aAgent || a.kind == aName || a.kind == aPerson || (a.kind == aActor && len(gap) == 0)
 	case aAgent:

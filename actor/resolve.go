@@ -82,11 +82,11 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 	// pass 2: mentions in document order, with surnames and pronouns.
 	var lastPerson, lastGroup *entity
 	lastGroupSent := -2
-	docCountry := r.datelineCountry(a)
+	docCountry := documentCountry(r.datelineCountry(a), groups)
 	for si := range a.Sentences {
 		toks := a.Sentences[si].Tokens
-		locCountry := locativeCountry(toks, groups[si])
 		for _, g := range groups[si] {
+			locCountry := locativeCountry(toks, groups[si], g)
 			var e *entity
 			code := g.code()
 			kind := groupKind(g)
@@ -125,7 +125,7 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 				if locCountry != "" && !hasAny(g.sectors, "GOV", "ELI", "IGO") {
 					code = locCountry + code[3:]
 					kind += "+location"
-				} else if docCountry != "" {
+				} else if docCountry != "" && !hasAny(g.sectors, "CVL", "REF", "UAF", "IGO", "NGO") {
 					code = docCountry + code[3:]
 					kind += "+dateline"
 				}
@@ -194,11 +194,56 @@ func (r *Resolver) datelineCountry(a *dyad.Analysis) string {
 	return ""
 }
 
-// locativeCountry returns the one country named as a place in the
-// sentence ("in Baku", "across Kenya"), or "" when there is none or more.
-func locativeCountry(toks []dyad.Token, gs []*group) string {
+// documentCountry is the country an unattributed agent of the document
+// most likely belongs to: the dateline's, unless the text is about another
+// country far more often ("BRUSSELS" over a story on Sudan), in which case
+// that country when it clearly dominates, else none.
+func documentCountry(dateline string, groups [][]*group) string {
+	counts := map[string]int{}
+	for _, gs := range groups {
+		for _, g := range gs {
+			if g.country != "" && g.country != "---" {
+				counts[g.country]++
+			}
+		}
+	}
+	best, second := "", 0
+	for c, n := range counts {
+		if best == "" || n > counts[best] || n == counts[best] && c < best {
+			if best != "" {
+				second = max(second, counts[best])
+			}
+			best = c
+		} else {
+			second = max(second, n)
+		}
+	}
+	if dateline != "" && (best == "" || 2*counts[dateline] >= counts[best]) {
+		return dateline
+	}
+	if best != "" && counts[best] >= 3 && counts[best] >= 2*second {
+		return best
+	}
+	return ""
+}
+
+// locativeCountry returns the one country named as a place ("in Baku",
+// "across Kenya") within a few words after the phrase h, or "".
+func locativeCountry(toks []dyad.Token, gs []*group, h *group) string {
 	found := ""
 	for _, g := range gs {
+		if g.t0 < h.t1 || g.t0-h.t1 > 10 {
+			continue
+		}
+		blocked := false
+		for k := h.t1; k < g.t0; k++ {
+			if toks[k].Text == ";" || toks[k].Tag == "WDT" || toks[k].Tag == "WP" || toks[k].Lower == "against" {
+				blocked = true
+			}
+		}
+		if blocked {
+			continue
+		}
 		if g.country == "" || len(g.sectors) > 0 || g.full != "" || g.person != nil || g.name != "" || g.t0 == 0 {
 			continue
 		}

@@ -165,7 +165,7 @@ func analyseChain(st *sent, m *match) {
 	// reduced relative: "officials accused of …", "a man arrested in …"
 	if !m.passive && a.Tag == "VBN" && head == m.anchor && m.anchor > 0 {
 		prev := toks[m.anchor-1]
-		if (st.coveredBy[m.anchor-1] >= 0 || prev.Tag == "NNS" || prev.Tag == "NN") && (laterFiniteVerb(st, m.anchor+1) || earlierFiniteVerb(st, m.anchor-1)) {
+		if (st.coveredBy[m.anchor-1] >= 0 || prev.Tag == "NNS" || prev.Tag == "NN" || prev.Lower == "those") && (laterFiniteVerb(st, m.anchor+1) || earlierFiniteVerb(st, m.anchor-1)) {
 			m.passive = true
 		}
 	}

@@ -56,6 +56,16 @@ func subject(st *sent, head int) int {
 		if t.Text == ";" || t.Tag == "WDT" || t.Tag == "WP" {
 			return -1
 		}
+		if (t.Lower == "and" || t.Lower == "but" || t.Lower == "or") && k+1 == head {
+			// coordinated verbs ("accused X of …, and called for …"):
+			// the subject of the first verb
+			for v := k - 1; v >= 0; v-- {
+				if tg := toks[v].Tag; (tg == "VBD" || tg == "VBZ" || tg == "VBP") && !st.attrib[v] {
+					return subject(st, v)
+				}
+			}
+			return -1
+		}
 		if (t.Lower == "and" || t.Lower == "but") && k > 0 && toks[k-1].Text == "," && k+1 < head && st.coveredBy[k+1] < 0 {
 			// ", and the two sides signed …": a new clause with a subject
 			// that is no actor
@@ -196,6 +206,16 @@ func conjoined(st *sent, mi int) []int {
 	return out
 }
 
+// asWellAs reports whether token k is part of "as well as".
+func asWellAs(st *sent, k int) bool {
+	for s := k - 2; s <= k; s++ {
+		if s >= 0 && s+2 < len(st.toks) && st.toks[s].Lower == "as" && st.toks[s+1].Lower == "well" && st.toks[s+2].Lower == "as" {
+			return true
+		}
+	}
+	return false
+}
+
 // hasConj reports whether tokens [a, b) hold "and", "or" or "&".
 func hasConj(st *sent, a, b int) bool {
 	for k := a; k < b; k++ {
@@ -219,7 +239,8 @@ func coordinated(st *sent, a, b int) bool {
 		switch {
 		case t.Lower == "and" || t.Lower == "or" || t.Text == "," || t.Lower == "&":
 			conj = true
-		case t.Lower == "as" || t.Lower == "well" || t.Lower == "both":
+		case t.Lower == "both":
+		case (t.Lower == "as" || t.Lower == "well") && k+2 <= b && asWellAs(st, k):
 		case t.Tag == "DT" || t.Tag == "JJ":
 		default:
 			return false
