@@ -175,7 +175,15 @@ func conjoined(st *sent, mi int) []int {
 	}
 	for cur := mi; cur > 0; {
 		prev := cur - 1
-		if !coordinated(st, st.ments[prev].Tok1, st.ments[cur].Tok0) || !add(prev, true) {
+		a, b := st.ments[prev].Tok1, st.ments[cur].Tok0
+		pm := st.ments[prev]
+		if !coordinated(st, a, b) || !hasConj(st, a, b) && !(prev > 0 && coordinated(st, st.ments[prev-1].Tok1, pm.Tok0)) {
+			break
+		}
+		if pm.Tok0 > 0 && preps[st.toks[pm.Tok0-1].Lower] {
+			break // "In New Delhi, an Indian Army official …"
+		}
+		if !add(prev, true) {
 			break
 		}
 		cur = prev
@@ -204,6 +212,18 @@ func conjoined(st *sent, mi int) []int {
 		add(x, false)
 	}
 	return out
+}
+
+// reciprocal reports whether an event of this code between coordinated
+// subjects and no object is one they do with each other ("Iran and Syria
+// signed an agreement"): intents, consultations, diplomatic and material
+// cooperation.
+func reciprocal(code string) bool {
+	switch root(code) {
+	case "03", "04", "05", "06":
+		return true
+	}
+	return false
 }
 
 // asWellAs reports whether token k is part of "as well as".
@@ -363,7 +383,7 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		out = append(out, ev)
 	}
 	if len(tgts) == 0 {
-		if len(srcs) > 1 {
+		if len(srcs) > 1 && len(srcs) <= 4 && reciprocal(code) {
 			// "Iran and Syria signed an agreement": each with the other
 			for _, s := range srcs {
 				for _, t := range srcs {
@@ -374,7 +394,9 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			}
 			return out
 		}
-		mk(srcs[0], -1)
+		for _, s := range srcs {
+			mk(s, -1)
+		}
 		return out
 	}
 	for _, s := range srcs {
