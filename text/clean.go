@@ -948,7 +948,7 @@ func classifyPlace(p string) placeKind {
 				if unicode.IsLower(r) {
 					hasLower = true
 				}
-			case r == '.' || r == '-' || r == '\'' || r == '’':
+			case r == '.' || r == '-' || r == '\'' || r == '’' || r == '/':
 				if j == 0 {
 					return placeNone
 				}

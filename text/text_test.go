@@ -621,3 +621,13 @@ func TestLargeAndPathologicalInputs(t *testing.T) {
 		})
 	}
 }
+
+func TestDatelineWithTwoPlaces(t *testing.T) {
+	a := &dyad.Analysis{Doc: dyad.Doc{Text: "CARACAS/WASHINGTON, Oct 18 (Reuters) - The United States lifted sanctions."}}
+	if err := Analyze(a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Dateline == nil || a.Dateline.Agency != "Reuters" || !strings.HasPrefix(a.Dateline.Place, "Caracas") {
+		t.Fatalf("dateline = %+v", a.Dateline)
+	}
+}

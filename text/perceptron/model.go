@@ -78,9 +78,18 @@ const (
 	sNext
 )
 
-// A feature is an index into model.start; feature 0 is the empty feature,
-// which has no weights, so "absent" needs no branch when scoring.
-type feature = int32
+// A feature is where its weights are: pairs[f>>refBits:][:f&refMask].
+// Feature 0 has no weights, so "absent" needs no branch when scoring.
+type feature = uint32
+
+const (
+	refBits = 9 // a feature has at most maxClasses weights
+	refMask = 1<<refBits - 1
+	// maxPairs bounds the weights a model may have, so that a feature's
+	// first weight fits in the rest of its 32 bits. prose's English model
+	// has 271,206.
+	maxPairs = 1 << (32 - refBits)
+)
 
 // pair is one class's weight for a feature.
 type pair struct {
@@ -93,12 +102,22 @@ type pair struct {
 // each of the three), the word of a previous-tag+word feature, and the
 // string's own unambiguous tag.
 type entry struct {
-	word  [5]feature
-	suf   [3]feature
-	twLo  int32 // tagWords[twLo:twHi] are this word's "i-1 tag+i word" features
-	twHi  int32
-	class int16 // class from the model's unambiguous-word list, or -1
-	emoti bool  // the string is an emoticon
+	word [5]feature
+	suf  [3]feature
+	twLo int32 // tagWords[twLo:twHi] are this word's "i-1 tag+i word" features
+	twHi int32
+	norm int32 // what lookup gives for this string: its normalised form's entry,
+	nsuf int32 // that form's suffix's entry,
+	rsuf int32 // and its own suffix's entry
+
+	// Packs: the weights of the features this string brings to a token as
+	// a normalised word, pre-summed per place, for the fast path. self is
+	// "i word" plus "i suffix" of the string's last three bytes (valid when
+	// the raw word ends in those bytes too); prev is "i-1 word" plus "i-1
+	// suffix"; next is "i+1 word" plus "i+1 suffix".
+	self, prev, next feature
+	class            int16 // class from the model's unambiguous-word list, or -1
+	emoti            bool  // the string is an emoticon
 }
 
 // tagWord is one "i-1 tag+i word" feature of a word, under one previous tag.
@@ -107,12 +126,31 @@ type tagWord struct {
 	feat feature
 }
 
+// The templates, numbered for the per-template weight bounds.
+const (
+	tBias = iota
+	tSuffix
+	tPref1
+	tPrevTag
+	tPrev2Tag
+	tTagPair
+	tWord
+	tTagWord
+	tPrevWord
+	tPrevSuffix
+	tPrev2Word
+	tNextWord
+	tNextSuffix
+	tNext2Word
+	numTemplates
+)
+
 // model is the decoded model, arranged for lookup. It is immutable once built.
 type model struct {
 	classes []string // class ID -> Penn tag
 
-	start []uint32 // feature f's weights are pairs[start[f]:start[f+1]]
-	pairs []pair
+	pairs     []pair
+	nFeatures int
 
 	index    map[string]int32 // key string -> entries index
 	entries  []entry          // entries[0] is the empty entry
@@ -129,6 +167,19 @@ type model struct {
 	prevTag  []feature // "i-1 tag", by tag
 	prev2Tag []feature // "i-2 tag", by tag
 	tagPair  []feature // "i tag+i-2 tag", by tag1*(numTags+1)+tag2
+
+	// tagRows holds, for each pair of previous tags, the scores of the four
+	// features that depend on nothing else (bias, i-1 tag, i-2 tag, i tag+i-2
+	// tag), summed: row p1*(numTags+1)+p2, len(classes) wide.
+	tagRows []float32
+
+	// packed reports whether the entries' packs are built.
+	packed bool
+
+	// margin is how far the fast scores' best must lead the runner-up for
+	// the exact scores to be sure to agree; +Inf turns the fast path off.
+	// See (*scratch).predict.
+	margin float64
 
 	// Tag numbers of the special-case outputs and the sentence-start
 	// sentinels.
@@ -233,8 +284,10 @@ func decode(data []byte) (*model, error) {
 		}
 	}
 
-	// Feature numbers are shifted by one so that 0 is the empty feature.
-	m.start = make([]uint32, nFeat+2)
+	if nPairs >= maxPairs {
+		return nil, fmt.Errorf("decode model: %d weights, this tagger handles %d", nPairs, maxPairs-1)
+	}
+	m.nFeatures = nFeat
 	b := newBuilder(m, nFeat)
 	var prevF, prevP uint32
 	for i := 0; i < nFeat; i++ {
@@ -243,13 +296,11 @@ func decode(data []byte) (*model, error) {
 		p0 := binary.LittleEndian.Uint32(pairOff[4*i:])
 		p1 := binary.LittleEndian.Uint32(pairOff[4*i+4:])
 		if f0 != prevF || f1 < f0 || uint64(f1) > uint64(len(blob)) ||
-			p0 != prevP || p1 < p0 || uint64(p1) > uint64(nPairs) {
+			p0 != prevP || p1 < p0 || uint64(p1) > uint64(nPairs) || p1-p0 > maxClasses {
 			return nil, fmt.Errorf("decode model: feature %d has bad offsets", i)
 		}
 		prevF, prevP = f1, p1
-		m.start[i+1] = p0
-		m.start[i+2] = p1
-		b.add(blob[f0:f1], feature(i+1))
+		b.add(blob[f0:f1], p0<<refBits|(p1-p0))
 	}
 
 	for i := 0; i < nTagMap; i++ {
@@ -274,14 +325,17 @@ func decode(data []byte) (*model, error) {
 // tables once every tag is known.
 type builder struct {
 	m        *model
+	keys     []string    // entry -> its string
 	tagWords [][]tagWord // per entry, before flattening
 	tagFeats []tagFeat
+	maxW     [numTemplates]float64 // largest |weight| of each template
+	finite   bool                  // every weight is finite, one per class
 }
 
 // tagFeat is a feature keyed on one or two tags, kept until the tag count is
 // known.
 type tagFeat struct {
-	kind   byte // 1: i-1 tag, 2: i-2 tag, 3: tag pair
+	kind   int // tPrevTag, tPrev2Tag or tTagPair
 	t1, t2 int32
 	f      feature
 }
@@ -289,7 +343,7 @@ type tagFeat struct {
 func newBuilder(m *model, nFeat int) *builder {
 	m.index = make(map[string]int32, nFeat/3)
 	m.entries = make([]entry, 1, nFeat/3)
-	m.entries[0].class = -1
+	m.entries[0] = entry{class: -1}
 	m.tagIndex = make(map[string]int32, 64)
 	for i, c := range m.classes {
 		if _, dup := m.tagIndex[c]; !dup {
@@ -297,7 +351,7 @@ func newBuilder(m *model, nFeat int) *builder {
 		}
 	}
 	m.numTags = int32(len(m.classes))
-	b := &builder{m: m, tagWords: make([][]tagWord, 1, nFeat/3)}
+	b := &builder{m: m, tagWords: make([][]tagWord, 1, nFeat/3), keys: make([]string, 1, nFeat/3), finite: true}
 	m.tagStart = b.tag(startWord)
 	m.tagStart2 = b.tag(start2Word)
 	return b
@@ -312,6 +366,7 @@ func (b *builder) key(s string) int32 {
 	b.m.entries = append(b.m.entries, entry{class: -1})
 	b.tagWords = append(b.tagWords, nil)
 	b.m.index[s] = i
+	b.keys = append(b.keys, s)
 	return i
 }
 
@@ -343,12 +398,13 @@ func (b *builder) add(s string, f feature) {
 	switch {
 	case s == tplBias:
 		set(&m.bias, f)
+		b.bound(tBias, f)
 	case strings.HasPrefix(s, tplSuffix):
-		b.suffix(s[len(tplSuffix):], sI, f)
+		b.suffix(s[len(tplSuffix):], sI, tSuffix, f)
 	case strings.HasPrefix(s, tplPrevSuffix):
-		b.suffix(s[len(tplPrevSuffix):], sPrev, f)
+		b.suffix(s[len(tplPrevSuffix):], sPrev, tPrevSuffix, f)
 	case strings.HasPrefix(s, tplNextSuffix):
-		b.suffix(s[len(tplNextSuffix):], sNext, f)
+		b.suffix(s[len(tplNextSuffix):], sNext, tNextSuffix, f)
 	case strings.HasPrefix(s, tplPref1):
 		switch v := s[len(tplPref1):]; len(v) {
 		case 0:
@@ -356,46 +412,68 @@ func (b *builder) add(s string, f feature) {
 		case 1:
 			set(&m.pref1[v[0]], f)
 		}
+		b.bound(tPref1, f)
 	case strings.HasPrefix(s, tplWord):
-		b.word(s[len(tplWord):], wI, f)
+		b.word(s[len(tplWord):], wI, tWord, f)
 	case strings.HasPrefix(s, tplPrevWord):
-		b.word(s[len(tplPrevWord):], wPrev, f)
+		b.word(s[len(tplPrevWord):], wPrev, tPrevWord, f)
 	case strings.HasPrefix(s, tplPrev2Word):
-		b.word(s[len(tplPrev2Word):], wPrev2, f)
+		b.word(s[len(tplPrev2Word):], wPrev2, tPrev2Word, f)
 	case strings.HasPrefix(s, tplNextWord):
-		b.word(s[len(tplNextWord):], wNext, f)
+		b.word(s[len(tplNextWord):], wNext, tNextWord, f)
 	case strings.HasPrefix(s, tplNext2Word):
-		b.word(s[len(tplNext2Word):], wNext2, f)
+		b.word(s[len(tplNext2Word):], wNext2, tNext2Word, f)
 	case strings.HasPrefix(s, tplPrevTag):
 		if v := s[len(tplPrevTag):]; !strings.Contains(v, " ") {
-			b.tagFeats = append(b.tagFeats, tagFeat{kind: 1, t1: b.tag(v), f: f})
+			b.tagFeats = append(b.tagFeats, tagFeat{kind: tPrevTag, t1: b.tag(v), f: f})
+			b.bound(tPrevTag, f)
 		}
 	case strings.HasPrefix(s, tplPrev2Tag):
 		if v := s[len(tplPrev2Tag):]; !strings.Contains(v, " ") {
-			b.tagFeats = append(b.tagFeats, tagFeat{kind: 2, t1: b.tag(v), f: f})
+			b.tagFeats = append(b.tagFeats, tagFeat{kind: tPrev2Tag, t1: b.tag(v), f: f})
+			b.bound(tPrev2Tag, f)
 		}
 	case strings.HasPrefix(s, tplTagPair):
 		t1, t2, ok := strings.Cut(s[len(tplTagPair):], " ")
 		if ok && !strings.Contains(t2, " ") {
-			b.tagFeats = append(b.tagFeats, tagFeat{kind: 3, t1: b.tag(t1), t2: b.tag(t2), f: f})
+			b.tagFeats = append(b.tagFeats, tagFeat{kind: tTagPair, t1: b.tag(t1), t2: b.tag(t2), f: f})
+			b.bound(tTagPair, f)
 		}
 	case strings.HasPrefix(s, tplTagWord):
 		t, w, ok := strings.Cut(s[len(tplTagWord):], " ")
 		if ok {
 			e := b.key(w)
 			b.tagWords[e] = append(b.tagWords[e], tagWord{tag: b.tag(t), feat: f})
+			b.bound(tTagWord, f)
 		}
 	}
 }
 
-func (b *builder) suffix(v string, slot int, f feature) {
+// bound notes feature f's weights in its template's bound, and whether they
+// are fit for the fast path: finite, and at most one per class.
+func (b *builder) bound(tpl int, f feature) {
+	var seen [maxClasses / 64]uint64
+	for _, p := range b.m.pairs[f>>refBits:][:f&refMask] {
+		w := float64(p.w)
+		bit := &seen[p.class/64]
+		if math.IsInf(w, 0) || math.IsNaN(w) || *bit&(1<<(p.class%64)) != 0 {
+			b.finite = false
+		}
+		*bit |= 1 << (p.class % 64)
+		b.maxW[tpl] = max(b.maxW[tpl], math.Abs(w))
+	}
+}
+
+func (b *builder) suffix(v string, slot, tpl int, f feature) {
 	if len(v) <= 3 {
+		b.bound(tpl, f)
 		k := b.key(v) // may grow entries: index it afterwards
 		set(&b.m.entries[k].suf[slot], f)
 	}
 }
 
-func (b *builder) word(v string, slot int, f feature) {
+func (b *builder) word(v string, slot, tpl int, f feature) {
+	b.bound(tpl, f)
 	k := b.key(v)
 	set(&b.m.entries[k].word[slot], f)
 }
@@ -430,14 +508,31 @@ func (b *builder) finish() {
 	m.tagPair = make([]feature, n*n)
 	for _, tf := range b.tagFeats {
 		switch tf.kind {
-		case 1:
+		case tPrevTag:
 			set(&m.prevTag[tf.t1], tf.f)
-		case 2:
+		case tPrev2Tag:
 			set(&m.prev2Tag[tf.t1], tf.f)
-		case 3:
+		case tTagPair:
 			set(&m.tagPair[tf.t1*n+tf.t2], tf.f)
 		}
 	}
+	b.layTagRows()
+	b.setMargin()
+
+	// Resolve every key as lookup would, so that a known string costs one
+	// map lookup.
+	var buf []byte
+	for k := 1; k < len(m.entries); k++ {
+		w := b.keys[k]
+		var rsuf, norm, nsuf int32
+		_, rsuf, norm, nsuf, buf = m.resolve(w, int32(k), buf)
+		if rsuf < 0 {
+			rsuf = m.index[w[len(w)-3:]]
+		}
+		e := &m.entries[k]
+		e.rsuf, e.norm, e.nsuf = rsuf, norm, nsuf
+	}
+	b.pack()
 
 	total := 0
 	for _, tw := range b.tagWords {
@@ -456,6 +551,61 @@ func (b *builder) finish() {
 	}
 }
 
+// layTagRows sums, for each pair of previous tags, the four features that
+// depend only on those tags.
+func (b *builder) layTagRows() {
+	m := b.m
+	nc := len(m.classes)
+	n := int(m.numTags + 1)
+	m.tagRows = make([]float32, n*n*nc)
+	for p1 := range n {
+		for p2 := range n {
+			row := m.tagRows[(p1*n+p2)*nc:][:nc]
+			m.addTo(row, m.bias)
+			m.addTo(row, m.prevTag[p1])
+			m.addTo(row, m.prev2Tag[p2])
+			m.addTo(row, m.tagPair[p1*n+p2])
+		}
+	}
+}
+
+// addTo adds feature f's weights to the scores in row.
+func (m *model) addTo(row []float32, f feature) {
+	for _, p := range m.pairs[f>>refBits:][:f&refMask] {
+		row[p.class] += p.w
+	}
+}
+
+// setMargin works out how far ahead the fast path's best class must be for
+// prose's float32 arithmetic to be sure to pick it too.
+//
+// A token's score for a class is a sum of at most numTemplates weights, one
+// per template, so no sum of a subset of them exceeds B, the sum over
+// templates of the largest |weight| in each. Any order of adding n terms in
+// float32 lands within gamma(n-1)*B of the exact sum, where gamma(k) is
+// k*u/(1-k*u) and u = 2^-24 (Higham, Accuracy and Stability of Numerical
+// Algorithms, sec. 4.2). prose's scores and the fast path's are two such
+// orders, so each of prose's scores is within 2*gamma*B of the fast one;
+// if the fast best leads every other class by more than 4*gamma*B, prose's
+// best is the same class and strictly ahead, so its tie-break never comes
+// into it.
+func (b *builder) setMargin() {
+	b.m.margin = math.Inf(1)
+	if !b.finite {
+		return // the fast path's reasoning needs finite weights
+	}
+	var sum float64
+	for _, w := range b.maxW {
+		sum += w
+	}
+	const u = 1.0 / (1 << 24)
+	k := float64(numTemplates - 1)
+	gamma := k * u / (1 - k*u)
+	if sum < 1e30 { // far from float32 overflow
+		b.m.margin = 4 * gamma * sum * 1.0001 // and a little for the float64 subtraction
+	}
+}
+
 func hasTag(tw []tagWord, t int32) bool {
 	for _, x := range tw {
 		if x.tag == t {
@@ -463,6 +613,67 @@ func hasTag(tw []tagWord, t int32) bool {
 		}
 	}
 	return false
+}
+
+// pack builds every entry's packs. (A model so big that they would not fit
+// in feature references does without them; the scorer then adds the
+// features one by one.)
+func (b *builder) pack() {
+	m := b.m
+	var dense [maxClasses]float32
+	var has [maxClasses]bool
+	merge := func(fs ...feature) feature {
+		var only feature
+		n := 0
+		for _, f := range fs {
+			if f&refMask != 0 {
+				only = f
+				n++
+			}
+		}
+		if n < 2 {
+			return only
+		}
+		lo := len(m.pairs)
+		for _, f := range fs {
+			for _, p := range m.pairs[f>>refBits:][:f&refMask] {
+				dense[p.class] += p.w
+				has[p.class] = true
+			}
+		}
+		for c := range m.classes {
+			if has[c] {
+				m.pairs = append(m.pairs, pair{w: dense[c], class: uint8(c)})
+				dense[c], has[c] = 0, false
+			}
+		}
+		return feature(lo)<<refBits | feature(len(m.pairs)-lo)
+	}
+	// Size the packs first, so that the weights are copied once.
+	base, extra := len(m.pairs), 0
+	for k := 1; k < len(m.entries); k++ {
+		e := &m.entries[k]
+		s := &m.entries[m.index[suffix3(b.keys[k])]]
+		for _, fs := range [3][2]feature{
+			{e.word[wI], s.suf[sI]}, {e.word[wPrev], s.suf[sPrev]}, {e.word[wNext], s.suf[sNext]},
+		} {
+			if fs[0]&refMask != 0 && fs[1]&refMask != 0 {
+				extra += int(fs[0]&refMask + fs[1]&refMask)
+			}
+		}
+	}
+	if base+extra >= maxPairs {
+		return // m.packed stays false
+	}
+	m.pairs = append(make([]pair, 0, base+extra), m.pairs...)
+	for k := 1; k < len(m.entries); k++ {
+		e := &m.entries[k]
+		s := &m.entries[m.index[suffix3(b.keys[k])]]
+		e.self = merge(e.word[wI], s.suf[sI])
+		e.prev = merge(e.word[wPrev], s.suf[sPrev])
+		e.next = merge(e.word[wNext], s.suf[sNext])
+	}
+	m.packed = true
 }
 
 // suffix3 returns the last three bytes of w, or w if it is shorter.

@@ -302,7 +302,7 @@ func TestLoadCost(t *testing.T) {
 	heap := int64(after.HeapAlloc) - int64(before.HeapAlloc)
 	runtime.KeepAlive(m)
 	t.Logf("decode: %v, live heap %.1f MB (%d features, %d keys, %d weights, %d tags)",
-		took, float64(heap)/(1<<20), len(m.start)-2, len(m.index), len(m.pairs), m.numTags)
+		took, float64(heap)/(1<<20), m.nFeatures, len(m.index), len(m.pairs), m.numTags)
 	if heap > 50<<20 {
 		t.Errorf("model takes %d bytes of heap, want under 50 MB", heap)
 	}

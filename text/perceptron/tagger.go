@@ -129,70 +129,157 @@ func (s *scratch) grow(n int) {
 // when that takes a lookup of its own: it is needed only if the model scores
 // w), of w's normalised form, and of that form's last three bytes. Absent
 // strings get entry 0, which holds no features.
+//
+// For a string the model knows, the answers were worked out at load.
 func (s *scratch) lookup(m *model, w string) (raw, rsuf, norm, suf int32) {
-	raw = m.index[w]
+	if k, ok := m.index[w]; ok {
+		e := &m.entries[k]
+		return k, e.rsuf, e.norm, e.nsuf
+	}
+	raw, rsuf, norm, suf, s.buf = m.resolve(w, 0, s.buf)
+	return raw, rsuf, norm, suf
+}
+
+// resolve does lookup's work for w, whose own entry is raw, using buf for
+// lower-casing; it returns buf for reuse.
+func (m *model) resolve(w string, raw int32, buf []byte) (_, rsuf, norm, suf int32, _ []byte) {
 	if len(w) <= 3 {
 		rsuf = raw
 	} else {
 		rsuf = -1
 	}
 	if w == "" {
-		return raw, rsuf, raw, raw
+		return raw, rsuf, raw, raw, buf
 	}
 	switch c := w[0]; {
 	case c != '-' && strings.IndexByte(w, '-') >= 0:
-		return raw, rsuf, m.hyphenEntry, m.hyphenSuf
+		return raw, rsuf, m.hyphenEntry, m.hyphenSuf, buf
 	case len(w) == 4 && isYear(w):
-		return raw, rsuf, m.yearEntry, m.yearSuf
+		return raw, rsuf, m.yearEntry, m.yearSuf, buf
 	case c >= '0' && c <= '9':
-		return raw, rsuf, m.digitsEntry, m.digitsSuf
+		return raw, rsuf, m.digitsEntry, m.digitsSuf, buf
 	}
 	if !needsLower(w) {
 		if len(w) <= 3 {
-			return raw, rsuf, raw, raw
+			return raw, rsuf, raw, raw, buf
 		}
 		suf = m.index[w[len(w)-3:]]
-		return raw, suf, raw, suf
+		return raw, suf, raw, suf, buf
 	}
-	s.buf = appendLower(s.buf[:0], w)
-	b := s.buf
-	norm = m.index[string(b)]
-	if len(b) <= 3 {
-		return raw, rsuf, norm, norm
+	buf = appendLower(buf[:0], w)
+	norm = m.index[string(buf)]
+	if len(buf) <= 3 {
+		return raw, rsuf, norm, norm, buf
 	}
-	suf = m.index[string(b[len(b)-3:])]
-	if rsuf < 0 && string(b[len(b)-3:]) == w[len(w)-3:] {
+	suf = m.index[string(buf[len(buf)-3:])]
+	if rsuf < 0 && string(buf[len(buf)-3:]) == w[len(w)-3:] {
 		rsuf = suf // "Iran" ends as "iran" does
 	}
-	return raw, rsuf, norm, suf
+	return raw, rsuf, norm, suf, buf
 }
 
 // predict scores word i with the model and returns the best class, or -1 if
-// no score beats minus infinity.
+// no score beats minus infinity, exactly as prose would.
 //
-// The fourteen features are added in prose's order, one class at a time, so
-// the float32 sums round exactly as prose's do.
+// prose adds each token's fourteen feature weights to its float32 scores in a
+// fixed order, and float32 addition is not associative, so another order can
+// round differently and, in a near tie, pick another class. This path takes
+// the quicker order: it starts from the pre-summed row of the four features
+// that depend only on the previous two tags, then adds the rest. When its
+// best class leads by more than the model's margin, rounding cannot have
+// changed the winner (see setMargin); otherwise it rescores in prose's order.
 func (s *scratch) predict(m *model, words []string, i int, p1, p2 int32) int32 {
 	sc := &s.scores
 	nc := len(m.classes)
-	clear(sc[:nc])
+	nt := m.numTags + 1
+	copy(sc[:nc], m.tagRows[int(p1*nt+p2)*nc:][:nc])
+	s.addStatic(m, words, i, p1)
 
+	// Accept the best class if every other trails it by more than the
+	// margin: if it is the only score at or above lim. lim is rounded down to
+	// float32, so that a score below it is below the exact difference too.
+	// (The weights are finite, so no score is NaN.)
+	if nc >= 2 {
+		v := sc[:nc]
+		inf := float32(math.Inf(-1))
+		best, second, id := inf, inf, 0
+		for k, x := range v {
+			if x > second {
+				if x > best {
+					best, second, id = x, best, k
+				} else {
+					second = x
+				}
+			}
+		}
+		if float64(best)-float64(second) > m.margin {
+			return int32(id)
+		}
+	}
+	return s.predictExact(m, words, i, p1, p2)
+}
+
+// addStatic adds to the scores the ten features of word i that are not in
+// the previous tags' row: everything but bias, i-1 tag, i-2 tag and i tag+i-2
+// tag. Where it can, it adds a known word's packs instead of two features.
+func (s *scratch) addStatic(m *model, words []string, i int, p1 int32) {
+	sc := &s.scores
 	w := words[i]
 	c := i + 2 // index into norm and suf
-	rawSuf := s.rsuf[i]
-	if rawSuf < 0 {
-		rawSuf = m.index[w[len(w)-3:]]
-	}
-	pre := 256 // the empty word's index
-	if w != "" {
-		pre = int(w[0])
-	}
-	nt := m.numTags + 1
 	cur := &m.entries[s.norm[c]]
+	if !m.packed {
+		m.add(sc, m.entries[s.rawSuffix(m, w, i)].suf[sI])
+		m.add(sc, cur.word[wI])
+		m.add(sc, m.entries[s.norm[c-1]].word[wPrev])
+		m.add(sc, m.entries[s.suf[c-1]].suf[sPrev])
+		m.add(sc, m.entries[s.norm[c+1]].word[wNext])
+		m.add(sc, m.entries[s.suf[c+1]].suf[sNext])
+	} else {
+		// A pack is keyed on the normalised word, so an unknown word
+		// (entry 0) still needs its suffix's feature on its own.
+		if s.norm[c] != 0 && s.rsuf[i] == s.suf[c] {
+			m.add(sc, cur.self)
+		} else {
+			m.add(sc, cur.word[wI])
+			m.add(sc, m.entries[s.rawSuffix(m, w, i)].suf[sI])
+		}
+		if k := s.norm[c-1]; k != 0 {
+			m.add(sc, m.entries[k].prev)
+		} else {
+			m.add(sc, m.entries[s.suf[c-1]].suf[sPrev])
+		}
+		if k := s.norm[c+1]; k != 0 {
+			m.add(sc, m.entries[k].next)
+		} else {
+			m.add(sc, m.entries[s.suf[c+1]].suf[sNext])
+		}
+	}
+	m.add(sc, m.pref1[pref(w)])
+	for _, tw := range m.tagWords[cur.twLo:cur.twHi] {
+		if tw.tag == p1 {
+			m.add(sc, tw.feat)
+			break
+		}
+	}
+	m.add(sc, m.entries[s.norm[c-2]].word[wPrev2])
+	m.add(sc, m.entries[s.norm[c+2]].word[wNext2])
+}
+
+// predictExact scores word i adding the features in prose's order, so that
+// every float32 sum rounds as prose's does, and breaks ties as prose does,
+// toward the lowest class.
+func (s *scratch) predictExact(m *model, words []string, i int, p1, p2 int32) int32 {
+	sc := &s.scores
+	nc := len(m.classes)
+	clear(sc[:nc])
+	w := words[i]
+	c := i + 2
+	cur := &m.entries[s.norm[c]]
+	nt := m.numTags + 1
 
 	m.add(sc, m.bias)
-	m.add(sc, m.entries[rawSuf].suf[sI])
-	m.add(sc, m.pref1[pre])
+	m.add(sc, m.entries[s.rawSuffix(m, w, i)].suf[sI])
+	m.add(sc, m.pref1[pref(w)])
 	m.add(sc, m.prevTag[p1])
 	m.add(sc, m.prev2Tag[p2])
 	m.add(sc, m.tagPair[p1*nt+p2])
@@ -219,9 +306,27 @@ func (s *scratch) predict(m *model, words []string, i int, p1, p2 int32) int32 {
 	return id
 }
 
+// rawSuffix returns the entry of the last three bytes of word i, w, as
+// written.
+func (s *scratch) rawSuffix(m *model, w string, i int) int32 {
+	if r := s.rsuf[i]; r >= 0 {
+		return r
+	}
+	return m.index[w[len(w)-3:]]
+}
+
+// pref returns the index into model.pref1 for w: its first byte, or 256 for
+// the empty word.
+func pref(w string) int {
+	if w == "" {
+		return 256
+	}
+	return int(w[0])
+}
+
 // add adds feature f's weights to the scores.
 func (m *model) add(sc *[maxClasses]float32, f feature) {
-	for _, p := range m.pairs[m.start[f]:m.start[f+1]] {
+	for _, p := range m.pairs[f>>refBits:][:f&refMask] {
 		sc[p.class] += p.w
 	}
 }
