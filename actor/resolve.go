@@ -95,6 +95,21 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 				if (g.pronoun == "he" || g.pronoun == "she" || g.pronoun == "him" || g.pronoun == "her") && lastPerson != nil {
 					e = lastPerson
 					code = e.code
+				} else if sp := speakerOf(groups, a.Sentences, si); (g.pronoun == "we" || g.pronoun == "i" || g.pronoun == "us") && sp != nil && sp.pronoun == "" && sp.code() != "" {
+					// "We condemn any attack on Syria," the minister said.
+					code = sp.code()
+					if sp.person != nil {
+						e = st.byKey["P:"+sp.person.Name]
+					} else if sp.name != "" {
+						e = st.byName[strings.ToLower(sp.name)]
+					}
+					if e == nil {
+						e = r.groupEntity(st, a.Sentences[si].Tokens, sp, code)
+					}
+					if e.code != "" {
+						code = e.code
+					}
+					kind = "speaker"
 				} else if (g.pronoun == "they" || g.pronoun == "we") && lastGroup != nil && lastGroupSent >= si-1 {
 					e = lastGroup
 					code = e.code
@@ -168,6 +183,73 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 			ID: e.id, Name: e.name, Type: e.typ, Code: e.code, Country: dyad.OptString(c),
 			Sectors: secs, Titles: titles, Mentions: e.mentions,
 		})
+	}
+	return nil
+}
+
+// quoteSayVerbs introduce or close a direct quotation.
+var quoteSayVerbs = map[string]bool{"said": true, "says": true, "say": true, "told": true, "added": true,
+	"stated": true, "insisted": true, "stressed": true, "warned": true, "declared": true, "noted": true,
+	"explained": true, "wrote": true, "continued": true, "asked": true, "tweeted": true}
+
+func isQuoteMark(t dyad.Token) bool {
+	switch t.Text {
+	case "\"", "”", "“", "''", "``":
+		return true
+	}
+	return false
+}
+
+// speakerOf finds who speaks the quotation sentence si belongs to: the
+// phrase next to a say verb after a closing quote mark in this sentence or
+// one of the next two ("…," the minister said), or before an opening one
+// (the minister said: "…").
+func speakerOf(groups [][]*group, sents []dyad.Sentence, si int) *group {
+	for k := si; k < len(sents) && k <= si+2; k++ {
+		if g := tailSpeaker(sents[k].Tokens, groups[k]); g != nil {
+			return g
+		}
+	}
+	return leadSpeaker(sents[si].Tokens, groups[si])
+}
+
+func tailSpeaker(toks []dyad.Token, gs []*group) *group {
+	for q := len(toks) - 1; q > 0; q-- {
+		if !isQuoteMark(toks[q]) {
+			continue
+		}
+		for v := q + 1; v < len(toks) && v <= q+10; v++ {
+			if !quoteSayVerbs[toks[v].Lower] {
+				continue
+			}
+			for _, g := range gs {
+				if g.t0 > q && (g.t1 == v || g.t0 == v+1) {
+					return g
+				}
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+func leadSpeaker(toks []dyad.Token, gs []*group) *group {
+	for v := 1; v+1 < len(toks); v++ {
+		if !quoteSayVerbs[toks[v].Lower] {
+			continue
+		}
+		n := v + 1
+		if toks[n].Text == ":" || toks[n].Text == "," {
+			n++
+		}
+		if n >= len(toks) || !isQuoteMark(toks[n]) {
+			continue
+		}
+		for _, g := range gs {
+			if g.t1 == v {
+				return g
+			}
+		}
 	}
 	return nil
 }

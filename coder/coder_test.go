@@ -39,7 +39,7 @@ const testVerbs = `
 043: host +
 060: provide support to + ; neg=121
 070: provide aid to +
-111: condemn + | criticize
+111: condemn + | criticize | condemn * attack on +
 112: accuse + of
 141: protest against +
 173: arrest +
@@ -121,6 +121,7 @@ func TestCode(t *testing.T) {
 		{"noun anchor owner", "Eight Syrian rebels died in Russian shelling.", []string{"RUS SYRREB 190"}},
 		{"pledge keeps coercion", "Iran pledged to expel Syrian rebels.", []string{"IRN SYRREB 174"}},
 		{"pledge of cooperation is intent", "Iran pledged to provide aid to Syria.", []string{"IRN SYR 033"}},
+		{"first person in a quote is the speaker", "\"We condemn any attack on Syria,\" the Iranian minister said.", []string{"IRNGOV SYR 111"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {
