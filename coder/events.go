@@ -261,7 +261,7 @@ func coordinated(st *sent, a, b int) bool {
 			conj = true
 		case t.Lower == "both":
 		case (t.Lower == "as" || t.Lower == "well") && k+2 <= b && asWellAs(st, k):
-		case t.Tag == "DT" || t.Tag == "JJ":
+		case t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "PRP$":
 		default:
 			return false
 		}
@@ -471,7 +471,7 @@ func sayGovernor(st *sent, srcs []int) int {
 	if k >= 0 && st.toks[k].Lower == "that" {
 		k--
 	}
-	for k >= 0 && (st.toks[k].Tag == "NNP" || st.toks[k].Tag == "RB" || st.toks[k].Tag == "NN") && !sayVerbs[st.toks[k].Lower] {
+	for k >= 0 && (st.toks[k].Tag == "NNP" || st.toks[k].Tag == "RB" || st.toks[k].Tag == "NN" || timeWords[st.toks[k].Lower]) && !sayVerbs[st.toks[k].Lower] {
 		k-- // "said here Wednesday that"
 	}
 	if k < 0 || !(sayVerbs[st.toks[k].Lower] || sayVerbs[st.toks[k].Lemma]) {
