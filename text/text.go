@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/text/perceptron"
 	"github.com/jdkato/prose/v3/segment"
 	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/tokenize"
@@ -32,7 +33,7 @@ const binaryShare = 0.10
 type models struct {
 	seg *segment.Segmenter
 	tok *tokenize.Tokenizer
-	tag *tag.Tagger
+	tag *perceptron.Tagger // prose's English model, scored by text/perceptron
 	t   *tables
 }
 
@@ -45,7 +46,7 @@ var loadModels = sync.OnceValues(func() (*models, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading sentence model: %w", err)
 	}
-	tg, err := tag.New()
+	tg, err := perceptron.New()
 	if err != nil {
 		return nil, fmt.Errorf("loading tagger model: %w", err)
 	}

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/dyad-events/dyad/text/perceptron"
 	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/tokenize"
 )
@@ -325,12 +326,18 @@ func splitFinalPeriod(w string, t *tables) bool {
 // The tagger sees Penn Treebank forms of quotes and dashes (“ -> “,
 // ” -> ”, — -> --) and straight apostrophes, which its model was trained
 // on; the tokens keep their text.
-func tagTokens(tg *tag.Tagger, s string, toks []tokenize.Token, buf []tag.Token) []tag.Token {
+func tagTokens(tg *perceptron.Tagger, s string, toks []tokenize.Token, buf []tag.Token) []tag.Token {
 	lo := len(buf)
-	for _, tok := range toks {
-		buf = append(buf, tag.Token{Text: tagForm(s, tok), Start: tok.Start})
+	words := make([]string, len(toks))
+	tags := make([]string, len(toks))
+	for i, tok := range toks {
+		words[i] = tagForm(s, tok)
+		buf = append(buf, tag.Token{Text: words[i], Start: tok.Start})
 	}
-	tg.TagTokens(buf[lo:])
+	tg.Tag(words, tags)
+	for i := range tags {
+		buf[lo+i].Tag = tags[i]
+	}
 	return buf
 }
 

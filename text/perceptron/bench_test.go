@@ -8,31 +8,33 @@ import (
 	"github.com/jdkato/prose/v3/tag/aptagmodel"
 )
 
-// benchSentences are the sentences both tagging benchmarks tag: the
-// repository's example articles, or generated sentences if those are absent.
-var benchSentences = sync.OnceValue(func() [][]string {
-	var tb testing.B
-	s := repoSentences(&tb)
-	if len(s) == 0 {
-		s = genSentences(&tb, 500, 3)
-	}
-	return s
-})
-
-// benchCorpus returns the benchmark sentences and their token count.
-func benchCorpus() ([][]string, int) {
-	sents := benchSentences()
+// benchCorpus returns the sentences both tagging benchmarks tag, and their
+// token count: the repository's example articles and test news, or generated
+// sentences if those are absent.
+func benchCorpus(b *testing.B) ([][]string, int) {
+	b.Helper()
+	benchOnce.Do(func() {
+		benchSents = repoSentences(b)
+		if len(benchSents) == 0 {
+			benchSents = genSentences(b, 500, 3)
+		}
+	})
 	n := 0
-	for _, s := range sents {
+	for _, s := range benchSents {
 		n += len(s)
 	}
-	return sents, n
+	return benchSents, n
 }
+
+var (
+	benchOnce  sync.Once
+	benchSents [][]string
+)
 
 // BenchmarkProse tags the benchmark sentences with prose's TagTokens. One op
 // is the whole set; tokens/s is the figure to compare.
 func BenchmarkProse(b *testing.B) {
-	sents, n := benchCorpus()
+	sents, n := benchCorpus(b)
 	p, err := tag.New()
 	if err != nil {
 		b.Fatal(err)
@@ -56,7 +58,7 @@ func BenchmarkProse(b *testing.B) {
 
 // BenchmarkPerceptron tags the same sentences with this package's Tag.
 func BenchmarkPerceptron(b *testing.B) {
-	sents, n := benchCorpus()
+	sents, n := benchCorpus(b)
 	t, err := New()
 	if err != nil {
 		b.Fatal(err)

@@ -21,8 +21,8 @@ var emoticons = []string{
 	"-__-", "^___^", "@_@",
 	"O.o", "O_o", "o_0", "o_O", "o_o", "V_V", "v_v",
 	"(-_-)", "(._.)",
-	"(\u00ac_\u00ac)",          // (¬_¬)
-	"(\u0ca0_\u0ca0)",          // look of disapproval
+	"(\u00ac_\u00ac)",         // (¬_¬)
+	"(\u0ca0_\u0ca0)",         // look of disapproval
 	"\u00af\\(\u30c4)/\u00af", // shrug
 	"(\u256f\u00b0\u25a1\u00b0\uff09\u256f\ufe35\u253b\u2501\u253b", // table flip
 }

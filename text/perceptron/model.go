@@ -1,10 +1,12 @@
 package perceptron
 
 import (
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -106,9 +108,12 @@ type entry struct {
 	suf  [3]feature
 	twLo int32 // tagWords[twLo:twHi] are this word's "i-1 tag+i word" features
 	twHi int32
-	norm int32 // what lookup gives for this string: its normalised form's entry,
-	nsuf int32 // that form's suffix's entry,
-	rsuf int32 // and its own suffix's entry
+	// twMask has bit t set if tagWords[twLo:twHi], which is sorted by tag,
+	// holds tag t (when model.tagMasks).
+	twMask uint64
+	norm   int32 // what lookup gives for this string: its normalised form's entry,
+	nsuf   int32 // that form's suffix's entry,
+	rsuf   int32 // and its own suffix's entry
 
 	// Packs: the weights of the features this string brings to a token as
 	// a normalised word, pre-summed per place, for the fast path. self is
@@ -155,6 +160,7 @@ type model struct {
 	index    map[string]int32 // key string -> entries index
 	entries  []entry          // entries[0] is the empty entry
 	tagWords []tagWord
+	tagMasks bool // tags fit entry.twMask
 
 	bias  feature
 	pref1 [257]feature // by first byte; [256] for the empty word
@@ -252,8 +258,16 @@ func decode(data []byte) (*model, error) {
 	m := &model{}
 	if r.err == nil {
 		m.classes = make([]string, nClasses)
+		seen := make(map[string]bool, nClasses)
 		for i := range m.classes {
-			m.classes[i] = r.str16("class name")
+			c := r.str16("class name")
+			if seen[c] && r.err == nil {
+				// Tags are compared by name; two classes with one name
+				// would make a class number ambiguous.
+				return nil, fmt.Errorf("decode model: class %q listed twice", c)
+			}
+			seen[c] = true
+			m.classes[i] = c
 		}
 	}
 	nFeat := r.u32("feature count")
@@ -290,6 +304,7 @@ func decode(data []byte) (*model, error) {
 	m.nFeatures = nFeat
 	b := newBuilder(m, nFeat)
 	var prevF, prevP uint32
+	prev := ""
 	for i := 0; i < nFeat; i++ {
 		f0 := binary.LittleEndian.Uint32(featOff[4*i:])
 		f1 := binary.LittleEndian.Uint32(featOff[4*i+4:])
@@ -299,8 +314,14 @@ func decode(data []byte) (*model, error) {
 			p0 != prevP || p1 < p0 || uint64(p1) > uint64(nPairs) || p1-p0 > maxClasses {
 			return nil, fmt.Errorf("decode model: feature %d has bad offsets", i)
 		}
-		prevF, prevP = f1, p1
-		b.add(blob[f0:f1], p0<<refBits|(p1-p0))
+		// prose requires the strings sorted and distinct (it binary-searches
+		// them); so does this, which means each feature has a slot of its own.
+		fs := blob[f0:f1]
+		if i > 0 && fs <= prev {
+			return nil, fmt.Errorf("decode model: feature %d (%q) out of order", i, fs)
+		}
+		prevF, prevP, prev = f1, p1, fs
+		b.add(fs, p0<<refBits|(p1-p0))
 	}
 
 	for i := 0; i < nTagMap; i++ {
@@ -329,7 +350,7 @@ type builder struct {
 	tagWords [][]tagWord // per entry, before flattening
 	tagFeats []tagFeat
 	maxW     [numTemplates]float64 // largest |weight| of each template
-	finite   bool                  // every weight is finite, one per class
+	fastOK   bool                  // every weight is finite, at most one per class and feature
 }
 
 // tagFeat is a feature keyed on one or two tags, kept until the tag count is
@@ -342,16 +363,14 @@ type tagFeat struct {
 
 func newBuilder(m *model, nFeat int) *builder {
 	m.index = make(map[string]int32, nFeat/3)
-	m.entries = make([]entry, 1, nFeat/3)
+	m.entries = make([]entry, 1, nFeat/3+1)
 	m.entries[0] = entry{class: -1}
 	m.tagIndex = make(map[string]int32, 64)
 	for i, c := range m.classes {
-		if _, dup := m.tagIndex[c]; !dup {
-			m.tagIndex[c] = int32(i)
-		}
+		m.tagIndex[c] = int32(i)
 	}
 	m.numTags = int32(len(m.classes))
-	b := &builder{m: m, tagWords: make([][]tagWord, 1, nFeat/3), keys: make([]string, 1, nFeat/3), finite: true}
+	b := &builder{m: m, tagWords: make([][]tagWord, 1, nFeat/3+1), keys: make([]string, 1, nFeat/3+1), fastOK: true}
 	m.tagStart = b.tag(startWord)
 	m.tagStart2 = b.tag(start2Word)
 	return b
@@ -381,8 +400,9 @@ func (b *builder) tag(s string) int32 {
 	return t
 }
 
-// set stores f in *slot unless an earlier feature with the same string got
-// there first (a binary search finds the first of equal strings).
+// set stores f in *slot. Each slot stands for one feature string, and the
+// strings are distinct, so no slot is set twice; if one were, the first
+// would win, as it would in prose's binary search.
 func set(slot *feature, f feature) {
 	if *slot == 0 {
 		*slot = f
@@ -457,7 +477,7 @@ func (b *builder) bound(tpl int, f feature) {
 		w := float64(p.w)
 		bit := &seen[p.class/64]
 		if math.IsInf(w, 0) || math.IsNaN(w) || *bit&(1<<(p.class%64)) != 0 {
-			b.finite = false
+			b.fastOK = false
 		}
 		*bit |= 1 << (p.class % 64)
 		b.maxW[tpl] = max(b.maxW[tpl], math.Abs(w))
@@ -542,13 +562,17 @@ func (b *builder) finish() {
 	for i, tw := range b.tagWords {
 		e := &m.entries[i]
 		e.twLo = int32(len(m.tagWords))
-		for _, x := range tw {
-			if !hasTag(m.tagWords[e.twLo:], x.tag) { // first of equal strings wins
-				m.tagWords = append(m.tagWords, x)
+		m.tagWords = append(m.tagWords, tw...) // distinct tags: distinct strings
+		e.twHi = int32(len(m.tagWords))
+		list := m.tagWords[e.twLo:e.twHi]
+		slices.SortFunc(list, func(a, b tagWord) int { return cmp.Compare(a.tag, b.tag) })
+		for _, x := range list {
+			if x.tag < 64 {
+				e.twMask |= 1 << x.tag
 			}
 		}
-		e.twHi = int32(len(m.tagWords))
 	}
+	m.tagMasks = m.numTags < 64 // every tag, the unknown one too, has a bit
 }
 
 // layTagRows sums, for each pair of previous tags, the four features that
@@ -591,7 +615,7 @@ func (m *model) addTo(row []float32, f feature) {
 // into it.
 func (b *builder) setMargin() {
 	b.m.margin = math.Inf(1)
-	if !b.finite {
+	if !b.fastOK {
 		return // the fast path's reasoning needs finite weights
 	}
 	var sum float64
@@ -606,15 +630,6 @@ func (b *builder) setMargin() {
 	}
 }
 
-func hasTag(tw []tagWord, t int32) bool {
-	for _, x := range tw {
-		if x.tag == t {
-			return true
-		}
-	}
-	return false
-}
-
 // pack builds every entry's packs. (A model so big that they would not fit
 // in feature references does without them; the scorer then adds the
 // features one by one.)
@@ -622,38 +637,37 @@ func (b *builder) pack() {
 	m := b.m
 	var dense [maxClasses]float32
 	var has [maxClasses]bool
-	merge := func(fs ...feature) feature {
-		var only feature
-		n := 0
-		for _, f := range fs {
-			if f&refMask != 0 {
-				only = f
-				n++
-			}
+	var touched []uint8
+	merge := func(f1, f2 feature) feature {
+		if f1&refMask == 0 {
+			return f2
 		}
-		if n < 2 {
-			return only
+		if f2&refMask == 0 {
+			return f1
 		}
 		lo := len(m.pairs)
-		for _, f := range fs {
+		touched = touched[:0]
+		for _, f := range [2]feature{f1, f2} {
 			for _, p := range m.pairs[f>>refBits:][:f&refMask] {
+				if !has[p.class] {
+					has[p.class] = true
+					touched = append(touched, p.class)
+				}
 				dense[p.class] += p.w
-				has[p.class] = true
 			}
 		}
-		for c := range m.classes {
-			if has[c] {
-				m.pairs = append(m.pairs, pair{w: dense[c], class: uint8(c)})
-				dense[c], has[c] = 0, false
-			}
+		for _, c := range touched {
+			m.pairs = append(m.pairs, pair{w: dense[c], class: c})
+			dense[c], has[c] = 0, false
 		}
 		return feature(lo)<<refBits | feature(len(m.pairs)-lo)
 	}
 	// Size the packs first, so that the weights are copied once.
+	sufs := make([]int32, len(m.entries))
 	base, extra := len(m.pairs), 0
 	for k := 1; k < len(m.entries); k++ {
-		e := &m.entries[k]
-		s := &m.entries[m.index[suffix3(b.keys[k])]]
+		sufs[k] = m.index[suffix3(b.keys[k])]
+		e, s := &m.entries[k], &m.entries[sufs[k]]
 		for _, fs := range [3][2]feature{
 			{e.word[wI], s.suf[sI]}, {e.word[wPrev], s.suf[sPrev]}, {e.word[wNext], s.suf[sNext]},
 		} {
@@ -667,8 +681,7 @@ func (b *builder) pack() {
 	}
 	m.pairs = append(make([]pair, 0, base+extra), m.pairs...)
 	for k := 1; k < len(m.entries); k++ {
-		e := &m.entries[k]
-		s := &m.entries[m.index[suffix3(b.keys[k])]]
+		e, s := &m.entries[k], &m.entries[sufs[k]]
 		e.self = merge(e.word[wI], s.suf[sI])
 		e.prev = merge(e.word[wPrev], s.suf[sPrev])
 		e.next = merge(e.word[wNext], s.suf[sNext])

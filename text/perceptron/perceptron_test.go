@@ -1,7 +1,9 @@
 package perceptron
 
 import (
+	"encoding/binary"
 	"fmt"
+	"math"
 	"regexp"
 	"runtime"
 	"strings"
@@ -126,6 +128,68 @@ func FuzzMatchesProse(f *testing.F) {
 	})
 }
 
+// TestEveryPathMatchesProse runs the scorer's other paths over the same
+// sentences: the exact path alone (which the fast path falls back to on near
+// ties, so rarely that the main test may never reach it), and the paths for
+// models too big for packs or tag masks.
+func TestEveryPathMatchesProse(t *testing.T) {
+	base := ourTagger(t).m
+	variants := []struct {
+		name  string
+		tweak func(m *model)
+	}{
+		{"exact path only", func(m *model) { m.margin = math.Inf(1) }},
+		{"without packs", func(m *model) { m.packed = false }},
+		{"without tag masks", func(m *model) { m.tagMasks = false }},
+	}
+	sents := append(genSentences(t, 1500, 11), repoSentences(t)...)
+	p := proseTagger(t)
+	for _, v := range variants {
+		t.Run(v.name, func(t *testing.T) {
+			m := *base
+			v.tweak(&m)
+			tg := newTagger(&m)
+			bad := 0
+			for _, words := range sents {
+				want := p.Tag(words)
+				got := make([]string, len(words))
+				tg.Tag(words, got)
+				for i := range words {
+					if got[i] != want[i].Tag {
+						if bad++; bad <= 5 {
+							t.Errorf("word %d %q of %q: got %q, prose %q", i, words[i], words, got[i], want[i].Tag)
+						}
+						break
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestFastPathAlone measures how often the fast path's own argmax, taken
+// without the margin check, would differ from prose: the check is what makes
+// the tagger exact, and this shows how much work it has.
+func TestFastPathAlone(t *testing.T) {
+	m := *ourTagger(t).m
+	m.margin = -1 // accept every fast answer, ties included
+	tg := newTagger(&m)
+	p := proseTagger(t)
+	var tokens, diff int
+	for _, words := range append(genSentences(t, 1500, 13), repoSentences(t)...) {
+		want := p.Tag(words)
+		got := make([]string, len(words))
+		tg.Tag(words, got)
+		for i := range words {
+			tokens++
+			if got[i] != want[i].Tag {
+				diff++
+			}
+		}
+	}
+	t.Logf("without the margin check, %d of %d tags differ from prose's", diff, tokens)
+}
+
 func TestEmoticons(t *testing.T) {
 	p := proseTagger(t)
 	seen := map[string]bool{}
@@ -215,6 +279,9 @@ func TestShortTags(t *testing.T) {
 }
 
 func TestNoAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector makes sync.Pool drop items")
+	}
 	tg := ourTagger(t)
 	words := []string{"ZÜRICH", "'s", "state-run", "Iran", "talks", "in", "2023", "@x", "-LRB-", "\xffÉ", "."}
 	tags := make([]string, len(words))
@@ -283,6 +350,147 @@ func TestDecodeRejectsBadModels(t *testing.T) {
 			}
 		})
 	}
+}
+
+// testFeature is one feature of a hand-made model: its string, and its
+// weights by class number.
+type testFeature struct {
+	s  string
+	ws map[uint8]float32
+}
+
+// encodeModel writes a model in prose's flat format, for decode's tests.
+// Features are written in the order given, so a test can write them out of
+// order.
+func encodeModel(classes []string, feats []testFeature, tagMap map[string]uint8) []byte {
+	var out []byte
+	u32 := func(v int) { out = binary.LittleEndian.AppendUint32(out, uint32(v)) }
+	str16 := func(s string) {
+		out = binary.LittleEndian.AppendUint16(out, uint16(len(s)))
+		out = append(out, s...)
+	}
+	out = append(out, "PROSETAG"...)
+	u32(1)
+	u32(len(classes))
+	for _, c := range classes {
+		str16(c)
+	}
+	var blob []byte
+	featOff, pairOff := []int{0}, []int{0}
+	var ids []uint8
+	var ws []float32
+	for _, f := range feats {
+		blob = append(blob, f.s...)
+		featOff = append(featOff, len(blob))
+		for c := range 256 {
+			if w, ok := f.ws[uint8(c)]; ok {
+				ids = append(ids, uint8(c))
+				ws = append(ws, w)
+			}
+		}
+		pairOff = append(pairOff, len(ws))
+	}
+	u32(len(feats))
+	u32(len(ws))
+	u32(len(blob))
+	out = append(out, blob...)
+	for _, v := range featOff {
+		u32(v)
+	}
+	for _, v := range pairOff {
+		u32(v)
+	}
+	out = append(out, ids...)
+	for _, w := range ws {
+		u32(int(math.Float32bits(w)))
+	}
+	u32(len(tagMap))
+	for w, c := range tagMap {
+		str16(w)
+		out = append(out, c)
+	}
+	return out
+}
+
+func TestDecodeSmallModel(t *testing.T) {
+	classes := []string{"NN", "VB", "DT"}
+	feats := []testFeature{
+		{"bias", map[uint8]float32{0: 1}},
+		{"i pref1 r", map[uint8]float32{1: 0.5}},
+		{"i suffix un", map[uint8]float32{1: 2}},
+		{"i word run", map[uint8]float32{1: 1}},
+		{"i-1 tag DT", map[uint8]float32{0: 3}},
+		{"i-1 tag+i word DT run", map[uint8]float32{0: 1, 1: -1}},
+	}
+	m, err := decode(encodeModel(classes, feats, map[string]uint8{"the": 2}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := newTagger(m)
+	cases := []struct {
+		words []string
+		want  []string
+	}{
+		{[]string{"run"}, []string{"VB"}},              // 1 vs 0.5+2+1
+		{[]string{"the", "run"}, []string{"DT", "NN"}}, // 1+3+1 vs 0.5+2+1-1
+		{[]string{"-", "@x", "*T*-1", "-LRB-", ":-)"}, []string{"-", "NN", "-NONE-", "-LRB-", "SYM"}},
+		{[]string{""}, []string{"NN"}},
+	}
+	for _, c := range cases {
+		got := make([]string, len(c.words))
+		tg.Tag(c.words, got)
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("Tag(%q) = %q, want %q", c.words, got, c.want)
+		}
+	}
+}
+
+func TestDecodeRejectsMalformedModels(t *testing.T) {
+	classes := []string{"NN", "VB"}
+	ok := []testFeature{{"bias", map[uint8]float32{0: 1}}, {"i word a", map[uint8]float32{1: 1}}}
+	cases := []struct {
+		name    string
+		classes []string
+		feats   []testFeature
+		tagMap  map[string]uint8
+	}{
+		{"duplicate class", []string{"NN", "NN"}, ok, nil},
+		{"features out of order", classes, []testFeature{ok[1], ok[0]}, nil},
+		{"duplicate feature", classes, []testFeature{ok[0], ok[0]}, nil},
+		{"weight class out of range", classes, []testFeature{{"bias", map[uint8]float32{7: 1}}}, nil},
+		{"tag map class out of range", classes, ok, map[string]uint8{"a": 9}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if _, err := decode(encodeModel(c.classes, c.feats, c.tagMap)); err == nil {
+				t.Error("decode succeeded")
+			}
+		})
+	}
+	if _, err := decode(encodeModel(classes, ok, nil)); err != nil {
+		t.Errorf("the well-formed variant fails: %v", err)
+	}
+}
+
+// FuzzDecode feeds decode damaged models: it must fail cleanly or give a
+// tagger that tags without panicking.
+func FuzzDecode(f *testing.F) {
+	small := encodeModel([]string{"NN", "VB"}, []testFeature{
+		{"bias", map[uint8]float32{0: 1}},
+		{"i tag+i-2 tag NN VB", map[uint8]float32{1: 1}},
+		{"i word a", map[uint8]float32{1: 1}},
+	}, map[string]uint8{"the": 0})
+	f.Add(small)
+	f.Add(small[:len(small)-3])
+	f.Add(aptagmodel.English[:4096])
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := decode(data)
+		if err != nil {
+			return
+		}
+		tags := make([]string, 4)
+		newTagger(m).Tag([]string{"a", "the", "Run", ""}, tags)
+	})
 }
 
 // TestLoadCost reports what decoding the model costs, and fails only if it

@@ -3,6 +3,7 @@ package perceptron
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
@@ -195,10 +196,9 @@ func (s *scratch) predict(m *model, words []string, i int, p1, p2 int32) int32 {
 	copy(sc[:nc], m.tagRows[int(p1*nt+p2)*nc:][:nc])
 	s.addStatic(m, words, i, p1)
 
-	// Accept the best class if every other trails it by more than the
-	// margin: if it is the only score at or above lim. lim is rounded down to
-	// float32, so that a score below it is below the exact difference too.
-	// (The weights are finite, so no score is NaN.)
+	// Accept the best class if the runner-up trails it by more than the
+	// margin. (The margin is finite only if the weights are, so no score
+	// is NaN here.) A tie leaves no lead, and goes to the exact path.
 	if nc >= 2 {
 		v := sc[:nc]
 		inf := float32(math.Inf(-1))
@@ -255,12 +255,7 @@ func (s *scratch) addStatic(m *model, words []string, i int, p1 int32) {
 		}
 	}
 	m.add(sc, m.pref1[pref(w)])
-	for _, tw := range m.tagWords[cur.twLo:cur.twHi] {
-		if tw.tag == p1 {
-			m.add(sc, tw.feat)
-			break
-		}
-	}
+	m.add(sc, m.tagWord(cur, p1))
 	m.add(sc, m.entries[s.norm[c-2]].word[wPrev2])
 	m.add(sc, m.entries[s.norm[c+2]].word[wNext2])
 }
@@ -284,12 +279,7 @@ func (s *scratch) predictExact(m *model, words []string, i int, p1, p2 int32) in
 	m.add(sc, m.prev2Tag[p2])
 	m.add(sc, m.tagPair[p1*nt+p2])
 	m.add(sc, cur.word[wI])
-	for _, tw := range m.tagWords[cur.twLo:cur.twHi] {
-		if tw.tag == p1 {
-			m.add(sc, tw.feat)
-			break
-		}
-	}
+	m.add(sc, m.tagWord(cur, p1))
 	m.add(sc, m.entries[s.norm[c-1]].word[wPrev])
 	m.add(sc, m.entries[s.suf[c-1]].suf[sPrev])
 	m.add(sc, m.entries[s.norm[c-2]].word[wPrev2])
@@ -304,6 +294,23 @@ func (s *scratch) predictExact(m *model, words []string, i int, p1, p2 int32) in
 		}
 	}
 	return id
+}
+
+// tagWord returns the "i-1 tag+i word" feature of word e after tag p1.
+func (m *model) tagWord(e *entry, p1 int32) feature {
+	if m.tagMasks {
+		bit := uint64(1) << p1
+		if e.twMask&bit == 0 {
+			return 0
+		}
+		return m.tagWords[e.twLo+int32(bits.OnesCount64(e.twMask&(bit-1)))].feat
+	}
+	for _, tw := range m.tagWords[e.twLo:e.twHi] {
+		if tw.tag == p1 {
+			return tw.feat
+		}
+	}
+	return 0
 }
 
 // rawSuffix returns the entry of the last three bytes of word i, w, as
@@ -326,8 +333,17 @@ func pref(w string) int {
 
 // add adds feature f's weights to the scores.
 func (m *model) add(sc *[maxClasses]float32, f feature) {
-	for _, p := range m.pairs[f>>refBits:][:f&refMask] {
-		sc[p.class] += p.w
+	ps := m.pairs[f>>refBits:][:f&refMask]
+	// Two at a time: a feature's classes are distinct, so the order of its
+	// adds does not matter.
+	for len(ps) >= 2 {
+		a, b := ps[0], ps[1]
+		sc[a.class] += a.w
+		sc[b.class] += b.w
+		ps = ps[2:]
+	}
+	if len(ps) == 1 {
+		sc[ps[0].class] += ps[0].w
 	}
 }
 
@@ -404,7 +420,8 @@ func isYear(w string) bool {
 	return true
 }
 
-// needsLower reports whether strings.ToLower would change w.
+// needsLower reports whether prose lower-cases w with strings.ToLower: it has
+// an ASCII capital or any non-ASCII byte. (The result may equal w.)
 func needsLower(w string) bool {
 	for i := 0; i < len(w); i++ {
 		if c := w[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
