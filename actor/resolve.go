@@ -95,7 +95,7 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 				if (g.pronoun == "he" || g.pronoun == "she" || g.pronoun == "him" || g.pronoun == "her") && lastPerson != nil {
 					e = lastPerson
 					code = e.code
-				} else if sp := speakerOf(groups, a.Sentences, si); (g.pronoun == "we" || g.pronoun == "i" || g.pronoun == "us") && sp != nil && sp.pronoun == "" && sp.code() != "" {
+				} else if sp, ssi := speakerOf(groups, a.Sentences, si); (g.pronoun == "we" || g.pronoun == "i" || g.pronoun == "us") && sp != nil && sp.pronoun == "" && sp.code() != "" {
 					// "We condemn any attack on Syria," the minister said.
 					code = sp.code()
 					if sp.person != nil {
@@ -104,7 +104,7 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 						e = st.byName[strings.ToLower(sp.name)]
 					}
 					if e == nil {
-						e = r.groupEntity(st, a.Sentences[si].Tokens, sp, code)
+						e = r.groupEntity(st, a.Sentences[ssi].Tokens, sp, code)
 					}
 					if e.code != "" {
 						code = e.code
@@ -204,13 +204,13 @@ func isQuoteMark(t dyad.Token) bool {
 // phrase next to a say verb after a closing quote mark in this sentence or
 // one of the next two ("…," the minister said), or before an opening one
 // (the minister said: "…").
-func speakerOf(groups [][]*group, sents []dyad.Sentence, si int) *group {
+func speakerOf(groups [][]*group, sents []dyad.Sentence, si int) (*group, int) {
 	for k := si; k < len(sents) && k <= si+2; k++ {
 		if g := tailSpeaker(sents[k].Tokens, groups[k]); g != nil {
-			return g
+			return g, k
 		}
 	}
-	return leadSpeaker(sents[si].Tokens, groups[si])
+	return leadSpeaker(sents[si].Tokens, groups[si]), si
 }
 
 func tailSpeaker(toks []dyad.Token, gs []*group) *group {

@@ -1,0 +1,90 @@
+package pipeline_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/bench"
+	"github.com/dyad-events/dyad/pipeline"
+)
+
+// TestGeneratedCorpusCodesWithoutErrors runs every stage over a generated
+// news corpus: no document may fail, and every span must index the text.
+func TestGeneratedCorpusCodesWithoutErrors(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := bench.Generate(3000, 7)
+	events := 0
+	for _, d := range c.Docs {
+		a, err := p.Analyze(d)
+		if err != nil {
+			t.Errorf("%s: %v", d.ID, err)
+			continue
+		}
+		runes := []rune(d.Text)
+		for _, e := range a.Events {
+			events++
+			for _, sp := range []dyad.TextSpan{e.Verb, {Text: e.Source.Text, Start: e.Source.Start, End: e.Source.End}} {
+				if sp.Start < 0 || sp.End > len(runes) || sp.Start >= sp.End || string(runes[sp.Start:sp.End]) != sp.Text {
+					t.Fatalf("%s: span %+v does not index the text", d.ID, sp)
+				}
+			}
+			if e.Code == "" || e.Root == "" || e.QuadClass < 1 || e.QuadClass > 4 || e.Rule == "" {
+				t.Fatalf("%s: incomplete event %+v", d.ID, e)
+			}
+		}
+	}
+	if events == 0 {
+		t.Fatal("no events coded on the generated corpus")
+	}
+}
+
+// TestRecordContract checks the JSON field names other tools read.
+func TestRecordContract(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := p.Process(dyad.Doc{ID: "d1", Text: "TEHRAN (IP) - Iran's defence minister met his Syrian counterpart in Tehran on Monday."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(rec)
+	for _, field := range []string{`"doc":`, `"dateline":`, `"sentences":`, `"entities":`, `"events":`, `"quotes":[]`, `"places":[]`,
+		`"quad_class":`, `"goldstein":`, `"plover":`, `"source":`, `"target":`, `"verb":`, `"rule":`, `"negated":`, `"url":null`} {
+		if !strings.Contains(string(b), field) {
+			t.Errorf("record lacks %s: %s", field, b)
+		}
+	}
+	if len(rec.Events) == 0 || rec.Events[0].Source.Code != "IRNMIL" || rec.Events[0].Code[:2] != "04" {
+		t.Errorf("events = %+v", rec.Events)
+	}
+}
+
+// TestBadDocumentsAreErrorsNotPanics checks the pipeline's error for text
+// that is not news.
+func TestBadDocumentsAreErrorsNotPanics(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"", "   \n", "\x00\x01\x02\x03binary", "caf\xe9"} {
+		_, err := p.Process(dyad.Doc{ID: "bad", Text: text})
+		var de *dyad.Error
+		if err == nil || !asError(err, &de) || de.Doc != "bad" || de.Stage != "text" {
+			t.Errorf("%q: err = %v, want a *dyad.Error for doc bad at stage text", text, err)
+		}
+	}
+}
+
+func asError(err error, target **dyad.Error) bool {
+	e, ok := err.(*dyad.Error)
+	if ok {
+		*target = e
+	}
+	return ok
+}
