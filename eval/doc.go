@@ -29,7 +29,11 @@
 //     event.source.code / event.target.code, "" when the actor is nil.
 //   - The event label of a triple is the CAMEO code for CAMEO records and
 //     the PLOVER type (event.plover on the predicted side) for PLOVER
-//     records.
+//     records. When a gold file uses the PLOVER types of the drafts before
+//     the 2021 codebook (DEMAND, DISAPPROVE, INVESTIGATE, FIGHT), a
+//     predicted event's type is taken from its CAMEO code in that older
+//     scheme: 02 and 10 DEMAND, 09 INVESTIGATE, 11 DISAPPROVE, 19 FIGHT,
+//     081-083 CONCEDE; other codes keep event.plover.
 //   - Strict: precision, recall and F1 over (source, target, label) triples,
 //     matched per record as multisets: a gold triple occurring twice needs
 //     two predicted copies. P = matched/predicted, R = matched/gold,
