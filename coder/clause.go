@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"strings"
+
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/cameo"
 )
@@ -163,11 +165,8 @@ func analyseChain(st *sent, m *match) {
 		m.passive = true
 	}
 	// reduced relative: "officials accused of …", "a man arrested in …"
-	if !m.passive && a.Tag == "VBN" && head == m.anchor && m.anchor > 0 {
-		prev := toks[m.anchor-1]
-		if (st.coveredBy[m.anchor-1] >= 0 || prev.Tag == "NNS" || prev.Tag == "NN" || prev.Lower == "those") && (laterFiniteVerb(st, m.anchor+1) || earlierFiniteVerb(st, m.anchor-1)) {
-			m.passive = true
-		}
+	if !m.passive && head == m.anchor && reducedRelative(st, m.anchor) {
+		m.passive = true
 	}
 	m.head = head
 }
@@ -265,6 +264,51 @@ func laterFiniteVerb(st *sent, from int) bool {
 	}
 	return false
 }
+
+// reducedRelative reports whether the participle at i modifies the noun
+// before it ("officials accused of …", "a Hamas member jailed a year ago")
+// rather than being that noun's verb: the clause has another finite verb,
+// and a past-tense form must not be followed by an object.
+func reducedRelative(st *sent, i int) bool {
+	a := st.toks[i]
+	if i == 0 || (a.Tag != "VBN" && a.Tag != "VBD") {
+		return false
+	}
+	prev := st.toks[i-1]
+	if !(st.coveredBy[i-1] >= 0 && prev.Tag != "PRP" || prev.Tag == "NNS" || prev.Tag == "NN" || prev.Lower == "those") {
+		return false
+	}
+	// a noun phrase right after "said (that)" is the subject of a new
+	// clause: "X said the rebels attacked …"
+	np := i - 1
+	if mi := st.coveredBy[np]; mi >= 0 {
+		np = st.ments[mi].Tok0
+	}
+	for np > 0 && (strings.HasPrefix(st.toks[np-1].Tag, "NN") || st.toks[np-1].Tag == "JJ" || st.toks[np-1].Tag == "DT" || st.toks[np-1].Tag == "CD") {
+		np--
+	}
+	if np > 0 && (st.toks[np-1].Lower == "that" || sayVerbs[st.toks[np-1].Lower]) {
+		return false
+	}
+	// the noun must not be the clause's subject: another finite verb
+	// governs it (for a past-tense form, one before it)
+	if a.Tag == "VBD" && !earlierFiniteVerb(st, i-1) || !laterFiniteVerb(st, i+1) && !earlierFiniteVerb(st, i-1) {
+		return false
+	}
+	if a.Tag == "VBD" && i+1 < len(st.toks) {
+		n := st.toks[i+1]
+		if i+2 < len(st.toks) && durationWords[st.toks[i+2].Lower] {
+			return true // "jailed a year ago", "held two weeks"
+		}
+		switch {
+		case st.startAt[i+1] >= 0, n.Tag == "DT", n.Tag == "PRP", n.Tag == "PRP$", n.Tag == "CD", strings.HasPrefix(n.Tag, "NN"), n.Tag == "JJ":
+			return false // "… officials accused Rwanda": an object, so active
+		}
+	}
+	return true
+}
+
+var durationWords = set("year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "decade", "decades")
 
 // earlierFiniteVerb reports whether a finite verb precedes position from in
 // the sentence, so that a participle after a noun is a reduced relative

@@ -201,10 +201,7 @@ func passiveAt(st *sent, i int) bool {
 			break
 		}
 	}
-	if t.Tag == "VBN" && i > 0 && (st.coveredBy[i-1] >= 0 || strings.HasPrefix(st.toks[i-1].Tag, "NN")) && (laterFiniteVerb(st, i+1) || earlierFiniteVerb(st, i-1)) {
-		return true
-	}
-	return false
+	return reducedRelative(st, i)
 }
 
 // quantifier reports whether token j belongs to a quantity before a noun:

@@ -38,6 +38,8 @@ const testVerbs = `
 042: visit +
 043: host +
 060: provide support to + ; neg=121
+0841: release +
+173: jail
 070: provide aid to +
 111: condemn + | criticize | condemn * attack on +
 112: accuse + of
@@ -122,6 +124,9 @@ func TestCode(t *testing.T) {
 		{"pledge keeps coercion", "Iran pledged to expel Syrian rebels.", []string{"IRN SYRREB 174"}},
 		{"pledge of cooperation is intent", "Iran pledged to provide aid to Syria.", []string{"IRN SYR 033"}},
 		{"first person in a quote is the speaker", "\"We condemn any attack on Syria,\" the Iranian minister said.", []string{"IRNGOV SYR 111"}},
+		{"reduced relative is passive", "Iran released the Syrian official, a rebel leader jailed a year ago.", []string{"IRN SYRGOV 0841"}},
+		{"reduced relative with by-agent", "Russia condemned the Syrian rebels attacked by Iranian forces.", []string{"RUS SYRREB 111", "IRNMIL SYRREB 190"}},
+		{"clause after say verb is active", "Russia said Syrian rebels attacked Ukraine.", []string{"SYRREB UKR 190"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {
