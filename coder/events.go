@@ -401,8 +401,8 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	}
 	for _, s := range srcs {
 		for _, t := range tgts {
-			if s == t || (st.ments[s].Entity != "" && st.ments[s].Entity == st.ments[t].Entity) {
-				continue
+			if s == t || (st.ments[s].Entity != "" && st.ments[s].Entity == st.ments[t].Entity) || st.ments[s].Code == st.ments[t].Code {
+				continue // an actor acting on itself is a misreading
 			}
 			mk(s, t)
 		}

@@ -620,7 +620,7 @@ func parseDateline(s string, pos int, t *tables) (*datelineInfo, bool) {
 		if !isAgencyName(agency) {
 			return nil, false
 		}
-		prefix = trimSpaceRight(prefix[:open])
+		prefix = strings.TrimSuffix(trimSpaceRight(prefix[:open]), ",") // "BAGHDAD, (INA) --"
 		if prefix == "" && strings.Contains(agency, " ") && !t.agencies[strings.ToUpper(firstWord(agency))] {
 			// "(NEW YORK) —": a place in brackets, not an agency.
 			parenPlace, agency = agency, ""

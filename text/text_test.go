@@ -631,3 +631,13 @@ func TestDatelineWithTwoPlaces(t *testing.T) {
 		t.Fatalf("dateline = %+v", a.Dateline)
 	}
 }
+
+func TestDatelineCommaBeforeAgency(t *testing.T) {
+	a := &dyad.Analysis{Doc: dyad.Doc{Text: "BAGHDAD, (INA) -- The Iraqi security forces arrested five men."}}
+	if err := Analyze(a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Dateline == nil || a.Dateline.Place != "Baghdad" || a.Dateline.Agency != "INA" {
+		t.Fatalf("dateline = %+v", a.Dateline)
+	}
+}
