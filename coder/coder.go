@@ -216,6 +216,17 @@ func quantifier(st *sent, j int) bool {
 	return false
 }
 
+// participleBefore reports whether token j is a participle used as an
+// adjective before an actor: "the two exiled dissidents", "wounded soldiers".
+func participleBefore(st *sent, j int) bool {
+	t := st.toks[j]
+	afterDet := j > 0 && (st.toks[j-1].Tag == "DT" || st.toks[j-1].Tag == "CD" || st.toks[j-1].Tag == "PRP$")
+	if t.Tag != "VBN" && t.Tag != "VBG" && !(t.Tag == "VBD" && afterDet) || j+1 >= len(st.toks) {
+		return false
+	}
+	return st.startAt[j+1] >= 0 || skippable(st.toks[j+1])
+}
+
 // mayMatch is a cheap filter: every required word of p must occur in the
 // sentence before the full match is tried.
 func (st *sent) mayMatch(p *lexicon.VerbPattern) bool {
@@ -361,7 +372,7 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 		// skip determiners and adjectives to the mention, and through one
 		// "NOUN of" ("the headquarters of Hamas", "part of Syria's …")
 		j := i
-		for j < n && st.startAt[j] < 0 && j-i < 5 && (skippable(st.toks[j]) || quantifier(st, j) || timeWords[st.toks[j].Lower]) {
+		for j < n && st.startAt[j] < 0 && j-i < 5 && (skippable(st.toks[j]) || quantifier(st, j) || timeWords[st.toks[j].Lower] || participleBefore(st, j)) {
 			j++
 		}
 		if j < n && st.startAt[j] < 0 && e.Kind == lexicon.ElemTarget {

@@ -127,6 +127,7 @@ func TestCode(t *testing.T) {
 		{"reduced relative is passive", "Iran released the Syrian official, a rebel leader jailed a year ago.", []string{"IRN SYRGOV 0841"}},
 		{"reduced relative with by-agent", "Russia condemned the Syrian rebels attacked by Iranian forces.", []string{"RUS SYRREB 111", "IRNMIL SYRREB 190"}},
 		{"clause after say verb is active", "Russia said Syrian rebels attacked Ukraine.", []string{"SYRREB UKR 190"}},
+		{"participle before the target", "Iran attacked the two exiled Syrian rebels.", []string{"IRN SYRREB 190"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {
