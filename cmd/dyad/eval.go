@@ -24,7 +24,7 @@ kinds:
 Run "dyad eval KIND -h" for the flags of a kind.
 `
 
-// runEval implements `dyad eval events [--dict own] [-v] FILE.jsonl...`;
+// runEval implements `dyad eval events [--dict own] [-q] FILE.jsonl...`;
 // args are the arguments after "eval". It returns the exit code: 0 on
 // success, 1 when a file cannot be read or scored, 2 on a usage error.
 func runEval(args []string, stdout, stderr io.Writer) int {
@@ -52,10 +52,11 @@ func runEvalEvents(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("dyad eval events", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dict := fs.String("dict", "own", "dictionaries to code with: own (the embedded dyad dictionaries)")
-	verbose := fs.Bool("v", false, "list every record that is not coded exactly, with the gold and predicted events, the rule that fired and the verb")
+	quiet := fs.Bool("q", false, "print only the scores, not the misses")
+	fs.Bool("v", true, "list every record that is not coded exactly, with the gold and predicted events, the rule that fired and the verb (the default; -q turns it off)")
 	fs.Usage = func() {
 		out := fs.Output()
-		fmt.Fprint(out, `usage: dyad eval events [--dict own] [-v] FILE.jsonl...
+		fmt.Fprint(out, `usage: dyad eval events [--dict own] [-q] FILE.jsonl...
 
 Codes the text of every gold record with the pipeline and compares the events
 it predicts with the expected ones. Gold records are JSON lines with "id",
@@ -116,7 +117,7 @@ flags:
 			fmt.Fprintln(stdout)
 		}
 		fmt.Fprintf(stdout, "== %s ==\n", path)
-		if err := rep.Write(stdout, *verbose); err != nil {
+		if err := rep.Write(stdout, !*quiet); err != nil {
 			fmt.Fprintf(stderr, "dyad eval events: %v\n", err)
 			return 1
 		}
