@@ -148,6 +148,19 @@ func agentHead(toks []dyad.Token, i, j int) bool {
 var adjLike = map[string]bool{"military": true, "official": true, "civilian": true, "police": false,
 	"government": true, "intelligence": true, "security": true, "army": false, "opposition": true}
 
+// sharesWord reports whether any token's text occurs as a word of name.
+func sharesWord(toks []dyad.Token, name string) bool {
+	words := strings.Fields(strings.ToLower(strings.NewReplacer("-", " ").Replace(name)))
+	for _, t := range toks {
+		for _, w := range words {
+			if t.Lower == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // nameWord reports whether t can be part of a person's name.
 func nameWord(t dyad.Token) bool {
 	return (t.Tag == "NNP" || t.Tag == "NNPS") && isCap(t.Text) && len(t.Text) > 1 && !notNames[t.Lower]
@@ -208,7 +221,14 @@ func (r *Resolver) findAtoms(toks []dyad.Token, date string) []atom {
 		if nameWord(t) {
 			j := i + 1
 			for j < len(toks) && nameWord(toks[j]) {
-				if e, _ := r.lex.MatchName(toks, j, date); e != nil {
+				if e, ej := r.lex.MatchName(toks, j, date); e != nil {
+					if e.Kind == lexicon.KindPerson && !sharesWord(toks[i:j], e.Name) {
+						// "Ali Mahmoud Abbas" is not "Mahmoud Abbas": a
+						// known name after other given names is part of a
+						// longer one ("Bashar Assad" stays Bashar al-Assad)
+						j = ej
+						continue
+					}
 					break
 				}
 				if e, _ := r.lex.MatchAgent(toks, j, date); e != nil {

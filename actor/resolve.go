@@ -19,6 +19,8 @@ type entity struct {
 	mentions [][2]int
 	surname  string
 	sectors  []string // all sectors its titles give (the code has the primary ones)
+	key      string
+	learned  bool // named and coded by this document, not by a dictionary entry
 }
 
 type docState struct {
@@ -34,7 +36,7 @@ func (s *docState) get(key, name, typ, code string) *entity {
 		}
 		return e
 	}
-	e := &entity{id: fmt.Sprintf("e%d", len(s.ents)+1), name: name, typ: typ, code: code}
+	e := &entity{id: fmt.Sprintf("e%d", len(s.ents)+1), name: name, typ: typ, code: code, key: key}
 	s.ents = append(s.ents, e)
 	s.byKey[key] = e
 	return e
@@ -66,6 +68,7 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 		}
 		distributeHeads(toks, gs)
 		shareCountry(toks, gs)
+		demoteSurnames(toks, gs, st)
 		learnAppositives(toks, gs, st)
 		for _, g := range gs {
 			if g.person != nil {
@@ -73,7 +76,15 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 				st.learnName(e, g.person.Phrase)
 				st.learnName(e, g.person.Name)
 			} else if g.name != "" && len(g.sectors) > 0 && g.code() != "" {
-				e := st.get("P:"+strings.ToLower(g.name), g.name, "PERSON", g.code())
+				key := "P:" + strings.ToLower(g.name)
+				if x := st.byName[strings.ToLower(g.name)]; x != nil && x.typ == "PERSON" {
+					key = x.key // a surname of someone already named
+				}
+				e := st.get(key, g.name, "PERSON", g.code())
+				e.learned = true
+				if len(e.sectors) == 0 {
+					e.sectors = g.sectors
+				}
 				st.learnName(e, g.name)
 			}
 		}
@@ -400,7 +411,9 @@ func (r *Resolver) groupEntity(st *docState, toks []dyad.Token, g *group, code s
 			if gc == "" && c != "" {
 				continue
 			}
-			if subset(g.sectors, secs) && isDefinite(toks, g) {
+			if (subset(g.sectors, secs) || len(g.sectors) == 1 && g.sectors[0] == "GOV" && gc != "") && isDefinite(toks, g) {
+				// "the Syrian minister" names the Syrian person last
+				// mentioned with that title, or any Syrian official
 				return e
 			}
 		}
@@ -509,6 +522,29 @@ func shareCountry(toks []dyad.Token, gs []*group) {
 	}
 }
 
+// demoteSurnames turns a one-word dictionary person match into a plain
+// name when the document itself says who that is: another person named
+// earlier with that surname ("Ali Mahmoud Abbas … Abbas" is not Mahmoud
+// Abbas), or an appositive title right after it ("Abbas, Minister of
+// Defense of Syria,").
+func demoteSurnames(toks []dyad.Token, gs []*group, st *docState) {
+	for i, g := range gs {
+		if g.person == nil || len(g.atoms) != 1 || g.atoms[0].t1-g.atoms[0].t0 != 1 {
+			continue
+		}
+		word := strings.ToLower(toks[g.atoms[0].t0].Text)
+		x := st.byName[word]
+		learned := x != nil && x.key != "P:"+g.person.Name
+		appositive := g.t1 < len(toks) && toks[g.t1].Text == "," && i+1 < len(gs) && gs[i+1].t0 == g.t1+1 && len(gs[i+1].sectors) > 0 && gs[i+1].name == "" && gs[i+1].person == nil
+		if !learned && !appositive {
+			continue
+		}
+		g.person, g.full, g.country, g.sectors, g.codeSectors = nil, "", "", nil, nil
+		g.name = spanText(toks, g.atoms[0].t0, g.atoms[0].t1)
+		g.atoms[0].kind = aName
+	}
+}
+
 // learnAppositives links "NAME, TITLE-PHRASE," and "TITLE-PHRASE, NAME,":
 // the name takes the title phrase's code for this document.
 func learnAppositives(toks []dyad.Token, gs []*group, st *docState) {
@@ -538,9 +574,15 @@ func learnAppositives(toks []dyad.Token, gs []*group, st *docState) {
 		nameG.country, nameG.sectors, nameG.codeSectors, nameG.full = titleG.country, titleG.sectors, titleG.codeSectors, titleG.full
 		nameG.titles = append(nameG.titles, titleG.titles...)
 		titleG.appositiveOf = "P:" + strings.ToLower(nameG.name)
+		if x := st.byName[strings.ToLower(nameG.name)]; x != nil && x.typ == "PERSON" {
+			// "Abbas, Minister of Defense of Syria" after "Ali Mahmoud
+			// Abbas": the same person
+			titleG.appositiveOf = x.key
+		}
 		e := st.get(titleG.appositiveOf, nameG.name, "PERSON", code)
 		e.code = code
 		e.sectors = titleG.sectors
+		e.learned = true
 		st.learnName(e, nameG.name)
 	}
 }
