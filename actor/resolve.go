@@ -66,6 +66,7 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 		for _, g := range gs {
 			resolveGroup(toks, g)
 		}
+		counterparts(toks, gs)
 		distributeHeads(toks, gs)
 		shareCountry(toks, gs)
 		demoteSurnames(toks, gs, st)
@@ -470,6 +471,26 @@ func subset(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// counterparts gives "his Syrian counterpart" the sectors of the titled
+// actor named before it in the sentence: after "Iran's defence minister
+// met", the counterpart is Syria's defence minister.
+func counterparts(toks []dyad.Token, gs []*group) {
+	for i, g := range gs {
+		if g.t1 >= len(toks) || (toks[g.t1].Lower != "counterpart" && toks[g.t1].Lower != "counterparts") || len(g.sectors) > 0 || g.country == "" {
+			continue
+		}
+		for k := i - 1; k >= 0; k-- {
+			if p := gs[k]; len(p.codeSectors) > 0 {
+				g.sectors = append([]string(nil), p.sectors...)
+				g.codeSectors = append([]string(nil), p.codeSectors...)
+				g.titles = append(g.titles, toks[g.t1].Text)
+				g.t1++
+				break
+			}
+		}
+	}
 }
 
 // distributeHeads gives a bare country adjective coordinated with a
