@@ -43,7 +43,7 @@ const testVerbs = `
 070: provide aid to +
 111: condemn + | criticize | condemn * attack on +
 112: accuse + of
-141: protest against +
+141: protest against + | protest
 173: arrest +
 190: attack + | shell + | shelling | kill +
 020: urge + | ask +
@@ -128,6 +128,9 @@ func TestCode(t *testing.T) {
 		{"reduced relative with by-agent", "Russia condemned the Syrian rebels attacked by Iranian forces.", []string{"RUS SYRREB 111", "IRNMIL SYRREB 190"}},
 		{"clause after say verb is active", "Russia said Syrian rebels attacked Ukraine.", []string{"SYRREB UKR 190"}},
 		{"participle before the target", "Iran attacked the two exiled Syrian rebels.", []string{"IRN SYRREB 190"}},
+		{"participant target before place", "Iranian protesters protested in Tehran against Russia.", []string{"IRNOPP RUS 141"}},
+		{"place as target when no participant", "Iranian protesters protested in Syria.", []string{"IRNOPP SYR 141"}},
+		{"domestic protest targets the country", "Iranian protesters protested in Tehran.", []string{"IRNOPP IRN 141"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {

@@ -12,6 +12,9 @@ func root(code string) string {
 	return code[:2]
 }
 
+// locatives introduce a place rather than a participant.
+var locatives = set("in", "at", "near", "across", "throughout", "inside", "outside")
+
 // quantity words head a phrase whose actor follows "of".
 var quantity = set("thousands", "hundreds", "dozens", "millions", "scores", "tens", "group", "groups",
 	"members", "member", "supporters", "number", "crowd", "crowds", "band", "team", "delegation",
@@ -106,13 +109,28 @@ func prevComma(st *sent, k int) int {
 // object finds the first actor after the match in the same clause. With
 // strict set, a common noun that is no actor ends the search: the pattern's
 // object slot was taken by something else ("received assurances from …").
-func object(st *sent, from int, strict bool) int {
+func object(st *sent, from int, strict bool) (found int) {
 	toks := st.toks
+	place := -1
+	defer func() {
+		if found < 0 {
+			found = place
+		}
+	}()
 	for k := from; k < len(toks) && k < from+12; k++ {
 		if st.attrib[k] {
 			return -1
 		}
 		if mi := st.startAt[k]; mi >= 0 {
+			if k > 0 && locatives[toks[k-1].Lower] {
+				// "protested in Ramallah against the occupation": a place
+				// is the target only when no participant follows
+				if place < 0 {
+					place = mi
+				}
+				k = st.ments[mi].Tok1 - 1
+				continue
+			}
 			return mi
 		}
 		t := toks[k]
@@ -400,11 +418,16 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		return out
 	}
 	for _, s := range srcs {
+		made := false
 		for _, t := range tgts {
 			if s == t || (st.ments[s].Entity != "" && st.ments[s].Entity == st.ments[t].Entity) || st.ments[s].Code == st.ments[t].Code {
 				continue // an actor acting on itself is a misreading
 			}
 			mk(s, t)
+			made = true
+		}
+		if !made && m.target < 0 && m.source < 0 {
+			mk(s, -1) // the object found was the source itself: no target
 		}
 	}
 	return out
