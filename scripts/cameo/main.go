@@ -193,6 +193,12 @@ func run(refDir, outPath string) error {
 				}
 			}
 		}
+		if r.plover == "" && r.root == "02" {
+			// The 2021 mapping leaves appeals unmapped, but the PLOVER
+			// codebook's REQUEST covers "all requests, demands, and
+			// orders": an appeal is a request.
+			r.plover = "REQUEST"
+		}
 		rows = append(rows, r)
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].code < rows[j].code })
@@ -304,6 +310,7 @@ const header = `# dyad CAMEO event code table (CAMEO 1.1b3: roots 01-20 and ever
 #   quad_class  GDELT QuadClass: 1 verbal cooperation (roots 01-05), 2 material cooperation
 #               (06-08), 3 verbal conflict (09-13), 4 material conflict (14-20)
 #   plover      PLOVER event category per the 2021 CAMEO-to-PLOVER mapping (empty where PLOVER
-#               has none: statements 01x and appeals 02x)
+#               has none: statements 01x); appeals 02x, which the mapping leaves out, are
+#               REQUEST as the PLOVER codebook defines it ("all requests, demands, and orders")
 #   plover_mode PLOVER mode where the mapping gives one
 `
