@@ -338,15 +338,24 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 			if skip > 0 && (first || !skippable(st.toks[j-1])) {
 				break
 			}
+			headOf := -1
 			if mi := st.coveredBy[j]; mi >= 0 && !first && st.ments[mi].Country != "" {
 				// a literal may be an agent-only noun ("provide military
-				// aid", "deploy peacekeepers") but not a named actor
-				break
+				// aid", "deploy peacekeepers"), or the head noun of an
+				// actor, which is then the target ("expelled two Russian
+				// diplomats"), but not a named actor's other words
+				if st.ments[mi].Tok1-1 != j {
+					break
+				}
+				headOf = mi
 			}
 			if wordMatches(st.toks[j], e) {
 				save := *m
 				if j > m.last {
 					m.last = j
+				}
+				if headOf >= 0 && m.target < 0 {
+					m.target = headOf
 				}
 				m.literals++
 				if matchElems(st, elems, k+1, j+1, m, false) {

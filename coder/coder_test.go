@@ -29,6 +29,7 @@ agent GOV: minister | government | president | official
 agent MILGOV: defence minister | minister of defence
 agent MIL: troops | army | forces
 agent REB: rebels
+agent GOV: diplomat
 agent OPP: protesters
 person USAGOV: Barack Obama | Obama ; from=2009-01-20 ; to=2017-01-20
 `
@@ -48,6 +49,7 @@ const testVerbs = `
 190: attack + | shell + | shelling | kill +
 020: urge + | ask +
 174: expel +
+161: expel * diplomat
 062: cooperate with +
 `
 
@@ -131,6 +133,7 @@ func TestCode(t *testing.T) {
 		{"participant target before place", "Iranian protesters protested in Tehran against Russia.", []string{"IRNOPP RUS 141"}},
 		{"place as target when no participant", "Iranian protesters protested in Syria.", []string{"IRNOPP SYR 141"}},
 		{"domestic protest targets the country", "Iranian protesters protested in Tehran.", []string{"IRNOPP IRN 141"}},
+		{"pattern word as the target's head noun", "Iran expelled two Russian diplomats.", []string{"IRN RUSGOV 161"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {
