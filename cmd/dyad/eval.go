@@ -77,7 +77,7 @@ flags:
 `)
 		fs.PrintDefaults()
 	}
-	files, err := parseInterspersed(fs, args)
+	files, err := parseCommandLine(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
 	}
@@ -130,25 +130,3 @@ flags:
 	return 0
 }
 
-// parseInterspersed parses flags that may come before, between or after
-// the positional arguments and returns the positional ones. Everything after
-// "--" is positional.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for len(args) > 0 {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		rest := fs.Args()
-		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
-			return append(pos, rest...), nil
-		}
-		if len(rest) == 0 {
-			break
-		}
-		// fs.Parse stopped at a positional argument.
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
-	return pos, nil
-}
