@@ -129,4 +129,3 @@ flags:
 	}
 	return 0
 }
-
