@@ -325,7 +325,11 @@ func joinable(toks []dyad.Token, g *group, a atom) bool {
 		return a.kind == aAgent || a.kind == aName || a.kind == aPerson || (a.kind == aActor && len(gap) == 0)
 	case aAgent:
 		if len(gap) == 1 && (gap[0].Lower == "in" || gap[0].Lower == "from") {
-			// "a court in Guyana", "protesters in Tehran"
+			// "a court in Guyana", "protesters in Tehran", but not "its
+			// forces in Lebanon" (whose forces the possessive says)
+			if last.t0 > 0 && toks[last.t0-1].Tag == "PRP$" {
+				return false
+			}
 			return a.kind == aCountry || a.kind == aCapital
 		}
 		if sawOf {

@@ -22,10 +22,10 @@ var (
 		"vow", "propose", "prepare", "expect", "try", "attempt", "threaten", "mull", "consider", "look",
 		"ready", "willing", "prepared", "determined", "eager", "keen", "poised", "set", "able", "going", "seeking",
 		"planning", "want", "wants", "wanted", "plans", "planned", "seeks", "sought", "offered", "pledged", "vowed",
-		"promised", "threatened", "hopes", "hoped", "intends", "intended", "proposed")
+		"promised", "threatened", "hopes", "hoped", "intends", "intended", "proposed", "swear", "swore", "sworn", "vows")
 	// commitments: an intent when what is promised is cooperation, the act
 	// itself when it is coercion ("pledged to expel" is 174, not a threat)
-	pledgeVerbs = set("pledge", "pledged", "promise", "promised", "vow", "vowed", "offer", "offered", "agree", "agreed")
+	pledgeVerbs = set("pledge", "pledged", "promise", "promised", "offer", "offered", "agree", "agreed")
 	// verbs whose "to"-complement is refused
 	refuseVerbs = set("refuse", "refused", "refuses", "decline", "declined", "declines", "reject", "rejected", "fail", "failed", "fails")
 	// verbs whose complement keeps its own code ("agreed to lift")

@@ -100,9 +100,6 @@ func newSent(si int, toks []dyad.Token, ments []dyad.Mention) *sent {
 
 func (c *Coder) codeSentence(a *dyad.Analysis, st *sent) []dyad.Event {
 	ms := c.findMatches(st)
-	if len(ms) == 0 {
-		return nil
-	}
 	for _, m := range ms {
 		analyseChain(st, m)
 	}
@@ -114,7 +111,43 @@ func (c *Coder) codeSentence(a *dyad.Analysis, st *sent) []dyad.Event {
 		}
 		out = append(out, c.events(a, st, m)...)
 	}
+	out = append(out, c.mustDemands(a, st, ms)...)
 	return dedupe(out)
+}
+
+// mustDemands codes "X said (that) Y must VERB …" as X's demand (100) of Y
+// when VERB is no dictionary action (those are refined by their root in
+// events).
+func (c *Coder) mustDemands(a *dyad.Analysis, st *sent, ms []*match) []dyad.Event {
+	var out []dyad.Event
+	for k, t := range st.toks {
+		if t.Tag != "MD" || (t.Lower != "must" && t.Lower != "should") || k+1 >= len(st.toks) {
+			continue
+		}
+		covered := false
+		for _, m := range ms {
+			if m.head <= k && k < m.anchor+1 || m.anchor == k+1 {
+				covered = true
+				break
+			}
+		}
+		if covered || !strings.HasPrefix(st.toks[k+1].Tag, "VB") && st.toks[k+1].Tag != "RB" {
+			continue
+		}
+		subj := subject(st, k)
+		if subj < 0 {
+			continue
+		}
+		srcs := conjoined(st, subj)
+		speaker := sayGovernor(st, srcs)
+		if speaker < 0 {
+			continue
+		}
+		pm := &match{pat: &lexicon.VerbPattern{Code: "100", Text: "SPEAKER say SUBJECT must VERB", Rule: "grammar"},
+			anchor: k, last: k + 1, target: -1, source: -1, head: k, end: k + 2}
+		out = append(out, c.govEvents(a, st, pm, speaker, srcs, "100", "demanded")...)
+	}
+	return out
 }
 
 // findMatches tries every pattern anchored at every token and keeps the

@@ -134,6 +134,9 @@ func TestCode(t *testing.T) {
 		{"place as target when no participant", "Iranian protesters protested in Syria.", []string{"IRNOPP SYR 141"}},
 		{"domestic protest targets the country", "Iranian protesters protested in Tehran.", []string{"IRNOPP IRN 141"}},
 		{"pattern word as the target's head noun", "Iran expelled two Russian diplomats.", []string{"IRN RUSGOV 161"}},
+		{"must with no dictionary verb", "Russia said Iran must ensure security.", []string{"RUS IRN 100"}},
+		{"quantity before the subject", "Up to 1,000 Iranian protesters protested against Russia.", []string{"IRNOPP RUS 141"}},
+		{"sworn to fight is a threat", "Syrian rebels have sworn to attack Iran.", []string{"SYRREB IRN 138"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {

@@ -43,8 +43,8 @@ func subject(st *sent, head int) int {
 				k = m.Tok0
 				continue
 			}
-			if m.Tok0 > 0 && toks[m.Tok0-1].Lower == "to" {
-				k = m.Tok0
+			if m.Tok0 > 0 && toks[m.Tok0-1].Lower == "to" && !(m.Tok0 > 1 && toks[m.Tok0-2].Lower == "up") {
+				k = m.Tok0 // "to Iran", but "up to 1,000 Turks" is a subject
 				continue
 			}
 			return mi
