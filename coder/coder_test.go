@@ -137,6 +137,7 @@ func TestCode(t *testing.T) {
 		{"must with no dictionary verb", "Russia said Iran must ensure security.", []string{"RUS IRN 100"}},
 		{"quantity before the subject", "Up to 1,000 Iranian protesters protested against Russia.", []string{"IRNOPP RUS 141"}},
 		{"sworn to fight is a threat", "Syrian rebels have sworn to attack Iran.", []string{"SYRREB IRN 138"}},
+		{"must inside a quotation is the speaker's demand", "\"Iranian troops must withdraw,\" said the Syrian minister.", []string{"SYRGOV IRNMIL 100"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {

@@ -491,6 +491,11 @@ func claimGovernor(st *sent, srcs []int, m *match) int {
 // srcs[0]; it returns X's mention or -1.
 func sayGovernor(st *sent, srcs []int) int {
 	k := st.ments[srcs[0]].Tok0 - 1
+	if k < 0 || isQuote(st.toks[k]) {
+		// "“The police must release everyone,” said Wanjiru Kamau": the
+		// speaker is in the attribution tail
+		return tailSpeaker(st)
+	}
 	if k >= 0 && st.toks[k].Lower == "that" {
 		k--
 	}
@@ -501,6 +506,31 @@ func sayGovernor(st *sent, srcs []int) int {
 		return -1
 	}
 	return subject(st, k)
+}
+
+func isQuote(t dyad.Token) bool {
+	switch t.Text {
+	case "\"", "“", "”", "``", "''":
+		return true
+	}
+	return false
+}
+
+// tailSpeaker returns the actor next to the say verb of the sentence's
+// attribution tail, or -1.
+func tailSpeaker(st *sent) int {
+	for k, t := range st.toks {
+		if !st.attrib[k] || !(sayVerbs[t.Lower] || sayVerbs[t.Lemma]) {
+			continue
+		}
+		if k+1 < len(st.toks) && st.startAt[k+1] >= 0 {
+			return st.startAt[k+1] // "…," said the minister
+		}
+		if k > 0 && st.coveredBy[k-1] >= 0 {
+			return st.coveredBy[k-1] // "…," the minister said
+		}
+	}
+	return -1
 }
 
 // govEvents codes a governing speaker's act on the clause subjects (a
