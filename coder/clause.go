@@ -188,10 +188,28 @@ func linkComplements(st *sent, ms []*match) {
 			// between g's end and c's anchor: optional object, "to", adverbs
 			k := g.end
 			if k < c.anchor && st.startAt[k] >= 0 {
-				k = st.ments[st.startAt[k]].Tok1
+				// the governor's object, coordinated ones included
+				for _, mi := range conjoined(st, st.startAt[k]) {
+					if e := st.ments[mi].Tok1; e > k && e <= c.anchor {
+						k = e
+					}
+				}
 			}
 			for k < c.anchor && (st.toks[k].Tag == "RB" || st.toks[k].Lower == "to" || negWords[st.toks[k].Lower] || timeWords[st.toks[k].Lower]) {
 				k++
+			}
+			if g.target >= 0 {
+				for _, mi := range conjoined(st, g.target) {
+					if e := st.ments[mi].Tok1; e > k && e <= c.anchor {
+						k = e
+					}
+				}
+			}
+			for n := 0; n < 2 && k < c.anchor && isNoun(st.toks[k].Tag); n++ {
+				k++ // the object's head noun, if no dictionary word ("partners")
+			}
+			if k < c.anchor && (st.toks[k].Lower == "of" || st.toks[k].Lower == "for") {
+				k++ // "accused X of killing", "blamed X for attacking"
 			}
 			if k == c.anchor && st.toks[c.anchor].Tag == "VBG" && g.end <= c.anchor && (g.end == c.anchor || st.toks[c.anchor-1].Lower == "of" || st.toks[c.anchor-1].Lower == "for") {
 				// "accused Rwanda of violating …", "blamed X for attacking":

@@ -138,6 +138,7 @@ func TestCode(t *testing.T) {
 		{"quantity before the subject", "Up to 1,000 Iranian protesters protested against Russia.", []string{"IRNOPP RUS 141"}},
 		{"sworn to fight is a threat", "Syrian rebels have sworn to attack Iran.", []string{"SYRREB IRN 138"}},
 		{"must inside a quotation is the speaker's demand", "\"Iranian troops must withdraw,\" said the Syrian minister.", []string{"SYRGOV IRNMIL 100"}},
+		{"accusation absorbs its gerund", "Russia accused Iranian troops and their Syrian partners of attacking Ukraine.", []string{"RUS IRNMIL 112", "RUS SYR 112"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {
