@@ -43,7 +43,7 @@ const testVerbs = `
 173: jail
 070: provide aid to +
 111: condemn + | criticize | condemn * attack on +
-112: accuse + of
+112: accuse + of | accuse +
 141: protest against + | protest
 173: arrest +
 190: attack + | shell + | shelling | kill +
