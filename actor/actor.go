@@ -148,6 +148,13 @@ func agentHead(toks []dyad.Token, i, j int) bool {
 var adjLike = map[string]bool{"military": true, "official": true, "civilian": true, "police": false,
 	"government": true, "intelligence": true, "security": true, "army": false, "opposition": true}
 
+// ethnicHead reports whether a group starts with a plural demonym used as
+// a noun ("Albanians", "Kurds"), which names an ethnic group, not a state.
+func ethnicHead(toks []dyad.Token, g *group) bool {
+	a := g.atoms[0]
+	return a.kind == aAdj && strings.HasSuffix(toks[a.t1-1].Tag, "S")
+}
+
 // sharesWord reports whether any token's text occurs as a word of name.
 func sharesWord(toks []dyad.Token, name string) bool {
 	words := strings.Fields(strings.ToLower(strings.NewReplacer("-", " ").Replace(name)))
@@ -322,6 +329,12 @@ func joinable(toks []dyad.Token, g *group, a atom) bool {
 		// "Amnesty International Kenya", "Save the Children UK"
 		return last.kind == aActor && a.kind == aCountry && len(gap) == 0
 	case aAdj:
+		if len(gap) == 0 && a.kind == aAdj {
+			return true // "Iraqi Kurds", "Bosnian Serbs": the first names the country
+		}
+		if len(gap) == 1 && gap[0].Lower == "in" && (a.kind == aCountry || a.kind == aCapital) && strings.HasSuffix(toks[last.t1-1].Tag, "S") {
+			return true // "ethnic Albanians in south Serbia": where they live
+		}
 		return a.kind == aAgent || a.kind == aName || a.kind == aPerson || (a.kind == aActor && len(gap) == 0)
 	case aAgent:
 		if len(gap) == 1 && (gap[0].Lower == "in" || gap[0].Lower == "from") {
@@ -385,7 +398,9 @@ func resolveGroup(toks []dyad.Token, g *group) {
 	for _, a := range g.atoms {
 		switch a.kind {
 		case aCountry, aAdj, aCapital:
-			if g.country == "" {
+			if g.country == "" || a.kind != aAdj && a.t0 > 0 && toks[a.t0-1].Lower == "in" && ethnicHead(toks, g) {
+				// the first country; for "ethnic Albanians in Serbia",
+				// the one they live in
 				g.country = a.entry.Code
 			}
 		case aActor:

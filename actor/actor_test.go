@@ -68,6 +68,7 @@ func TestMentions(t *testing.T) {
 		{"coordinated adjectives", "Hungarian and Romanian officials met.", "", "Hungarian=HUNGOV; Romanian officials=ROUGOV"},
 		{"agent in country", "A court in Syria ruled.", "", "A court in Syria=SYRJUD"},
 		{"former", "The former Syrian president spoke.", "", "The former Syrian president=SYRELI"},
+		{"demonym before demonym", "Hungarian Romanians spoke.", "", "Hungarian Romanians=HUN"},
 		{"counterpart takes the titled actor's sectors", "Iran's defence minister met his Syrian counterpart.", "", "Iran's defence minister=IRNMIL; Syrian counterpart=SYRMIL"},
 		{"adjective without head", "Syrian official visit.", "", "Syrian=SYR"},
 		{"agent takes the country it acts in", "Protesters gathered in Tehran.", "", "Protesters=IRNOPP; Tehran=IRN"},
