@@ -182,7 +182,16 @@ func linkComplements(st *sent, ms []*match) {
 			continue
 		}
 		for _, c := range ms[i+1:] {
-			if c.dropped || c.head <= g.last {
+			if c.dropped {
+				continue
+			}
+			if c.head <= g.anchor && c.anchor > g.last && root(g.pat.Code) == "03" {
+				// "is ready to contribute troops": the complement's own
+				// intent code already says it
+				g.dropped = true
+				break
+			}
+			if c.head <= g.last {
 				continue
 			}
 			// between g's end and c's anchor: optional object, "to", adverbs
