@@ -140,7 +140,7 @@ func TestCode(t *testing.T) {
 		{"sworn to fight is a threat", "Syrian rebels have sworn to attack Iran.", []string{"SYRREB IRN 138"}},
 		{"must inside a quotation is the speaker's demand", "\"Iranian troops must withdraw,\" said the Syrian minister.", []string{"SYRGOV IRNMIL 100"}},
 		{"accusation absorbs its gerund", "Russia accused Iranian troops and their Syrian partners of attacking Ukraine.", []string{"RUS IRNMIL 112", "RUS SYR 112"}},
-		{"bare commitment", "Iran agreed to the proposal of Syria.", []string{"IRN - 030"}},
+		{"bare commitment", "Iran agreed to the proposal of Syria.", []string{"IRN SYR 030"}},
 		{"commitment to a dictionary action is that action's intent", "Iran is ready to attack Syria.", []string{"IRN SYR 138"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
