@@ -106,6 +106,7 @@ func analyseChain(st *sent, m *match) {
 			m.negated = true
 		case modals[t.Lower]:
 			m.intent = true
+			m.modal = true
 		case t.Lower == "must" || t.Lower == "should":
 			m.must = true
 		case beForms[t.Lower] || t.Lower == "been":
@@ -127,6 +128,7 @@ func analyseChain(st *sent, m *match) {
 				switch {
 				case intentVerbs[gw.Lower] || intentVerbs[gw.Lemma]:
 					m.intent = true
+					m.intentVerb = true
 					m.commit = pledgeVerbs[gw.Lower] || pledgeVerbs[gw.Lemma]
 					head = g
 					k = g
@@ -263,6 +265,7 @@ func linkComplements(st *sent, ms []*match) {
 				gw := st.toks[g.anchor]
 				if intentVerbs[gw.Lower] || intentVerbs[gw.Lemma] || gc[:2] == "13" || gc[:2] == "03" {
 					c.intent = true
+					c.intentVerb = true
 					c.commit = gc[:2] != "13" && (pledgeVerbs[gw.Lower] || pledgeVerbs[gw.Lemma] || gc[:2] == "03")
 				}
 				if g.negated {

@@ -41,6 +41,8 @@ type match struct {
 	intent      bool
 	commit      bool // the intent is a commitment (pledge, promise, agree)
 	must        bool // "must", "should": a demand when someone else says it
+	modal       bool // "will", "would"
+	intentVerb  bool // "wants to", "plans to", "threatened to"
 	refused     bool
 	passive     bool
 	governor    *match // the verb whose "to"-complement this is

@@ -142,6 +142,8 @@ func TestCode(t *testing.T) {
 		{"accusation absorbs its gerund", "Russia accused Iranian troops and their Syrian partners of attacking Ukraine.", []string{"RUS IRNMIL 112", "RUS SYR 112"}},
 		{"bare commitment", "Iran agreed to the proposal of Syria.", []string{"IRN SYR 030"}},
 		{"commitment to a dictionary action is that action's intent", "Iran is ready to attack Syria.", []string{"IRN SYR 138"}},
+		{"announced coercion is the act", "Russia said it would attack Ukraine.", []string{"RUS UKR 190"}},
+		{"conditional coercion is a threat", "Russia will attack Ukraine if talks fail.", []string{"RUS UKR 138"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {

@@ -244,6 +244,16 @@ func reciprocal(code string) bool {
 	return false
 }
 
+// conditional reports whether an "if" or "unless" clause follows.
+func conditional(st *sent, from int) bool {
+	for k := from; k < len(st.toks); k++ {
+		if l := st.toks[k].Lower; l == "if" || l == "unless" {
+			return true
+		}
+	}
+	return false
+}
+
 // asWellAs reports whether token k is part of "as well as".
 func asWellAs(st *sent, k int) bool {
 	for s := k - 2; s <= k; s++ {
@@ -304,6 +314,11 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		}
 	case m.intent:
 		if m.commit && root(code) >= "10" {
+			break
+		}
+		if m.modal && !m.intentVerb && root(code) >= "10" && !conditional(st, m.end) {
+			// "said it would prohibit all aid": an announced decision,
+			// not a threat; "wants to attack", "will attack if …" are
 			break
 		}
 		if r := cameo.Intent(code); r != "" {
