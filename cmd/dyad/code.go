@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/export"
@@ -152,7 +153,14 @@ func runCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	var docs, sentences, events, failed int
 	var writeErr error
+	// Progress on a terminal, when the records go elsewhere.
+	progress := isTerminal(stderr) && (outFile != nil || !isTerminal(stdout))
+	start, last := time.Now(), time.Now()
 	for r := range results {
+		if progress && time.Since(last) > 500*time.Millisecond {
+			last = time.Now()
+			fmt.Fprintf(stderr, "\rcoded %d documents, %d events (%.0f documents/s)…", docs, events, float64(docs)/time.Since(start).Seconds())
+		}
 		if writeErr != nil {
 			continue // drain so the workers finish
 		}
@@ -181,6 +189,9 @@ func runCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if writeErr != nil {
 		fmt.Fprintf(stderr, "dyad: %v\n", writeErr)
 		return 1
+	}
+	if progress && time.Since(start) > 500*time.Millisecond {
+		fmt.Fprint(stderr, "\r\033[K")
 	}
 	interrupted := ctx.Err() != nil
 	if failed > 0 || interrupted || isTerminal(stderr) {
