@@ -166,6 +166,9 @@ func runCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		if r.err != nil {
 			failed++
+			if progress {
+				fmt.Fprint(stderr, "\r\033[K") // clear the progress line
+			}
 			fmt.Fprintf(stderr, "dyad: %s: %s\n", r.item.Input, reason(r.err))
 			continue
 		}
