@@ -144,6 +144,8 @@ func TestCode(t *testing.T) {
 		{"commitment to a dictionary action is that action's intent", "Iran is ready to attack Syria.", []string{"IRN SYR 138"}},
 		{"announced coercion is the act", "Russia said it would attack Ukraine.", []string{"RUS UKR 190"}},
 		{"conditional coercion is a threat", "Russia will attack Ukraine if talks fail.", []string{"RUS UKR 138"}},
+		{"denied clause is not coded", "Russia denied that Russian troops attacked Ukraine.", nil},
+		{"reduced passive after the object is not the target", "Iran and Syria met on Monday, a day backed by Russia.", []string{"IRN SYR 040", "SYR IRN 040"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {

@@ -137,6 +137,9 @@ func object(st *sent, from int, strict bool) (found int) {
 		if boundary(t) || (t.Text == "," && k > from) || subordinators[t.Lower] && t.Tag == "IN" {
 			return -1
 		}
+		if (t.Tag == "VBN" || t.Tag == "VBD") && k+1 < len(toks) && toks[k+1].Lower == "by" {
+			return -1 // "an agreement brokered by the United States"
+		}
 		if isVerb(t.Tag) && t.Tag != "VBN" && t.Tag != "VBG" {
 			// "to help defend Saudi Arabia": pass through infinitives
 			if !(t.Tag == "VB" && k > from && (toks[k-1].Lower == "to" || toks[k-1].Tag == "VB")) {
@@ -395,6 +398,11 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			return c.govEvents(a, st, m, speaker, srcs, dc, "demanded")
 		}
 	}
+	if deniedClause(st, srcs) {
+		// "The Kremlin denied that Russian forces had targeted civilians":
+		// the denial is the event, not what is denied
+		return nil
+	}
 	if claimer := claimGovernor(st, srcs, m); claimer >= 0 && root(code) >= "14" {
 		// "X claimed that Y attacked Z": X accuses Y (112), or claims
 		// responsibility (015) when Y is X itself.
@@ -477,6 +485,19 @@ func nominal(st *sent, i int) bool {
 		return true
 	}
 	return t.Tag == "VBG" && i > 0 && (isNoun(st.toks[i-1].Tag) || st.coveredBy[i-1] >= 0) && !isVerb(st.toks[i-1].Tag)
+}
+
+// denyVerbs introduce a clause that is said not to be true.
+var denyVerbs = set("deny", "denied", "denies", "denying", "dismissed", "rejected", "refuted")
+
+// deniedClause reports whether the clause whose subject is srcs[0] is the
+// object of a denial: "X denied (that) Y …".
+func deniedClause(st *sent, srcs []int) bool {
+	k := st.ments[srcs[0]].Tok0 - 1
+	if k >= 0 && st.toks[k].Lower == "that" {
+		k--
+	}
+	return k >= 0 && denyVerbs[st.toks[k].Lower]
 }
 
 // claimVerbs introduce a claim about someone else's act.
