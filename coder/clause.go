@@ -314,11 +314,17 @@ func reducedRelative(st *sent, i int) bool {
 	if mi := st.coveredBy[np]; mi >= 0 {
 		np = st.ments[mi].Tok0
 	}
-	for np > 0 && (strings.HasPrefix(st.toks[np-1].Tag, "NN") || st.toks[np-1].Tag == "JJ" || st.toks[np-1].Tag == "DT" || st.toks[np-1].Tag == "CD") {
+	for np > 0 && (strings.HasPrefix(st.toks[np-1].Tag, "NN") || st.toks[np-1].Tag == "JJ" || st.toks[np-1].Tag == "DT" || st.toks[np-1].Tag == "CD" || st.toks[np-1].Tag == "PRP$") {
 		np--
 	}
-	if np > 0 && (st.toks[np-1].Lower == "that" || sayVerbs[st.toks[np-1].Lower]) {
+	if np == 0 {
 		return false
+	}
+	switch b := st.toks[np-1]; {
+	case b.Lower == "that" || sayVerbs[b.Lower]:
+		return false // "X said its forces killed …"
+	case (b.Lower == "and" || b.Lower == "but") && np > 1 && st.toks[np-2].Text == ",", b.Lower == "while", b.Lower == "as", b.Lower == "when", b.Text == ";":
+		return false // ", and Israel responded …": a new clause
 	}
 	// the noun must not be the clause's subject: another finite verb
 	// governs it (for a past-tense form, one before it)
