@@ -147,9 +147,13 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 				continue
 			}
 			if strings.HasPrefix(code, "---") && g.pronoun == "" && e == nil {
-				// an agent of no named country: "protesters … in Baku",
-				// "the ministry said" under a TEHRAN dateline
-				if locCountry != "" && !hasAny(g.sectors, "GOV", "ELI", "IGO") {
+				// an agent of no named country: "its forces" after Russia,
+				// "protesters … in Baku", "the ministry said" under a
+				// TEHRAN dateline
+				if owner := possessiveOwner(toks, g, lastGroup, lastGroupSent, si); owner != "" {
+					code = owner + code[3:]
+					kind += "+possessive"
+				} else if locCountry != "" && !hasAny(g.sectors, "GOV", "ELI", "IGO") {
 					code = locCountry + code[3:]
 					kind += "+location"
 				} else if docCountry != "" && !hasAny(g.sectors, "CVL", "REF", "UAF", "IGO", "NGO") {
@@ -264,6 +268,21 @@ func leadSpeaker(toks []dyad.Token, gs []*group) *group {
 		}
 	}
 	return nil
+}
+
+// possessiveOwner is the country of "its"/"their" before an agent phrase:
+// the state or organisation last named in this sentence or the one before.
+func possessiveOwner(toks []dyad.Token, g *group, last *entity, lastSent, si int) string {
+	if g.t0 == 0 || last == nil || lastSent < si-1 {
+		return ""
+	}
+	switch toks[g.t0-1].Lower {
+	case "its", "their":
+	default:
+		return ""
+	}
+	c, _ := SplitCode(last.code)
+	return c
 }
 
 // datelineCountry is the country of the dateline's place, if the
