@@ -641,3 +641,10 @@ func TestDatelineCommaBeforeAgency(t *testing.T) {
 		t.Fatalf("dateline = %+v", a.Dateline)
 	}
 }
+
+func TestTokenizeBraces(t *testing.T) {
+	got := strings.Join(Tokenize("{France is ready.} «Iran»"), " ")
+	if got != "{ France is ready . } « Iran »" {
+		t.Fatalf("Tokenize = %q", got)
+	}
+}

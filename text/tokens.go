@@ -44,10 +44,18 @@ var loadTokenizer = sync.OnceValues(func() (*tokenizer, error) {
 	return &tokenizer{
 		tok: tokenize.New(tokenize.UsingSpecialTest(func(span string) bool {
 			return keepWhole(span, t)
-		})),
+		}), tokenize.UsingPrefixes(tokenPrefixes), tokenize.UsingSuffixes(tokenSuffixes)),
 		t: t,
 	}, nil
 })
+
+// tokenPrefixes and tokenSuffixes are the characters split off the front and
+// the end of a word: prose's sets plus braces and guillemets, which scraped
+// text and wire copy also use ("{France is ready …}", "«…»").
+var (
+	tokenPrefixes = []string{"$", "(", `"`, "[", "{", "“", "‘", "«", "„"}
+	tokenSuffixes = []string{",", ")", `"`, "]", "}", "!", ";", ".", "?", ":", "'", "”", "’", "»"}
+)
 
 // keepWhole reports whether the tokenizer must keep span, period included,
 // as one token: an initial ("W.") or a listed abbreviation ("Brig.",
