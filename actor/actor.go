@@ -134,6 +134,9 @@ func (r *Resolver) hyphenModifier(t dyad.Token, date string) *lexicon.ActorEntry
 // not an actor.
 func agentHead(toks []dyad.Token, i, j int) bool {
 	t := toks[j-1]
+	if isCap(t.Text) && j < len(toks) && (toks[j].Tag == "NNP" || toks[j].Tag == "NNPS") && isCap(toks[j].Text) {
+		return true // a title before a name, whatever the tagger said: "King Hassan"
+	}
 	if strings.HasPrefix(t.Tag, "NN") {
 		// "military aid": the next word is the head noun
 		if j < len(toks) && (toks[j].Tag == "NN" || toks[j].Tag == "NNS") && j-i == 1 && t.Tag == "NN" && adjLike[t.Lower] {
@@ -352,6 +355,14 @@ func joinable(toks []dyad.Token, g *group, a atom) bool {
 		}
 		return a.kind == aAgent || a.kind == aName || a.kind == aPerson || (a.kind == aAdj && len(gap) == 0)
 	case aName:
+		// "King Hassan of Morocco": a titled name of a country
+		if len(gap) == 1 && gap[0].Lower == "of" && (a.kind == aCountry || a.kind == aCapital) {
+			for _, x := range g.atoms {
+				if x.kind == aAgent {
+					return true
+				}
+			}
+		}
 		return false
 	case aPerson:
 		return false

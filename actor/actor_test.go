@@ -21,7 +21,7 @@ adjective ROU: Romanian
 capital IRN: Tehran
 actor ---OPPMUS: Muslim Brotherhood ; type=GROUP
 actor RUSGOV: Kremlin ; type=ORG
-agent GOV: minister | official | president
+agent GOV: minister | official | president | king
 agent MILGOV: defence minister | minister of defence
 agent OPP: leader | protester
 agent JUD: court
@@ -68,6 +68,7 @@ func TestMentions(t *testing.T) {
 		{"coordinated adjectives", "Hungarian and Romanian officials met.", "", "Hungarian=HUNGOV; Romanian officials=ROUGOV"},
 		{"agent in country", "A court in Syria ruled.", "", "A court in Syria=SYRJUD"},
 		{"former", "The former Syrian president spoke.", "", "The former Syrian president=SYRELI"},
+		{"titled name of a country", "King Hassan of Syria spoke.", "", "King Hassan of Syria=SYRGOV"},
 		{"demonym before demonym", "Hungarian Romanians spoke.", "", "Hungarian Romanians=HUN"},
 		{"counterpart takes the titled actor's sectors", "Iran's defence minister met his Syrian counterpart.", "", "Iran's defence minister=IRNMIL; Syrian counterpart=SYRMIL"},
 		{"adjective without head", "Syrian official visit.", "", "Syrian=SYR"},
