@@ -276,7 +276,8 @@ func groupAtoms(toks []dyad.Token, atoms []atom) []*group {
 	for _, g := range out {
 		for g.t0 > 0 {
 			t := toks[g.t0-1]
-			if t.Tag == "JJ" || (t.Tag == "DT" && t.Lower != "that") || t.Tag == "CD" || t.Tag == "VBN" && formerWords[t.Lower] || compass[t.Lower] {
+			participle := strings.HasSuffix(t.Lower, "ed") && !formerWords[t.Lower]
+			if (t.Tag == "JJ" && !participle) || (t.Tag == "DT" && t.Lower != "that") || t.Tag == "CD" || t.Tag == "VBN" && formerWords[t.Lower] || compass[t.Lower] {
 				g.t0--
 				continue
 			}

@@ -163,7 +163,9 @@ func analyseChain(st *sent, m *match) {
 		}
 		head = k
 	}
-	if sawBe && (a.Tag == "VBN" || a.Tag == "VBD") {
+	if sawBe && (a.Tag == "VBN" || a.Tag == "VBD") && !(m.last > m.anchor && toks[m.anchor+1].Tag == "IN" && toks[m.anchor+1].Lower != "by") {
+		// "was attacked", but not "were engaged in ethnic cleansing",
+		// whose pattern itself goes on with the preposition
 		m.passive = true
 	}
 	// reduced relative: "officials accused of …", "a man arrested in …"
@@ -353,10 +355,19 @@ func earlierFiniteVerb(st *sent, from int) bool {
 	for k := from; k >= 0; k-- {
 		switch st.toks[k].Tag {
 		case "VBD", "VBZ", "VBP", "MD":
+			if adjectivalVBD(st, k) {
+				continue
+			}
 			return !st.attrib[k]
 		}
 	}
 	return false
+}
+
+// adjectivalVBD reports whether the past form at k sits between two nouns,
+// as a participle does in "laser guided missiles".
+func adjectivalVBD(st *sent, k int) bool {
+	return st.toks[k].Tag == "VBD" && k > 0 && k+1 < len(st.toks) && isNoun(st.toks[k-1].Tag) && isNoun(st.toks[k+1].Tag)
 }
 
 func hasTo(st *sent, from, to int) bool {

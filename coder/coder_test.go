@@ -46,7 +46,7 @@ const testVerbs = `
 112: accuse + of | accuse +
 141: protest against + | protest
 173: arrest +
-190: attack + | shell + | shelling | kill +
+190: attack + | shell + | shelling | kill + | engage in * attack/attacks on +
 020: urge + | ask +
 174: expel +
 161: expel * diplomat
@@ -148,6 +148,8 @@ func TestCode(t *testing.T) {
 		{"reduced passive after the object is not the target", "Iran and Syria met on Monday, a day backed by Russia.", []string{"IRN SYR 040", "SYR IRN 040"}},
 		{"new clause after ', and' is active", "Syrian rebels attacked Iran, and Iran attacked Syria.", []string{"SYRREB IRN 190", "IRN SYR 190"}},
 		{"clause after a say verb with a possessive subject", "Russia said its troops attacked Ukraine.", []string{"RUSMIL UKR 190"}},
+		{"participle between nouns in the subject", "Iranian troops using laser guided missiles attacked Syria.", []string{"IRNMIL SYR 190"}},
+		{"be engaged in is active", "Iranian troops were engaged in attacks on Syria.", []string{"IRNMIL SYR 190"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {

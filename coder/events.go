@@ -74,6 +74,9 @@ func subject(st *sent, head int) int {
 			// that is no actor
 			return -1
 		}
+		if adjectivalVBD(st, k) {
+			continue // "precision guided missiles": a participle between nouns
+		}
 		if isVerb(t.Tag) && !beForms[t.Lower] && !modals[t.Lower] && t.Tag != "VBN" && t.Tag != "VBG" && t.Tag != "MD" {
 			// another finite verb: its subject is ours only through a
 			// say/report verb ("X said it would …").
