@@ -192,7 +192,8 @@ func (c *Coder) findMatches(st *sent) []*match {
 	// verbs before nouns ("rejected a UN appeal for calm": the appeal is
 	// the rejection's object), then the more specific
 	sort.SliceStable(all, func(i, j int) bool {
-		vi, vj := !nominal(st, all[i].anchor), !nominal(st, all[j].anchor)
+		vi := isVerb(st.toks[all[i].anchor].Tag) && !nominal(st, all[i].anchor)
+		vj := isVerb(st.toks[all[j].anchor].Tag) && !nominal(st, all[j].anchor)
 		if vi != vj {
 			return vi
 		}
