@@ -51,6 +51,7 @@ const testVerbs = `
 174: expel +
 161: expel * diplomat
 062: cooperate with +
+057: sign * agreement
 030: be ready/willing to | agree to
 `
 
@@ -150,6 +151,7 @@ func TestCode(t *testing.T) {
 		{"clause after a say verb with a possessive subject", "Russia said its troops attacked Ukraine.", []string{"RUSMIL UKR 190"}},
 		{"participle between nouns in the subject", "Iranian troops using laser guided missiles attacked Syria.", []string{"IRNMIL SYR 190"}},
 		{"be engaged in is active", "Iranian troops were engaged in attacks on Syria.", []string{"IRNMIL SYR 190"}},
+		{"reciprocal agreement with an infinitive purpose", "Iran and Syria signed an agreement to attack Syrian rebels.", []string{"IRN SYR 057", "SYR IRN 057", "IRN SYRREB 190", "SYR SYRREB 190"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {

@@ -250,6 +250,16 @@ func reciprocal(code string) bool {
 	return false
 }
 
+// afterInfinitive reports whether a "to VERB" lies in tokens [from, to).
+func afterInfinitive(st *sent, from, to int) bool {
+	for k := from; k+1 < to; k++ {
+		if st.toks[k].Lower == "to" && st.toks[k+1].Tag == "VB" {
+			return true
+		}
+	}
+	return false
+}
+
 // conditional reports whether an "if" or "unless" clause follows.
 func conditional(st *sent, from int) bool {
 	for k := from; k < len(st.toks); k++ {
@@ -339,6 +349,16 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	var srcs, tgts []int
 	strict := m.pat.HasSlot('+')
 	subj := subject(st, m.head)
+	if subj < 0 && m.head > 0 && st.toks[m.head-1].Lower == "to" {
+		// a purpose infinitive ("signed an agreement to attack X"): the
+		// subject of the verb it depends on
+		for k := m.head - 2; k >= 0; k-- {
+			if tg := st.toks[k].Tag; (tg == "VBD" || tg == "VBZ" || tg == "VBP") && !adjectivalVBD(st, k) {
+				subj = subject(st, k)
+				break
+			}
+		}
+	}
 	if t := st.toks[m.head]; t.Tag == "VBG" && m.head > 0 && st.toks[m.head-1].Text == "," {
 		// ", killing eight people": the participle's subject is the main
 		// clause's
@@ -390,6 +410,11 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	}
 	if len(srcs) == 0 {
 		return nil
+	}
+	if len(srcs) > 1 && m.target < 0 && len(tgts) > 0 && reciprocal(code) && afterInfinitive(st, m.end, st.ments[tgts[0]].Tok0) {
+		// "Jordan and Tajikistan signed an agreement to extradite members
+		// of the Taliban": the agreement is between the subjects
+		tgts = nil
 	}
 	if m.must {
 		// "X said Y must …": X demands of Y
