@@ -106,8 +106,10 @@ type Error struct {
 	Err   error
 }
 
+// Error formats the failure as "doc: stage: reason".
 func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %s: %v", e.Doc, e.Stage, e.Err)
 }
 
+// Unwrap returns the underlying error.
 func (e *Error) Unwrap() error { return e.Err }
