@@ -152,6 +152,10 @@ func TestCode(t *testing.T) {
 		{"participle between nouns in the subject", "Iranian troops using laser guided missiles attacked Syria.", []string{"IRNMIL SYR 190"}},
 		{"be engaged in is active", "Iranian troops were engaged in attacks on Syria.", []string{"IRNMIL SYR 190"}},
 		{"reciprocal agreement with an infinitive purpose", "Iran and Syria signed an agreement to attack Syrian rebels.", []string{"IRN SYR 057", "SYR IRN 057", "IRN SYRREB 190", "SYR SYRREB 190"}},
+		{"neither nor negates", "Neither Iran nor Syria condemned Israel.", nil},
+		{"comma list of subjects", "Iran, Syria and Russia condemned Israel.", []string{"IRN ISR 111", "SYR ISR 111", "RUS ISR 111"}},
+		{"relative pronoun subject", "The Syrian minister, who visited Tehran, condemned Israel.", []string{"SYRGOV IRN 042", "SYRGOV ISR 111"}},
+		{"spokesman for an actor", "A spokesman for the Iranian government condemned Israel.", []string{"IRNGOV ISR 111"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {

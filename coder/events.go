@@ -17,6 +17,7 @@ var locatives = set("in", "at", "near", "across", "throughout", "inside", "outsi
 
 // quantity words head a phrase whose actor follows "of".
 var quantity = set("thousands", "hundreds", "dozens", "millions", "scores", "tens", "group", "groups",
+	"spokesman", "spokeswoman", "spokesperson", "representative", "representatives", "envoy", "delegation",
 	"members", "member", "supporters", "number", "crowd", "crowds", "band", "team", "delegation",
 	"some", "many", "most", "all", "several", "few", "handful", "majority", "hundred", "thousand", "million")
 
@@ -35,7 +36,7 @@ func subject(st *sent, head int) int {
 				k = m.Tok0
 				continue
 			}
-			if m.Tok0 > 1 && toks[m.Tok0-1].Lower == "of" && (quantity[toks[m.Tok0-2].Lower] || toks[m.Tok0-2].Tag == "CD") {
+			if m.Tok0 > 1 && (toks[m.Tok0-1].Lower == "of" || toks[m.Tok0-1].Lower == "for") && (quantity[toks[m.Tok0-2].Lower] || toks[m.Tok0-2].Tag == "CD") {
 				// "thousands of Egyptian protesters rallied"
 				return mi
 			}
@@ -55,6 +56,17 @@ func subject(st *sent, head int) int {
 				k = p
 				continue
 			}
+		}
+		if (t.Tag == "WDT" || t.Tag == "WP") && relativeSubject(st, k, head) {
+			// "the minister, who visited Moscow": the antecedent
+			j := k - 1
+			if j >= 0 && st.toks[j].Text == "," {
+				j--
+			}
+			if j >= 0 && st.coveredBy[j] >= 0 {
+				return st.coveredBy[j]
+			}
+			return -1
 		}
 		if t.Text == ";" || t.Tag == "WDT" || t.Tag == "WP" {
 			return -1
@@ -97,6 +109,23 @@ func inside(st *sent, m *match) int {
 		}
 	}
 	return -1
+}
+
+// relativeSubject reports whether the relative pronoun at k is the subject
+// of the verb chain starting at head ("who visited", "which has attacked").
+func relativeSubject(st *sent, k, head int) bool {
+	switch st.toks[k].Lower {
+	case "who", "which", "that":
+	default:
+		return false
+	}
+	for j := k + 1; j < head; j++ {
+		t := st.toks[j]
+		if !(t.Tag == "RB" || t.Tag == "MD" || beForms[t.Lower] || t.Lower == "has" || t.Lower == "have" || t.Lower == "had") {
+			return false
+		}
+	}
+	return true
 }
 
 // prevComma returns the index of the comma before position k, or -1.
@@ -197,13 +226,15 @@ func conjoined(st *sent, mi int) []int {
 		}
 		return true
 	}
+	sawConj := false
 	for cur := mi; cur > 0; {
 		prev := cur - 1
 		a, b := st.ments[prev].Tok1, st.ments[cur].Tok0
 		pm := st.ments[prev]
-		if !coordinated(st, a, b) || !hasConj(st, a, b) && !(prev > 0 && coordinated(st, st.ments[prev-1].Tok1, pm.Tok0)) {
+		if !coordinated(st, a, b) || !hasConj(st, a, b) && !sawConj && !(prev > 0 && coordinated(st, st.ments[prev-1].Tok1, pm.Tok0)) {
 			break
 		}
+		sawConj = sawConj || hasConj(st, a, b)
 		if pm.Tok0 > 0 && preps[st.toks[pm.Tok0-1].Lower] {
 			break // "In New Delhi, an Indian Army official …"
 		}
@@ -250,6 +281,17 @@ func reciprocal(code string) bool {
 	return false
 }
 
+// neitherNor reports whether "neither" or "nor" stands in tokens [from-1,
+// to): a subject negated by them.
+func neitherNor(st *sent, from, to int) bool {
+	for k := max(from-1, 0); k < to; k++ {
+		if l := st.toks[k].Lower; l == "neither" || l == "nor" {
+			return true
+		}
+	}
+	return false
+}
+
 // afterInfinitive reports whether a "to VERB" lies in tokens [from, to).
 func afterInfinitive(st *sent, from, to int) bool {
 	for k := from; k+1 < to; k++ {
@@ -284,7 +326,7 @@ func asWellAs(st *sent, k int) bool {
 func hasConj(st *sent, a, b int) bool {
 	for k := a; k < b; k++ {
 		switch st.toks[k].Lower {
-		case "and", "or", "&":
+		case "and", "or", "nor", "&":
 			return true
 		}
 	}
@@ -301,7 +343,7 @@ func coordinated(st *sent, a, b int) bool {
 	for k := a; k < b; k++ {
 		t := st.toks[k]
 		switch {
-		case t.Lower == "and" || t.Lower == "or" || t.Text == "," || t.Lower == "&":
+		case t.Lower == "and" || t.Lower == "or" || t.Lower == "nor" || t.Text == "," || t.Lower == "&":
 			conj = true
 		case t.Lower == "both":
 		case (t.Lower == "as" || t.Lower == "well") && k+2 <= b && asWellAs(st, k):
@@ -410,6 +452,19 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	}
 	if len(srcs) == 0 {
 		return nil
+	}
+	if neitherNor(st, st.ments[srcs[0]].Tok0, m.head) && !m.negated {
+		// "Neither India nor Pakistan has condemned the attack"
+		if m.pat.Neg != "" {
+			code = m.pat.Neg
+		} else if r := cameo.Refusal(code); r != "" {
+			code = r
+		} else {
+			return nil
+		}
+		if info, ok = cameo.Lookup(code); !ok {
+			return nil
+		}
 	}
 	if len(srcs) > 1 && m.target < 0 && len(tgts) > 0 && reciprocal(code) && afterInfinitive(st, m.end, st.ments[tgts[0]].Tok0) {
 		// "Jordan and Tajikistan signed an agreement to extradite members
