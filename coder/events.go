@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"strings"
+
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/cameo"
 )
@@ -547,8 +549,8 @@ func nounOwner(st *sent, m *match) int {
 	}
 	for k := m.anchor - 1; k >= 0 && k >= m.anchor-3; k-- {
 		if mi := st.coveredBy[k]; mi >= 0 {
-			if st.ments[mi].Country == "" && st.ments[mi].Entity == "" {
-				return -1 // "industry cooperation" is no actor's act
+			if om := st.ments[mi]; om.Country == "" || strings.Contains(om.Kind, "+") && om.Kind != "agent+possessive" {
+				return -1 // "defence industry cooperation" is no actor's act
 			}
 			return mi
 		}
