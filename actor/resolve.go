@@ -143,8 +143,8 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 					kind = "learned"
 				}
 			}
-			if code == "" {
-				continue
+			if code == "" || strings.HasPrefix(code, "---") && inPairSpan(toks, g) {
+				continue // "the two leaders": resolved as a pair below
 			}
 			if strings.HasPrefix(code, "---") && g.pronoun == "" && e == nil {
 				// an agent of no named country: "its forces" after Russia,
@@ -176,6 +176,14 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 				lastPerson = e
 			} else if g.pronoun == "" && (e.typ == "GROUP" || e.typ == "ORG" || e.typ == "GPE") {
 				lastGroup, lastGroupSent = e, si
+			}
+			a.Mentions = append(a.Mentions, m)
+		}
+		for _, m := range pairMentions(a, si, groups[si], st) {
+			for _, e := range st.ents {
+				if e.id == m.Entity {
+					e.mentions = append(e.mentions, [2]int{m.Start, m.End})
+				}
 			}
 			a.Mentions = append(a.Mentions, m)
 		}
@@ -283,6 +291,94 @@ func possessiveOwner(toks []dyad.Token, g *group, last *entity, lastSent, si int
 	}
 	c, _ := SplitCode(last.code)
 	return c
+}
+
+// pairNouns after "the two" or "both" refer back to two actors.
+var pairNouns = map[string]bool{"sides": true, "countries": true, "nations": true, "leaders": true,
+	"governments": true, "ministers": true, "presidents": true, "delegations": true, "neighbours": true,
+	"neighbors": true, "parties": true, "states": true, "armies": true}
+
+// pairMentions resolves "the two sides", "both countries" to the last two
+// distinct actors named with a country before it: two mentions over the
+// same words, Kind "pair", which the event stage treats as coordinated.
+func pairMentions(a *dyad.Analysis, si int, gs []*group, st *docState) []dyad.Mention {
+	toks := a.Sentences[si].Tokens
+	var out []dyad.Mention
+	for i := 0; i+1 < len(toks); i++ {
+		w := toks[i].Lower
+		j := i + 1
+		if w == "the" && toks[i+1].Lower == "two" && i+2 < len(toks) {
+			j = i + 2
+		} else if w != "both" {
+			continue
+		}
+		if !pairNouns[toks[j].Lower] || covered(gs, i, j+1) {
+			continue
+		}
+		if !pairSpan(toks, i) {
+			continue
+		}
+		// the last two distinct actors before this point
+		var refs []dyad.Mention
+		seen := map[string]bool{}
+		for k := len(a.Mentions) - 1; k >= 0 && len(refs) < 2; k-- {
+			m := a.Mentions[k]
+			if m.Sentence < si-2 || m.Sentence == si && m.Tok0 >= i || m.Country == "" || m.Kind == "pair" || seen[string(m.Country)] {
+				continue
+			}
+			if mt := a.Sentences[m.Sentence].Tokens; m.Tok0 > 0 {
+				switch mt[m.Tok0-1].Lower {
+				case "in", "at", "to", "from", "near", "across":
+					continue // a place, not a party
+				}
+			}
+			seen[string(m.Country)] = true
+			refs = append(refs, m)
+		}
+		if len(refs) < 2 {
+			continue
+		}
+		for r := len(refs) - 1; r >= 0; r-- {
+			ref := refs[r]
+			m := dyad.Mention{Sentence: si, Tok0: i, Tok1: j + 1,
+				Span:    dyad.Span{Start: toks[i].Start, End: toks[j].End},
+				Text:    a.Doc.Text[toks[i].ByteStart:toks[j].ByteEnd],
+				Code:    ref.Code, Country: ref.Country, Sectors: ref.Sectors,
+				Entity: ref.Entity, Kind: "pair", Rule: ref.Rule}
+			out = append(out, m)
+		}
+		i = j
+	}
+	return out
+}
+
+// covered reports whether a group with a named country overlaps [i, j):
+// an agent-only group ("the two leaders" → ---GOV) gives way to the pair.
+func covered(gs []*group, i, j int) bool {
+	for _, g := range gs {
+		if g.t0 < j && i < g.t1 && !strings.HasPrefix(g.code(), "---") {
+			return true
+		}
+	}
+	return false
+}
+
+// pairSpan reports whether tokens at i start "the two NOUN" or "both NOUN".
+func pairSpan(toks []dyad.Token, i int) bool {
+	if toks[i].Lower == "both" {
+		return i+1 < len(toks) && pairNouns[toks[i+1].Lower]
+	}
+	return toks[i].Lower == "the" && i+2 < len(toks) && toks[i+1].Lower == "two" && pairNouns[toks[i+2].Lower]
+}
+
+// inPairSpan reports whether group g lies in a "the two leaders" phrase.
+func inPairSpan(toks []dyad.Token, g *group) bool {
+	for i := max(g.t0-2, 0); i <= g.t0 && i < len(toks); i++ {
+		if pairSpan(toks, i) {
+			return true
+		}
+	}
+	return false
 }
 
 // datelineCountry is the country of the dateline's place, if the

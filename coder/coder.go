@@ -82,14 +82,14 @@ func (c *Coder) Code(a *dyad.Analysis) error {
 }
 
 func newSent(si int, toks []dyad.Token, ments []dyad.Mention) *sent {
-	sort.Slice(ments, func(i, j int) bool { return ments[i].Tok0 < ments[j].Tok0 })
+	sort.SliceStable(ments, func(i, j int) bool { return ments[i].Tok0 < ments[j].Tok0 })
 	st := &sent{idx: si, toks: toks, ments: ments,
 		startAt: make([]int, len(toks)+1), coveredBy: make([]int, len(toks)+1)}
 	for i := range st.startAt {
 		st.startAt[i], st.coveredBy[i] = -1, -1
 	}
 	for mi, m := range ments {
-		if m.Tok0 < len(toks) {
+		if m.Tok0 < len(toks) && (st.startAt[m.Tok0] < 0 || m.Kind != "pair") {
 			st.startAt[m.Tok0] = mi
 		}
 		for k := m.Tok0; k < m.Tok1 && k < len(toks); k++ {

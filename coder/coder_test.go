@@ -156,6 +156,7 @@ func TestCode(t *testing.T) {
 		{"comma list of subjects", "Iran, Syria and Russia condemned Israel.", []string{"IRN ISR 111", "SYR ISR 111", "RUS ISR 111"}},
 		{"relative pronoun subject", "The Syrian minister, who visited Tehran, condemned Israel.", []string{"SYRGOV IRN 042", "SYRGOV ISR 111"}},
 		{"spokesman for an actor", "A spokesman for the Iranian government condemned Israel.", []string{"IRNGOV ISR 111"}},
+		{"the two countries", "Iran met Syria. Both countries signed an agreement.", []string{"IRN SYR 040", "SYR IRN 057", "IRN SYR 057"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {

@@ -210,6 +210,23 @@ func byAgent(st *sent, from int) int {
 // conjoined returns mi and the mentions coordinated with it ("Iran and
 // Syria", "Iran, Iraq and Syria"), left and right.
 func conjoined(st *sent, mi int) []int {
+	out := conjoinedMentions(st, mi)
+	// "the two sides" stands for two actors
+	var pairs []int
+	for _, x := range out {
+		if st.ments[x].Kind != "pair" {
+			continue
+		}
+		for y, m := range st.ments {
+			if y != x && m.Kind == "pair" && m.Tok0 == st.ments[x].Tok0 {
+				pairs = append(pairs, y)
+			}
+		}
+	}
+	return append(out, pairs...)
+}
+
+func conjoinedMentions(st *sent, mi int) []int {
 	out := []int{mi}
 	seen := map[string]bool{st.ments[mi].Entity: true}
 	add := func(x int, front bool) bool {
