@@ -143,7 +143,7 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 					kind = "learned"
 				}
 			}
-			if code == "" || strings.HasPrefix(code, "---") && inPairSpan(toks, g) {
+			if code == "" || strings.HasPrefix(code, "---") && inPairSpan(toks, g) && len(pairRefs(a, si, g.t0)) == 2 {
 				continue // "the two leaders": resolved as a pair below
 			}
 			if strings.HasPrefix(code, "---") && g.pronoun == "" && e == nil {
@@ -298,6 +298,32 @@ var pairNouns = map[string]bool{"sides": true, "countries": true, "nations": tru
 	"governments": true, "ministers": true, "presidents": true, "delegations": true, "neighbours": true,
 	"neighbors": true, "parties": true, "states": true, "armies": true}
 
+// pairRefs returns the last two distinct parties named with a country
+// before token i of sentence si (this sentence or the one before), most
+// recent first; fewer than two when there are not two.
+func pairRefs(a *dyad.Analysis, si, i int) []dyad.Mention {
+	var refs []dyad.Mention
+	seen := map[string]bool{}
+	for k := len(a.Mentions) - 1; k >= 0 && len(refs) < 2; k-- {
+		m := a.Mentions[k]
+		if m.Sentence < si-1 || m.Sentence == si && m.Tok0 >= i || m.Country == "" || m.Kind == "pair" || seen[string(m.Country)] {
+			continue
+		}
+		if strings.Contains(m.Kind, "+") || hasAny(m.Sectors, "CVL", "MED", "REF", "HLH", "EDU") {
+			continue // only parties named as such, not context or bystanders
+		}
+		if mt := a.Sentences[m.Sentence].Tokens; m.Tok0 > 0 {
+			switch mt[m.Tok0-1].Lower {
+			case "in", "at", "to", "from", "near", "across":
+				continue // a place, not a party
+			}
+		}
+		seen[string(m.Country)] = true
+		refs = append(refs, m)
+	}
+	return refs
+}
+
 // pairMentions resolves "the two sides", "both countries" to the last two
 // distinct actors named with a country before it: two mentions over the
 // same words, Kind "pair", which the event stage treats as coordinated.
@@ -318,32 +344,16 @@ func pairMentions(a *dyad.Analysis, si int, gs []*group, st *docState) []dyad.Me
 		if !pairSpan(toks, i) {
 			continue
 		}
-		// the last two distinct actors before this point
-		var refs []dyad.Mention
-		seen := map[string]bool{}
-		for k := len(a.Mentions) - 1; k >= 0 && len(refs) < 2; k-- {
-			m := a.Mentions[k]
-			if m.Sentence < si-2 || m.Sentence == si && m.Tok0 >= i || m.Country == "" || m.Kind == "pair" || seen[string(m.Country)] {
-				continue
-			}
-			if mt := a.Sentences[m.Sentence].Tokens; m.Tok0 > 0 {
-				switch mt[m.Tok0-1].Lower {
-				case "in", "at", "to", "from", "near", "across":
-					continue // a place, not a party
-				}
-			}
-			seen[string(m.Country)] = true
-			refs = append(refs, m)
-		}
+		refs := pairRefs(a, si, i)
 		if len(refs) < 2 {
 			continue
 		}
 		for r := len(refs) - 1; r >= 0; r-- {
 			ref := refs[r]
 			m := dyad.Mention{Sentence: si, Tok0: i, Tok1: j + 1,
-				Span:    dyad.Span{Start: toks[i].Start, End: toks[j].End},
-				Text:    a.Doc.Text[toks[i].ByteStart:toks[j].ByteEnd],
-				Code:    ref.Code, Country: ref.Country, Sectors: ref.Sectors,
+				Span: dyad.Span{Start: toks[i].Start, End: toks[j].End},
+				Text: a.Doc.Text[toks[i].ByteStart:toks[j].ByteEnd],
+				Code: ref.Code, Country: ref.Country, Sectors: ref.Sectors,
 				Entity: ref.Entity, Kind: "pair", Rule: ref.Rule}
 			out = append(out, m)
 		}

@@ -485,7 +485,7 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			return nil
 		}
 	}
-	if len(srcs) > 1 && m.target < 0 && len(tgts) > 0 && reciprocal(code) && afterInfinitive(st, m.end, st.ments[tgts[0]].Tok0) {
+	if len(srcs) > 1 && m.target < 0 && len(tgts) > 0 && reciprocal(code) && (afterInfinitive(st, m.end, st.ments[tgts[0]].Tok0) || strings.Contains(st.ments[tgts[0]].Kind, "+")) {
 		// "Jordan and Tajikistan signed an agreement to extradite members
 		// of the Taliban": the agreement is between the subjects
 		tgts = nil
