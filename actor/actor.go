@@ -137,6 +137,9 @@ func agentHead(toks []dyad.Token, i, j int) bool {
 	if isCap(t.Text) && j < len(toks) && (toks[j].Tag == "NNP" || toks[j].Tag == "NNPS") && isCap(toks[j].Text) {
 		return true // a title before a name, whatever the tagger said: "King Hassan"
 	}
+	if t.Tag == "VBZ" && i > 0 && (toks[i-1].Tag == "JJ" || toks[i-1].Tag == "NNP") && j-i == 1 {
+		return true // a plural noun tagged as a verb after its modifier: "Israeli troops"
+	}
 	if strings.HasPrefix(t.Tag, "NN") {
 		// "military aid": the next word is the head noun
 		if j < len(toks) && (toks[j].Tag == "NN" || toks[j].Tag == "NNS") && j-i == 1 && t.Tag == "NN" && adjLike[t.Lower] {
