@@ -25,6 +25,7 @@ adjective IRN: Iranian
 adjective SYR: Syrian
 adjective RUS: Russian
 capital IRN: Tehran
+capital RUS: Moscow
 agent GOV: minister | government | president | official
 agent MILGOV: defence minister | minister of defence
 agent MIL: troops | army | forces
@@ -35,7 +36,7 @@ person USAGOV: Barack Obama | Obama ; from=2009-01-20 ; to=2017-01-20
 `
 
 const testVerbs = `
-040: meet with + | meet + | hold * talk with + | meet
+040: meet with + | meet + | hold * talk with + | meet | meet in
 042: visit +
 043: host +
 060: provide support to + ; neg=121
@@ -157,6 +158,7 @@ func TestCode(t *testing.T) {
 		{"relative pronoun subject", "The Syrian minister, who visited Tehran, condemned Israel.", []string{"SYRGOV IRN 042", "SYRGOV ISR 111"}},
 		{"spokesman for an actor", "A spokesman for the Iranian government condemned Israel.", []string{"IRNGOV ISR 111"}},
 		{"the two countries", "Iran met Syria. Both countries signed an agreement.", []string{"IRN SYR 040", "SYR IRN 057", "IRN SYR 057"}},
+		{"coordinated parties meeting in a place meet each other", "Iranian and Syrian officials met in Moscow.", []string{"IRNGOV SYRGOV 040", "SYRGOV IRNGOV 040"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {

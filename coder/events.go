@@ -311,6 +311,12 @@ func neitherNor(st *sent, from, to int) bool {
 	return false
 }
 
+// placeMention reports whether mention mi is a place ("in Baghdad").
+func placeMention(st *sent, mi int) bool {
+	k := st.ments[mi].Tok0
+	return k > 0 && locatives[st.toks[k-1].Lower]
+}
+
 // afterInfinitive reports whether a "to VERB" lies in tokens [from, to).
 func afterInfinitive(st *sent, from, to int) bool {
 	for k := from; k+1 < to; k++ {
@@ -485,7 +491,7 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			return nil
 		}
 	}
-	if len(srcs) > 1 && m.target < 0 && len(tgts) > 0 && reciprocal(code) && (afterInfinitive(st, m.end, st.ments[tgts[0]].Tok0) || strings.Contains(st.ments[tgts[0]].Kind, "+")) {
+	if len(srcs) > 1 && m.target < 0 && len(tgts) > 0 && reciprocal(code) && (afterInfinitive(st, m.end, st.ments[tgts[0]].Tok0) || strings.Contains(st.ments[tgts[0]].Kind, "+") || placeMention(st, tgts[0])) {
 		// "Jordan and Tajikistan signed an agreement to extradite members
 		// of the Taliban": the agreement is between the subjects
 		tgts = nil
