@@ -309,6 +309,17 @@ func ownedNoun(st *sent, i int) bool {
 	return false
 }
 
+// clauseWord reports whether t starts or carries another clause, which a
+// gap must not cross: a finite verb, a modal, a subject pronoun ("announced
+// it would prohibit all aid" is no announcement of aid).
+func clauseWord(t dyad.Token) bool {
+	switch t.Tag {
+	case "VBD", "VBZ", "VBP", "MD", "PRP":
+		return true
+	}
+	return false
+}
+
 // skippable tokens may sit between two literal words of a pattern.
 func skippable(t dyad.Token) bool {
 	switch t.Tag {
@@ -403,7 +414,7 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 		return false
 	case lexicon.ElemGap:
 		for g := 0; g <= lexicon.MaxGap && i+g <= n; g++ {
-			if g > 0 && boundary(st.toks[i+g-1]) {
+			if g > 0 && (boundary(st.toks[i+g-1]) || clauseWord(st.toks[i+g-1])) {
 				break
 			}
 			save := *m

@@ -43,6 +43,7 @@ const testVerbs = `
 0841: release +
 173: jail
 070: provide aid to +
+033: announce * aid to +
 111: condemn + | criticize | condemn * attack on +
 112: accuse + of | accuse +
 141: protest against + | protest
@@ -159,6 +160,7 @@ func TestCode(t *testing.T) {
 		{"spokesman for an actor", "A spokesman for the Iranian government condemned Israel.", []string{"IRNGOV ISR 111"}},
 		{"the two countries", "Iran met Syria. Both countries signed an agreement.", []string{"IRN SYR 040", "SYR IRN 057", "IRN SYR 057"}},
 		{"coordinated parties meeting in a place meet each other", "Iranian and Syrian officials met in Moscow.", []string{"IRNGOV SYRGOV 040", "SYRGOV IRNGOV 040"}},
+		{"a gap does not cross a clause", "Iran announced it would attack Syria.", []string{"IRN SYR 190"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {
