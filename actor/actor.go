@@ -66,7 +66,7 @@ type group struct {
 	appositiveOf string
 }
 
-var pronouns = map[string]bool{"he": true, "she": true, "him": true, "her": true, "they": true, "we": true, "i": true, "us": true}
+var pronouns = map[string]bool{"he": true, "she": true, "him": true, "her": true, "they": true, "them": true, "we": true, "i": true, "us": true}
 
 // compass words before a place ("South Lebanon", "northern Syria") belong
 // to its mention.

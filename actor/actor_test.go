@@ -85,6 +85,13 @@ func TestMentions(t *testing.T) {
 	}
 }
 
+func TestPluralPronounsResolveToTheLastGroup(t *testing.T) {
+	a := analyse(t, "Syrian officials arrived. Iran met them.", "")
+	if got := codes(a); got != "Syrian officials=SYRGOV; Iran=IRN; them=SYRGOV" {
+		t.Errorf("got %q", got)
+	}
+}
+
 func TestAppositiveAndCoreference(t *testing.T) {
 	a := analyse(t, "Ali Mahmoud Abbas, Minister of Defence of Syria, arrived in Tehran. "+
 		"Abbas met officials. The Syrian minister later left. He said nothing.", "2020-01-01")

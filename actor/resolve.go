@@ -95,8 +95,14 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 	var lastPerson, lastGroup *entity
 	lastGroupSent := -2
 	docCountry := documentCountry(r.datelineCountry(a), groups)
+	var prevGroup *entity // the last group named before this sentence
 	for si := range a.Sentences {
 		toks := a.Sentences[si].Tokens
+		if lastGroupSent == si-1 {
+			prevGroup = lastGroup
+		} else if lastGroupSent < si-1 {
+			prevGroup = nil
+		}
 		for _, g := range groups[si] {
 			locCountry := locativeCountry(toks, groups[si], g)
 			var e *entity
@@ -122,6 +128,10 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 						code = e.code
 					}
 					kind = "speaker"
+				} else if g.pronoun == "them" && prevGroup != nil {
+					// an object pronoun points past its own clause's subject
+					e = prevGroup
+					code = e.code
 				} else if (g.pronoun == "they" || g.pronoun == "we") && lastGroup != nil && lastGroupSent >= si-1 {
 					e = lastGroup
 					code = e.code
