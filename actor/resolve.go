@@ -128,9 +128,9 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 						code = e.code
 					}
 					kind = "speaker"
-				} else if g.pronoun == "them" && prevGroup != nil {
+				} else if x := objectAntecedent(a, si, g.t0, prevGroup, st); g.pronoun == "them" && x != nil {
 					// an object pronoun points past its own clause's subject
-					e = prevGroup
+					e = x
 					code = e.code
 				} else if (g.pronoun == "they" || g.pronoun == "we") && lastGroup != nil && lastGroupSent >= si-1 {
 					e = lastGroup
@@ -219,6 +219,28 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 		})
 	}
 	return nil
+}
+
+// objectAntecedent is what "them" at token t0 of sentence si refers to: the
+// nearest group mentioned earlier in the sentence that is not its opening
+// subject ("Grossi met Iranian officials and urged them"), else the last
+// group of the sentence before ("Syrian officials arrived. Iran met them.").
+func objectAntecedent(a *dyad.Analysis, si, t0 int, prev *entity, st *docState) *entity {
+	for k := len(a.Mentions) - 1; k >= 0; k-- {
+		m := a.Mentions[k]
+		if m.Sentence != si {
+			break
+		}
+		if m.Tok0 >= t0 || m.Tok0 <= 1 || m.Kind == "pronoun" {
+			continue
+		}
+		for _, e := range st.ents {
+			if e.id == m.Entity && e.typ != "PERSON" {
+				return e
+			}
+		}
+	}
+	return prev
 }
 
 // quoteSayVerbs introduce or close a direct quotation.
