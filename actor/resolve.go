@@ -25,6 +25,7 @@ type entity struct {
 
 type docState struct {
 	ents   []*entity
+	byID   map[string]*entity
 	byKey  map[string]*entity
 	byName map[string]*entity // lower-cased full names and surnames of persons
 }
@@ -38,6 +39,7 @@ func (s *docState) get(key, name, typ, code string) *entity {
 	}
 	e := &entity{id: fmt.Sprintf("e%d", len(s.ents)+1), name: name, typ: typ, code: code, key: key}
 	s.ents = append(s.ents, e)
+	s.byID[e.id] = e
 	s.byKey[key] = e
 	return e
 }
@@ -57,7 +59,7 @@ func (s *docState) learnName(e *entity, name string) {
 // Resolve fills a.Mentions and a.Entities from a.Sentences.
 func (r *Resolver) Resolve(a *dyad.Analysis) error {
 	date := a.Doc.Date
-	st := &docState{byKey: map[string]*entity{}, byName: map[string]*entity{}}
+	st := &docState{byKey: map[string]*entity{}, byName: map[string]*entity{}, byID: map[string]*entity{}}
 	groups := make([][]*group, len(a.Sentences))
 	// pass 1: atoms, groups, dictionary persons and appositive learning.
 	for si := range a.Sentences {
@@ -190,10 +192,8 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 			a.Mentions = append(a.Mentions, m)
 		}
 		for _, m := range pairMentions(a, si, groups[si], st) {
-			for _, e := range st.ents {
-				if e.id == m.Entity {
-					e.mentions = append(e.mentions, [2]int{m.Start, m.End})
-				}
+			if e := st.byID[m.Entity]; e != nil {
+				e.mentions = append(e.mentions, [2]int{m.Start, m.End})
 			}
 			a.Mentions = append(a.Mentions, m)
 		}
@@ -234,10 +234,8 @@ func objectAntecedent(a *dyad.Analysis, si, t0 int, prev *entity, st *docState) 
 		if m.Tok0 >= t0 || m.Tok0 <= 1 || m.Kind == "pronoun" {
 			continue
 		}
-		for _, e := range st.ents {
-			if e.id == m.Entity && e.typ != "PERSON" {
-				return e
-			}
+		if e := st.byID[m.Entity]; e != nil && e.typ != "PERSON" {
+			return e
 		}
 	}
 	return prev
@@ -553,7 +551,9 @@ func (r *Resolver) groupEntity(st *docState, toks []dyad.Token, g *group, code s
 	// a title-only phrase ("the Syrian minister") refers back to the last
 	// person holding a matching code.
 	if len(g.sectors) > 0 && g.full == "" {
-		for i := len(st.ents) - 1; i >= 0; i-- {
+		// the most recent entities only: a title refers back a few
+		// paragraphs, and this keeps long documents linear
+		for i := len(st.ents) - 1; i >= 0 && i >= len(st.ents)-100; i-- {
 			e := st.ents[i]
 			if e.typ != "PERSON" || len(e.mentions) == 0 {
 				continue
