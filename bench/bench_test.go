@@ -95,3 +95,33 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLongDocument codes one document made of many generated stories
+// (bylines and trailers left out), so that per-document work that grows
+// faster than the text shows up as a drop in sentences/s against
+// BenchmarkPipeline.
+func BenchmarkLongDocument(b *testing.B) {
+	c := Generate(400, 3)
+	var parts []string
+	sentences := 0
+	for i, d := range c.Docs {
+		parts = append(parts, d.Text)
+		sentences += c.Sentences[i]
+	}
+	doc := c.Docs[0]
+	doc.Text = strings.Join(parts, "\n\n")
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	found := 0
+	for i := 0; i < b.N; i++ {
+		a, err := p.Analyze(doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		found += len(a.Sentences)
+	}
+	b.ReportMetric(float64(found)/b.Elapsed().Seconds(), "sentences/s")
+}
