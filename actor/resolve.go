@@ -98,8 +98,15 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 	lastGroupSent := -2
 	docCountry := documentCountry(r.datelineCountry(a), groups)
 	var prevGroup *entity // the last group named before this sentence
+	// sentPerson is the first person named in this sentence, prevSubject
+	// that of the last sentence that named one: "he" prefers them.
+	var sentPerson, prevSubject *entity
 	for si := range a.Sentences {
 		toks := a.Sentences[si].Tokens
+		if sentPerson != nil {
+			prevSubject = sentPerson
+		}
+		sentPerson = nil
 		if lastGroupSent == si-1 {
 			prevGroup = lastGroup
 		} else if lastGroupSent < si-1 {
@@ -112,9 +119,14 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 			kind := groupKind(g)
 			switch {
 			case g.pronoun != "":
-				if (g.pronoun == "he" || g.pronoun == "she" || g.pronoun == "him" || g.pronoun == "her") && lastPerson != nil {
-					e = lastPerson
+				if p := personAntecedent(lastPerson, sentPerson, prevSubject); (g.pronoun == "he" || g.pronoun == "she" || g.pronoun == "him" || g.pronoun == "her") && p != nil {
+					e = p
 					code = e.code
+				} else if sp, _ := speakerOf(groups, a.Sentences, si); (g.pronoun == "we" || g.pronoun == "i" || g.pronoun == "us") && sp != nil && (sp.pronoun == "he" || sp.pronoun == "she") && personAntecedent(lastPerson, sentPerson, prevSubject) != nil {
+					// "We condemn …," he said: the person he is
+					e = personAntecedent(lastPerson, sentPerson, prevSubject)
+					code = e.code
+					kind = "speaker"
 				} else if sp, ssi := speakerOf(groups, a.Sentences, si); (g.pronoun == "we" || g.pronoun == "i" || g.pronoun == "us") && sp != nil && sp.pronoun == "" && sp.code() != "" {
 					// "We condemn any attack on Syria," the minister said.
 					code = sp.code()
@@ -186,6 +198,9 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 			e.mentions = append(e.mentions, [2]int{m.Start, m.End})
 			if e.typ == "PERSON" {
 				lastPerson = e
+				if sentPerson == nil && g.pronoun == "" {
+					sentPerson = e
+				}
 			} else if g.pronoun == "" && (e.typ == "GROUP" || e.typ == "ORG" || e.typ == "GPE") {
 				lastGroup, lastGroupSent = e, si
 			}
@@ -219,6 +234,19 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 		})
 	}
 	return nil
+}
+
+// personAntecedent is who "he" or "she" refers to: a person named earlier
+// in the same sentence, else the first person of the sentence before (the
+// likely subject), else the last person named.
+func personAntecedent(last, inSentence, prevSubject *entity) *entity {
+	switch {
+	case inSentence != nil:
+		return last
+	case prevSubject != nil:
+		return prevSubject
+	}
+	return last
 }
 
 // objectAntecedent is what "them" at token t0 of sentence si refers to: the
@@ -601,7 +629,26 @@ func (r *Resolver) groupEntity(st *docState, toks []dyad.Token, g *group, code s
 		return st.get("G:"+g.country, name, "GPE", code)
 	}
 	typ := "GROUP"
+	if head := toks[g.t1-1]; len(g.titles) > 0 && (head.Tag == "NN" || head.Tag == "NNP") && personTitle(g) {
+		typ = "PERSON" // "Iran's defence minister": one person, named by title
+	}
 	return st.get("C:"+code+":"+strings.ToLower(spanText(toks, g.t0, g.t1)), spanText(toks, g.t0, g.t1), typ, code)
+}
+
+// personTitle reports whether a group's title names one person (minister,
+// president, spokesman …) rather than a body (ministry, army, police).
+func personTitle(g *group) bool {
+	for _, t := range g.titles {
+		w := strings.ToLower(t)
+		for _, p := range []string{"minister", "president", "secretary", "spokes", "chief", "leader", "ambassador",
+			"envoy", "general", "commander", "king", "emir", "prince", "premier", "chancellor", "governor", "mayor",
+			"adviser", "advisor", "director", "head", "speaker", "counterpart", "official"} {
+			if strings.Contains(w, p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isDefinite(toks []dyad.Token, g *group) bool {

@@ -161,6 +161,9 @@ func TestCode(t *testing.T) {
 		{"the two countries", "Iran met Syria. Both countries signed an agreement.", []string{"IRN SYR 040", "SYR IRN 057", "IRN SYR 057"}},
 		{"coordinated parties meeting in a place meet each other", "Iranian and Syrian officials met in Moscow.", []string{"IRNGOV SYRGOV 040", "SYRGOV IRNGOV 040"}},
 		{"a gap does not cross a clause", "Iran announced it would attack Syria.", []string{"IRN SYR 190"}},
+		{"condemning an attack targets the attacker", "Russian troops attacked Ukraine. Iran condemned the attack on Ukraine.", []string{"RUSMIL UKR 190", "IRN RUSMIL 111"}},
+		{"condemning an owned attack targets its owner", "Iran condemned the Russian attack on Ukraine.", []string{"IRN RUS 111"}},
+		{"he prefers the previous sentence's subject", "The Iranian minister met the Syrian minister. He condemned Israel.", []string{"IRNGOV SYRGOV 040", "IRNGOV ISR 111"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {

@@ -327,6 +327,49 @@ func afterInfinitive(st *sent, from, to int) bool {
 	return false
 }
 
+// attackNouns name an attack whose victim may follow "on"/"against".
+var attackNouns = set("attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "aggression",
+	"raid", "raids", "bombing", "bombings", "shelling", "offensive", "incursion", "incursions", "assault", "invasion")
+
+// attackerOf answers who a condemnation of an attack is aimed at: "We
+// condemn any attack on Syria" targets the attacker, not Syria. The
+// attacker is the attack's owner ("Israel's attack on Syria"), else the
+// source of the latest violent event against the victim's country coded
+// earlier in the document. nil keeps the victim as the target.
+func attackerOf(a *dyad.Analysis, st *sent, m *match, code string, victim int) *dyad.Actor {
+	if root(code) != "11" || victim < 0 {
+		return nil
+	}
+	vm := st.ments[victim]
+	noun := -1
+	for k := m.anchor + 1; k < vm.Tok0 && k < len(st.toks); k++ {
+		if attackNouns[st.toks[k].Lower] {
+			noun = k
+		}
+	}
+	if noun < 0 || noun+1 >= len(st.toks) {
+		return nil
+	}
+	switch st.toks[noun+1].Lower {
+	case "on", "against", "targeting":
+	default:
+		return nil
+	}
+	for k := noun - 1; k > m.anchor; k-- {
+		if mi := st.coveredBy[k]; mi >= 0 && mi != victim {
+			return actorOf(st.ments[mi]) // "Israel's attack on Syria"
+		}
+	}
+	for i := len(a.Events) - 1; i >= 0; i-- {
+		e := a.Events[i]
+		if e.Root >= "14" && e.Target != nil && e.Target.Country != "" && e.Target.Country == vm.Country && e.Source.Country != vm.Country {
+			src := *e.Source
+			return &src
+		}
+	}
+	return nil
+}
+
 // conditional reports whether an "if" or "unless" clause follows.
 func conditional(st *sent, from int) bool {
 	for k := from; k < len(st.toks); k++ {
@@ -528,6 +571,10 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		}
 		if t >= 0 {
 			ev.Target = actorOf(st.ments[t])
+			if attacker := attackerOf(a, st, m, code, t); attacker != nil {
+				ev.Target = attacker
+				ev.Rule += " (target: the attacker)"
+			}
 		}
 		out = append(out, ev)
 	}
