@@ -266,6 +266,9 @@ func objectAntecedent(a *dyad.Analysis, si, t0 int, prev *entity, st *docState) 
 			return e
 		}
 	}
+	if prev == nil || strings.HasPrefix(prev.code, "---") || strings.HasSuffix(prev.code, "CVL") {
+		return nil // "them" is as often a thing ("considers them a violation")
+	}
 	return prev
 }
 

@@ -367,7 +367,13 @@ func earlierFiniteVerb(st *sent, from int) bool {
 // adjectivalVBD reports whether the past form at k sits between two nouns,
 // as a participle does in "laser guided missiles".
 func adjectivalVBD(st *sent, k int) bool {
-	return st.toks[k].Tag == "VBD" && k > 0 && k+1 < len(st.toks) && isNoun(st.toks[k-1].Tag) && isNoun(st.toks[k+1].Tag)
+	if st.toks[k].Tag != "VBD" || k == 0 || k+1 >= len(st.toks) || st.coveredBy[k-1] >= 0 {
+		return false
+	}
+	prev, next := st.toks[k-1].Tag, st.toks[k+1].Tag
+	// a singular modifier noun before, a common noun after: not "troops
+	// shelled Syria"
+	return prev == "NN" && (next == "NN" || next == "NNS")
 }
 
 func hasTo(st *sent, from, to int) bool {

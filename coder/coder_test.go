@@ -164,6 +164,7 @@ func TestCode(t *testing.T) {
 		{"condemning an attack targets the attacker", "Russian troops attacked Ukraine. Iran condemned the attack on Ukraine.", []string{"RUSMIL UKR 190", "IRN RUSMIL 111"}},
 		{"condemning an owned attack targets its owner", "Iran condemned the Russian attack on Ukraine.", []string{"IRN RUS 111"}},
 		{"he prefers the previous sentence's subject", "The Iranian minister met the Syrian minister. He condemned Israel.", []string{"IRNGOV SYRGOV 040", "IRNGOV ISR 111"}},
+		{"say verb before a noun-phrase clause is no subject", "Iran said the strikes hit Syria, killing eight Syrian rebels.", nil},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {

@@ -30,6 +30,7 @@ var quantity = set("thousands", "hundreds", "dozens", "millions", "scores", "ten
 // would free …" → Israel).
 func subject(st *sent, head int) int {
 	toks := st.toks
+	sawNoun := false // a common noun between the verb and the search point
 	for k := head - 1; k >= 0; k-- {
 		t := toks[k]
 		if mi := st.coveredBy[k]; mi >= 0 {
@@ -91,10 +92,14 @@ func subject(st *sent, head int) int {
 		if adjectivalVBD(st, k) {
 			continue // "precision guided missiles": a participle between nouns
 		}
+		if isNoun(t.Tag) && st.coveredBy[k] < 0 && !timeWords[t.Lower] {
+			sawNoun = true
+		}
 		if isVerb(t.Tag) && !beForms[t.Lower] && !modals[t.Lower] && t.Tag != "VBN" && t.Tag != "VBG" && t.Tag != "MD" {
 			// another finite verb: its subject is ours only through a
-			// say/report verb ("X said it would …").
-			if !sayVerbs[t.Lower] && !sayVerbs[t.Lemma] {
+			// say/report verb with a pronoun clause ("X said it would …"),
+			// not "X said the strikes hit homes"
+			if !sayVerbs[t.Lower] && !sayVerbs[t.Lemma] || sawNoun {
 				return -1
 			}
 		}
@@ -473,7 +478,7 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		// ", killing eight people": the participle's subject is the main
 		// clause's
 		for k := m.head - 2; k >= 0; k-- {
-			if tg := st.toks[k].Tag; tg == "VBD" || tg == "VBZ" || tg == "VBP" {
+			if tg := st.toks[k].Tag; (tg == "VBD" || tg == "VBZ" || tg == "VBP" || tg == "VBN") && !adjectivalVBD(st, k) {
 				subj = subject(st, k)
 				break
 			}
