@@ -77,9 +77,15 @@ func subject(st *sent, head int) int {
 		if (t.Lower == "and" || t.Lower == "but" || t.Lower == "or") && k+1 == head {
 			// coordinated verbs ("accused X of …, and called for …"):
 			// the subject of the first verb
-			for v := k - 1; v >= 0; v-- {
-				if tg := toks[v].Tag; (tg == "VBD" || tg == "VBZ" || tg == "VBP") && !st.attrib[v] {
-					return subject(st, v)
+			// (the nearest such verb whose subject is an actor: in "X said
+			// the case was closed and warned Y", X)
+			tries := 0
+			for v := k - 1; v >= 0 && tries < 3; v-- {
+				if tg := toks[v].Tag; (tg == "VBD" || tg == "VBZ" || tg == "VBP") && !st.attrib[v] && !adjectivalVBD(st, v) {
+					tries++
+					if s := subject(st, v); s >= 0 {
+						return s
+					}
 				}
 			}
 			return -1
