@@ -117,6 +117,9 @@ func analyseChain(st *sent, m *match) {
 			// "wants to attack", "refused to meet": look at the verb or
 			// adjective governing the infinitive
 			g := k - 1
+			if g >= 0 && toks[g].Lower == "yet" && g > 0 && (toks[g-1].Lower == "has" || toks[g-1].Lower == "have" || beForms[toks[g-1].Lower]) {
+				m.negated = true // "has yet to condemn": not done
+			}
 			for g >= 0 && (toks[g].Tag == "RB" || negWords[toks[g].Lower] || timeWords[toks[g].Lower]) {
 				if negWords[toks[g].Lower] {
 					m.negated = true
@@ -149,6 +152,7 @@ func analyseChain(st *sent, m *match) {
 					head = g
 					k = g
 					continue
+
 				case commitVerbs[gw.Lower] || commitVerbs[gw.Lemma]:
 					head = g
 					k = g

@@ -165,6 +165,7 @@ func TestCode(t *testing.T) {
 		{"condemning an owned attack targets its owner", "Iran condemned the Russian attack on Ukraine.", []string{"IRN RUS 111"}},
 		{"he prefers the previous sentence's subject", "The Iranian minister met the Syrian minister. He condemned Israel.", []string{"IRNGOV SYRGOV 040", "IRNGOV ISR 111"}},
 		{"say verb before a noun-phrase clause is no subject", "Iran said the strikes hit Syria, killing eight Syrian rebels.", nil},
+		{"yet to is not done", "Iran has yet to condemn Israel.", nil},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {
