@@ -13,8 +13,9 @@
 //     unless its first non-space byte is '{', in which case it is read as JSONL.
 //   - A directory is walked recursively in lexical order. Only files ending in
 //     .txt, .text, .md, .jsonl, .ndjson or .json (optionally followed by .gz)
-//     are read; hidden files and directories (names starting with '.') are
-//     skipped, and symbolic links to directories are not followed.
+//     are read; hidden files and directories (names starting with '.'), and
+//     README, LICENSE and NOTICE files, are skipped, and symbolic links to
+//     directories are not followed.
 //   - "-" is standard input: JSONL if its first non-space byte is '{', else one
 //     plain-text article.
 //   - A name ending in .gz is decompressed with gzip.
@@ -259,6 +260,9 @@ const (
 func formatOf(path string, explicit bool) format {
 	name := strings.ToLower(filepath.Base(path))
 	name = strings.TrimSuffix(name, ".gz")
+	if !explicit && (strings.HasPrefix(name, "readme") || strings.HasPrefix(name, "license") || strings.HasPrefix(name, "notice")) {
+		return formatNone // a folder's documentation, not an article
+	}
 	switch filepath.Ext(name) {
 	case ".txt", ".text", ".md":
 		return formatText

@@ -317,3 +317,22 @@ func TestSizes(t *testing.T) {
 		}
 	}
 }
+
+func TestDirectoryWalkSkipsReadme(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "README.md"), []byte("# Examples\nThese are examples."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Iran condemned Israel."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := make(chan Item, 10)
+	go Read(context.Background(), []string{dir}, Options{}, out)
+	var ids []string
+	for it := range out {
+		ids = append(ids, filepath.Base(it.Input))
+	}
+	if len(ids) != 1 || ids[0] != "a.txt" {
+		t.Fatalf("read %v, want only a.txt", ids)
+	}
+}
