@@ -94,9 +94,9 @@ const maxTitle = 250
 // paragraph, followed (after any byline or time-stamp lines) by a paragraph
 // that opens with a dateline with an agency or a place in capitals:
 //
-//	Rose Bowl skywriters blast Trump.
+//	Dock workers walk out in Lisbon.
 //
-//	PASADENA, Calif., Jan. 1 (UPI) — A handful of skywriters ...
+//	LISBON, March 4 (AFP) — Dock workers at the port walked off ...
 //
 // It returns the dateline and the holes to leave out of the body: the lines
 // between and the dateline itself.

@@ -186,18 +186,18 @@ func TestDatelines(t *testing.T) {
 }
 
 func TestHeadlineThenDateline(t *testing.T) {
-	text := "Skywriters blast candidate.\n\nBy Jane Smith\n\nPASADENA, Calif., Jan. 1 (UPI) — A handful of skywriters flew over the parade. Police watched."
+	text := "Dock workers walk out.\n\nBy Jane Smith\n\nSETUBAL, Port., March 4 (AFP) — Dock workers at the port walked off the job. Police watched."
 	a := run(t, text)
 	d := a.Dateline
-	if d == nil || d.Place != "Pasadena, Calif." || d.Agency != "UPI" {
+	if d == nil || d.Place != "Setubal, Port." || d.Agency != "AFP" {
 		t.Fatalf("dateline %+v", d)
 	}
-	want := []string{"Skywriters blast candidate.", "A handful of skywriters flew over the parade.", "Police watched."}
+	want := []string{"Dock workers walk out.", "Dock workers at the port walked off the job.", "Police watched."}
 	if got := sentences(a); !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 	// A first paragraph that is not a headline is left alone.
-	a = run(t, "Skywriters blast candidate.\nPASADENA, Calif., Jan. 1 (UPI) — A handful of skywriters flew over.")
+	a = run(t, "Dock workers walk out.\nSETUBAL, Port., March 4 (AFP) — Dock workers at the port walked off.")
 	if a.Dateline != nil {
 		t.Errorf("dateline %+v inside a paragraph", a.Dateline)
 	}
