@@ -5,6 +5,7 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/lexicon"
 )
 
 func root(code string) string {
@@ -311,6 +312,16 @@ func reciprocal(code string) bool {
 	return false
 }
 
+// negatedCode is the code of a pattern's action when it is negated or
+// refused: the pattern's neg= code, else CAMEO's refusal (12x) of it, else
+// "" (no event: "did not attack" is not coded).
+func negatedCode(p *lexicon.VerbPattern, code string) string {
+	if p.Neg != "" {
+		return p.Neg
+	}
+	return cameo.Refusal(code)
+}
+
 // neitherNor reports whether "neither" or "nor" stands in tokens [from-1,
 // to): a subject negated by them.
 func neitherNor(st *sent, from, to int) bool {
@@ -442,11 +453,7 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	}
 	switch {
 	case m.negated || m.refused:
-		if m.pat.Neg != "" {
-			code = m.pat.Neg
-		} else if r := cameo.Refusal(code); r != "" {
-			code = r
-		} else {
+		if code = negatedCode(m.pat, code); code == "" {
 			return nil
 		}
 	case m.intent:
@@ -534,11 +541,7 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	}
 	if neitherNor(st, st.ments[srcs[0]].Tok0, m.head) && !m.negated {
 		// "Neither India nor Pakistan has condemned the attack"
-		if m.pat.Neg != "" {
-			code = m.pat.Neg
-		} else if r := cameo.Refusal(code); r != "" {
-			code = r
-		} else {
+		if code = negatedCode(m.pat, code); code == "" {
 			return nil
 		}
 		if info, ok = cameo.Lookup(code); !ok {
