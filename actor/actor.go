@@ -151,8 +151,8 @@ func agentHead(toks []dyad.Token, i, j int) bool {
 }
 
 // adjLike are agent nouns that are mostly adjectives before another noun.
-var adjLike = map[string]bool{"military": true, "official": true, "civilian": true, "police": false,
-	"government": true, "intelligence": true, "security": true, "army": false, "opposition": true}
+var adjLike = map[string]bool{"military": true, "official": true, "civilian": true,
+	"government": true, "intelligence": true, "security": true, "opposition": true}
 
 // ethnicHead reports whether a group starts with a plural demonym used as
 // a noun ("Albanians", "Kurds"), which names an ethnic group, not a state.

@@ -42,7 +42,8 @@ type ActorEntry struct {
 	Code string
 	// Phrase is the matched text as written in the dictionary.
 	Phrase string
-	// Keys are the phrase's tokens, lower-cased (agents: lemmas).
+	// Keys are the phrase's tokens, lower-cased (for agents, one entry per
+	// singular and plural form of the head noun).
 	Keys []string
 	// Words are the phrase's tokens as written (for case-sensitive entries).
 	Words []string
@@ -231,15 +232,11 @@ func (l *Lexicon) addPattern(p *VerbPattern) {
 func (l *Lexicon) Anchors(lemma string) []*VerbPattern { return l.verbs[lemma] }
 
 // keysFor tokenises a dictionary phrase into its match keys.
-func keysFor(phrase string, lemma bool) (keys, words []string) {
+func keysFor(phrase string) (keys, words []string) {
 	words = text.Tokenize(phrase)
 	keys = make([]string, len(words))
 	for i, w := range words {
-		k := normKey(w)
-		if lemma {
-			k = text.Lemma(k)
-		}
-		keys[i] = k
+		keys[i] = normKey(w)
 	}
 	return keys, words
 }

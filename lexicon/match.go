@@ -11,16 +11,16 @@ import (
 // the same phrase by date. It returns the entry and the token index just
 // past the match, or nil.
 func (l *Lexicon) MatchName(toks []dyad.Token, i int, date string) (*ActorEntry, int) {
-	return l.match(l.names[tokKey(toks[i])], toks, i, date, false)
+	return l.match(l.names[tokKey(toks[i])], toks, i, date)
 }
 
 // MatchAgent finds the longest agent entry starting at toks[i]. Agent
 // phrases match in the singular and in the plural of their head noun.
 func (l *Lexicon) MatchAgent(toks []dyad.Token, i int, date string) (*ActorEntry, int) {
-	return l.match(l.agents[tokKey(toks[i])], toks, i, date, false)
+	return l.match(l.agents[tokKey(toks[i])], toks, i, date)
 }
 
-func (l *Lexicon) match(cands []*ActorEntry, toks []dyad.Token, i int, date string, lemma bool) (*ActorEntry, int) {
+func (l *Lexicon) match(cands []*ActorEntry, toks []dyad.Token, i int, date string) (*ActorEntry, int) {
 	var best *ActorEntry
 	bestLen, bestScore := 0, -1
 	for _, e := range cands {
@@ -31,16 +31,7 @@ func (l *Lexicon) match(cands []*ActorEntry, toks []dyad.Token, i int, date stri
 		ok := true
 		for k := 0; k < n; k++ {
 			t := toks[i+k]
-			var key string
-			if lemma {
-				key = t.Lemma
-				if key != e.Keys[k] && normKey(t.Text) == e.Keys[k] {
-					key = e.Keys[k]
-				}
-			} else {
-				key = tokKey(t)
-			}
-			if key != e.Keys[k] || (e.Case && t.Text != e.Words[k]) {
+			if tokKey(t) != e.Keys[k] || (e.Case && t.Text != e.Words[k]) {
 				ok = false
 				break
 			}
@@ -49,9 +40,6 @@ func (l *Lexicon) match(cands []*ActorEntry, toks []dyad.Token, i int, date stri
 			continue
 		}
 		score := dateScore(e, date)
-		if score < 0 {
-			continue
-		}
 		if n > bestLen || score > bestScore {
 			best, bestLen, bestScore = e, n, score
 		}
@@ -72,10 +60,9 @@ func tokKey(t dyad.Token) string {
 }
 
 // dateScore ranks an entry for a document date: a dated entry that holds on
-// the date beats an undated one, which beats an open-ended dated one when
-// no date is known; entries valid on other dates are rejected (-1) unless
-// nothing else matches the phrase, which match handles by the fallback
-// score 0.
+// the date (3) beats an undated one (2), which beats a dated one that does
+// not hold (0), still used when nothing else matches the phrase. With no
+// date, an open-ended entry (the current holder) holds.
 func dateScore(e *ActorEntry, date string) int {
 	if !e.Dated() {
 		return 2

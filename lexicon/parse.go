@@ -87,7 +87,7 @@ func (l *Lexicon) AddActors(file, src string) []string {
 		}
 		_, caseSens := ln.opts["case"]
 		for _, ph := range ln.phrases {
-			keys, words := keysFor(ph, false)
+			keys, words := keysFor(ph)
 			variants := [][]string{keys}
 			if kind == KindAgent {
 				variants = append(variants, pluralKeys(keys)...)
