@@ -19,11 +19,29 @@ import (
 
 // Coder codes events. It is safe for concurrent use.
 type Coder struct {
-	lex *lexicon.Lexicon
+	lex  *lexicon.Lexicon
+	opts Options
 }
 
-// New returns a Coder over the given verb dictionaries.
+// Options change what the coder emits. The zero value is dyad's default.
+// The fields mirror the per-record options of the PETRARCH and TABARI
+// validation suites.
+type Options struct {
+	// RequireDyad drops events that have no target (PETRARCH's
+	// require_dyad); by default dyad keeps them with an empty target.
+	RequireDyad bool
+	// NewActorLength, when positive, lets an unknown capitalised name of
+	// at most that many words act as a source or target coded "---"
+	// (PETRARCH's new_actor_length; 0 = off).
+	NewActorLength int
+}
+
+// New returns a Coder over the given verb dictionaries with the default
+// options.
 func New(lex *lexicon.Lexicon) *Coder { return &Coder{lex: lex} }
+
+// NewWith returns a Coder with the given options.
+func NewWith(lex *lexicon.Lexicon, opts Options) *Coder { return &Coder{lex: lex, opts: opts} }
 
 // match is one verb pattern found in a sentence.
 type match struct {

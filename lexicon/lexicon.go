@@ -58,6 +58,17 @@ type ActorEntry struct {
 	Name string
 	// Rule is "file:line" of the dictionary line.
 	Rule string
+	// Full, for an agent, puts every sector of Code into the actor code
+	// (PETRARCH and TABARI "~GOVMIL": country + GOVMIL), where the
+	// project's own agents contribute only their primary sector.
+	Full bool
+	// Prefix, for an agent, puts Code before the country code instead of
+	// after it (TABARI "[NGO~]": NGO + country).
+	Prefix bool
+	// Stem lets the last word of the phrase match any word that starts
+	// with it (TABARI and PETRARCH-1 actor words without a trailing "_":
+	// "BULGAR" matches "Bulgarian").
+	Stem bool
 }
 
 // Dated reports whether the entry carries any date restriction.
@@ -83,6 +94,11 @@ const (
 	ElemGap    = '*' // up to MaxGap tokens
 	ElemTarget = '+' // the target slot
 	ElemSource = '$' // the source slot
+	// ElemCompound is a slot for a compound actor ("Iran and Syria") whose
+	// members act on each other (PETRARCH and TABARI "%").
+	ElemCompound = '%'
+	// ElemSkipNP skips one noun phrase (PETRARCH and TABARI "^").
+	ElemSkipNP = '^'
 )
 
 // MaxGap is how many tokens a `*` may skip.
@@ -106,6 +122,17 @@ type VerbPattern struct {
 	Text, Rule string
 	// Literals counts the literal words: more is more specific.
 	Literals int
+	// Pre holds the elements that must come before the anchor, in text
+	// order (imported PETRARCH and TABARI patterns such as
+	// "- FAILED_TO_* [111]"); Elems[0] is still the anchor.
+	Pre []Elem
+	// Code2, from a PETRARCH or TABARI "[c1:c2]" code, is the code of a
+	// second event in the other direction (target → source); "" = none.
+	Code2 string
+	// Foreign marks patterns imported from another project's dictionary:
+	// their codes need not be CAMEO codes (the coder reports them with
+	// the root of their first two digits, or as given).
+	Foreign bool
 }
 
 // HasSlot reports whether the pattern has an element of kind k.

@@ -20,6 +20,8 @@ type Options struct {
 	DefaultDate string
 	// Lexicon overrides the embedded dictionaries when set.
 	Lexicon *lexicon.Lexicon
+	// Coding sets the event coder's options (coder.Options).
+	Coding coder.Options
 }
 
 // Pipeline codes documents. It is safe for concurrent use.
@@ -40,7 +42,7 @@ func New(opts Options) (*Pipeline, error) {
 			return nil, err
 		}
 	}
-	return &Pipeline{opts: opts, lex: lex, resolver: actor.New(lex), coder: coder.New(lex)}, nil
+	return &Pipeline{opts: opts, lex: lex, resolver: actor.New(lex), coder: coder.NewWith(lex, opts.Coding)}, nil
 }
 
 // Lexicon returns the dictionaries the pipeline codes with.
