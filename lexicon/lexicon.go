@@ -281,3 +281,11 @@ func normKey(w string) string {
 // NormKey exposes the key function so the stages compare tokens the way
 // the dictionaries were indexed.
 func NormKey(w string) string { return normKey(w) }
+
+// Discard kinds of imported PETRARCH and TABARI discard dictionaries: a
+// sentence (or, for story discards, the whole document) containing the
+// phrase is not coded.
+const (
+	KindDiscardSentence = "discard-sentence"
+	KindDiscardStory    = "discard-story"
+)
