@@ -62,6 +62,9 @@ type group struct {
 	// sector of each agent ("defence minister" adds MIL to the code and
 	// MIL, GOV to the sectors).
 	codeSectors []string
+	// prefix is an imported agent code written before the country
+	// (TABARI "[NGO~]").
+	prefix string
 	// appositiveOf is the person key a title phrase in apposition names.
 	appositiveOf string
 }
@@ -214,6 +217,13 @@ func (r *Resolver) findAtoms(toks []dyad.Token, date string) []atom {
 				k = aCapital
 			case lexicon.KindPerson:
 				k = aPerson
+			case lexicon.KindActor:
+				if len(e.Code) == 3 && e.Code != "---" && e.Foreign {
+					// imported dictionaries code states, their
+					// adjectives and their people with the bare
+					// country code: a country for composition
+					k = aCountry
+				}
 			}
 			out = append(out, atom{kind: k, t0: i, t1: j, entry: e})
 			i = j
@@ -357,6 +367,12 @@ func joinable(toks []dyad.Token, g *group, a atom) bool {
 			// Muslim Brotherhood"
 			return a.kind != aName || len(gap) == 1
 		}
+		if a.kind == aCountry && len(gap) == 0 && a.entry.Kind == lexicon.KindActor {
+			// "Bree Prime Minister Romendacil": an imported dictionary
+			// codes the name with its country alone; the title's phrase
+			// keeps the title
+			return true
+		}
 		return a.kind == aAgent || a.kind == aName || a.kind == aPerson || (a.kind == aAdj && len(gap) == 0)
 	case aName:
 		// "King Hassan of Morocco": a titled name of a country
@@ -439,7 +455,15 @@ func resolveGroup(toks []dyad.Token, g *group) {
 			for _, s := range secs {
 				g.sectors = addSector(g.sectors, s)
 			}
-			if len(secs) > 0 {
+			switch {
+			case a.entry.Prefix:
+				if g.prefix == "" {
+					g.prefix = a.entry.Code
+				}
+			case a.entry.Full:
+				// imported agents put their whole code in ("~GOVMIL")
+				g.codeSectors = append(g.codeSectors, secs...)
+			case len(secs) > 0:
 				g.codeSectors = addSector(g.codeSectors, secs[0])
 			}
 			g.titles = append(g.titles, spanText(toks, a.t0, a.t1))
@@ -498,6 +522,9 @@ func (g *group) code() string {
 			return c + g.full[3:]
 		}
 		return g.full
+	}
+	if g.prefix != "" {
+		return g.prefix + c + strings.Join(g.codeSectors, "")
 	}
 	if c == "---" && len(g.codeSectors) == 0 {
 		return ""

@@ -97,9 +97,9 @@ func attribution(toks []dyad.Token) []bool {
 func analyseChain(st *sent, m *match) {
 	toks := st.toks
 	a := toks[m.anchor]
-	head := m.anchor
+	head := m.first()
 	sawBe := false
-	for k := m.anchor - 1; k >= 0 && k >= m.anchor-6; k-- {
+	for k := head - 1; k >= 0 && k >= head-6; k-- {
 		t := toks[k]
 		switch {
 		case negWords[t.Lower]:
@@ -173,7 +173,7 @@ func analyseChain(st *sent, m *match) {
 		m.passive = true
 	}
 	// reduced relative: "officials accused of …", "a man arrested in …"
-	if !m.passive && head == m.anchor && reducedRelative(st, m.anchor) {
+	if !m.passive && head == m.anchor && m.pre0 < 0 && reducedRelative(st, m.anchor) {
 		m.passive = true
 	}
 	m.head = head

@@ -53,6 +53,11 @@ type match struct {
 	end      int // token index just past the match
 	literals int
 	dropped  bool
+	// pre0 is the first token of the words an imported pattern requires
+	// before its anchor, or -1.
+	pre0 int
+	// compound is the mention index at a "%" slot, or -1.
+	compound int
 	// filled by clause analysis
 	head        int // first token of the verb chain (auxiliaries, modals)
 	negated     bool
@@ -68,6 +73,14 @@ type match struct {
 	// passiveAnchor is set when the anchor is a participle after a form
 	// of "be": its target slot may stay empty.
 	passiveAnchor bool
+}
+
+// first is the first token of the match's words.
+func (m *match) first() int {
+	if m.pre0 >= 0 && m.pre0 < m.anchor {
+		return m.pre0
+	}
+	return m.anchor
 }
 
 // sent is the per-sentence working state.
@@ -89,12 +102,28 @@ func (c *Coder) Code(a *dyad.Analysis) error {
 			byS[m.Sentence] = append(byS[m.Sentence], m)
 		}
 	}
+	skip := make([]bool, len(a.Sentences))
 	for si, s := range a.Sentences {
-		if len(s.Tokens) == 0 {
+		// imported discard lists: a sentence (or the whole story) that
+		// names one of their phrases is not coded
+		if e, _ := c.lex.DiscardIn(s.Tokens); e != nil {
+			if e.Kind == lexicon.KindDiscardStory {
+				return nil
+			}
+			skip[si] = true
+		}
+	}
+	for si, s := range a.Sentences {
+		if len(s.Tokens) == 0 || skip[si] {
 			continue
 		}
 		st := newSent(si, s.Tokens, byS[si])
-		a.Events = append(a.Events, c.codeSentence(a, st)...)
+		for _, ev := range c.codeSentence(a, st) {
+			if c.opts.RequireDyad && ev.Target == nil {
+				continue
+			}
+			a.Events = append(a.Events, ev)
+		}
 	}
 	return nil
 }
@@ -221,7 +250,7 @@ func (c *Coder) findMatches(st *sent) []*match {
 	var keep []*match
 	for _, m := range all {
 		clash := false
-		for k := m.anchor; k <= m.last; k++ {
+		for k := m.first(); k <= m.last; k++ {
 			if used[k] {
 				clash = true
 				break
@@ -230,7 +259,7 @@ func (c *Coder) findMatches(st *sent) []*match {
 		if clash {
 			continue
 		}
-		for k := m.anchor; k <= m.last; k++ {
+		for k := m.first(); k <= m.last; k++ {
 			used[k] = true
 		}
 		keep = append(keep, m)
@@ -291,7 +320,7 @@ func (st *sent) mayMatch(p *lexicon.VerbPattern) bool {
 			st.words[t.Lower] = true
 		}
 	}
-	for _, e := range p.Elems[1:] {
+	for _, e := range append(p.Elems[1:len(p.Elems):len(p.Elems)], p.Pre...) {
 		if e.Kind != lexicon.ElemWord || e.Optional {
 			continue
 		}
@@ -358,11 +387,111 @@ func boundary(t dyad.Token) bool {
 
 // matchPattern matches p with its anchor at token i.
 func matchPattern(st *sent, p *lexicon.VerbPattern, i int) *match {
-	m := &match{pat: p, anchor: i, last: i, target: -1, source: -1, passiveAnchor: passiveAt(st, i)}
+	m := &match{pat: p, anchor: i, last: i, target: -1, source: -1, pre0: -1, compound: -1, passiveAnchor: passiveAt(st, i)}
 	if !matchElems(st, p.Elems, 0, i, m, true) {
 		return nil
 	}
+	if len(p.Pre) > 0 {
+		if !matchPre(st, p.Pre, len(p.Pre)-1, i, m) {
+			return nil
+		}
+	}
 	return m
+}
+
+// matchPre matches pre[:k+1] right to left so that pre[k] ends just before
+// token i (an imported pattern's words before its anchor), recording the
+// first token in m.pre0 and slots in m.
+func matchPre(st *sent, pre []lexicon.Elem, k, i int, m *match) bool {
+	if k < 0 {
+		m.pre0 = i
+		return true
+	}
+	e := pre[k]
+	switch e.Kind {
+	case lexicon.ElemWord:
+		if e.Optional {
+			save := *m
+			if i > 0 && wordMatches(st.toks[i-1], e) {
+				m.literals++
+				if matchPre(st, pre, k-1, i-1, m) {
+					return true
+				}
+				*m = save
+			}
+			return matchPre(st, pre, k-1, i, m)
+		}
+		for skip := 0; skip <= 3 && i-1-skip >= 0; skip++ {
+			j := i - 1 - skip
+			if skip > 0 && !skippable(st.toks[j+1]) {
+				break
+			}
+			if wordMatches(st.toks[j], e) {
+				save := *m
+				m.literals++
+				if matchPre(st, pre, k-1, j, m) {
+					return true
+				}
+				*m = save
+			}
+		}
+		return false
+	case lexicon.ElemGap:
+		for g := 0; g <= lexicon.MaxGap && i-g >= 0; g++ {
+			if g > 0 && boundary(st.toks[i-g]) {
+				break
+			}
+			save := *m
+			if matchPre(st, pre, k-1, i-g, m) {
+				return true
+			}
+			*m = save
+		}
+		return false
+	case lexicon.ElemSkipNP:
+		j := i
+		for j > 0 && i-j < 6 && npWord(st.toks[j-1]) {
+			j--
+		}
+		if j == i {
+			return false
+		}
+		return matchPre(st, pre, k-1, j, m)
+	case lexicon.ElemTarget, lexicon.ElemSource, lexicon.ElemCompound:
+		j := i - 1
+		for j >= 0 && st.coveredBy[j] < 0 && i-1-j < 3 && skippable(st.toks[j]) {
+			j--
+		}
+		if j < 0 || st.coveredBy[j] < 0 {
+			return false
+		}
+		mi := st.coveredBy[j]
+		save := *m
+		setSlot(m, e.Kind, mi)
+		if matchPre(st, pre, k-1, st.ments[mi].Tok0, m) {
+			return true
+		}
+		*m = save
+		return false
+	}
+	return false
+}
+
+// setSlot records mention mi in the slot of kind k.
+func setSlot(m *match, k byte, mi int) {
+	switch k {
+	case lexicon.ElemTarget:
+		m.target = mi
+	case lexicon.ElemSource:
+		m.source = mi
+	case lexicon.ElemCompound:
+		m.compound = mi
+	}
+}
+
+// npWord reports whether t can be part of a noun phrase skipped by "^".
+func npWord(t dyad.Token) bool {
+	return isNoun(t.Tag) || skippable(t)
 }
 
 func wordMatches(t dyad.Token, e lexicon.Elem) bool {
@@ -442,7 +571,23 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 			*m = save
 		}
 		return false
-	case lexicon.ElemTarget, lexicon.ElemSource:
+	case lexicon.ElemSkipNP:
+		j := i
+		for j < n && j-i < 6 && npWord(st.toks[j]) && !(j > i && st.startAt[j] >= 0) {
+			j++
+		}
+		if j == i {
+			return false
+		}
+		for jj := j; jj > i; jj-- {
+			save := *m
+			if matchElems(st, elems, k+1, jj, m, false) {
+				return true
+			}
+			*m = save
+		}
+		return false
+	case lexicon.ElemTarget, lexicon.ElemSource, lexicon.ElemCompound:
 		// skip determiners and adjectives to the mention, and through one
 		// "NOUN of" ("the headquarters of Hamas", "part of Syria's …")
 		j := i
@@ -467,11 +612,7 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 		if j < n && st.startAt[j] >= 0 {
 			mi := st.startAt[j]
 			save := *m
-			if e.Kind == lexicon.ElemTarget {
-				m.target = mi
-			} else {
-				m.source = mi
-			}
+			setSlot(m, e.Kind, mi)
 			if matchElems(st, elems, k+1, st.ments[mi].Tok1, m, false) {
 				return true
 			}

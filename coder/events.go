@@ -456,6 +456,8 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		if code = negatedCode(m.pat, code); code == "" {
 			return nil
 		}
+	case m.intent && m.pat.Foreign:
+		// imported dictionaries spell modality out in their patterns
 	case m.intent:
 		if m.commit && root(code) >= "10" {
 			break
@@ -469,7 +471,10 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			code = r
 		}
 	}
-	info, ok := cameo.Lookup(code)
+	if code == "---" {
+		return nil // an imported pattern that blocks others and codes nothing
+	}
+	info, ok := lookupCode(m.pat, code)
 	if !ok {
 		return nil
 	}
@@ -497,7 +502,13 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			}
 		}
 	}
-	if m.source >= 0 {
+	if m.compound >= 0 {
+		// "%": the members of a compound actor act on each other
+		srcs = conjoined(st, m.compound)
+		if len(srcs) < 2 {
+			return nil
+		}
+	} else if m.source >= 0 {
 		srcs = conjoined(st, m.source)
 		if subj >= 0 {
 			tgts = conjoined(st, subj)
@@ -544,7 +555,7 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		if code = negatedCode(m.pat, code); code == "" {
 			return nil
 		}
-		if info, ok = cameo.Lookup(code); !ok {
+		if info, ok = lookupCode(m.pat, code); !ok {
 			return nil
 		}
 	}
@@ -591,9 +602,19 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			}
 		}
 		out = append(out, ev)
+		if c2 := m.pat.Code2; c2 != "" && c2 != "---" && ev.Target != nil {
+			// "[032:033]": the second code runs the other way
+			if i2, ok := lookupCode(m.pat, c2); ok {
+				rev := ev
+				rev.Code, rev.Root, rev.Label, rev.QuadClass, rev.Goldstein, rev.Plover = c2, i2.Root, i2.Label, i2.QuadClass, i2.Goldstein, i2.Plover
+				rev.Source, rev.Target = ev.Target, ev.Source
+				rev.Rule = m.pat.Rule + " " + c2 + " (second code): " + m.pat.Text
+				out = append(out, rev)
+			}
+		}
 	}
 	if len(tgts) == 0 {
-		if len(srcs) > 1 && len(srcs) <= 4 && reciprocal(code) {
+		if len(srcs) > 1 && len(srcs) <= 4 && (reciprocal(code) || m.compound >= 0) {
 			// "Iran and Syria signed an agreement": each with the other
 			for _, s := range srcs {
 				for _, t := range srcs {
@@ -813,4 +834,26 @@ func dedupe(evs []dyad.Event) []dyad.Event {
 		out = append(out, e)
 	}
 	return out
+}
+
+// lookupCode describes code. An imported pattern's code need not be in the
+// CAMEO table (the PETRARCH and TABARI test dictionaries use WEIS codes and
+// made-up ones): it is kept as written, with the root, scale and classes of
+// the nearest CAMEO code when its first digits name one.
+func lookupCode(p *lexicon.VerbPattern, code string) (cameo.Info, bool) {
+	if info, ok := cameo.Lookup(code); ok || !p.Foreign {
+		return info, ok
+	}
+	info := cameo.Info{Code: code}
+	for n := len(code) - 1; n >= 2; n-- {
+		if base, ok := cameo.Lookup(code[:n]); ok {
+			info = base
+			info.Code = code
+			break
+		}
+	}
+	if info.Root == "" && len(code) >= 2 {
+		info.Root = code[:2]
+	}
+	return info, true
 }

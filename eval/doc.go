@@ -15,8 +15,32 @@
 //
 // A record is skipped (not evaluated) when its "evaluate" or "valid_flag"
 // field is "false". "expect_noevents": true says the record should yield no
-// event at all. Dates given as YYYYMMDD, YYYY-MM-DD or (TABARI) YYMMDD become
-// YYYY-MM-DD.
+// event at all. Dates given as YYYYMMDD, YYYY-MM-DD or (TABARI) YYMMDD
+// become YYYY-MM-DD; a two-digit year 00-29 is 20YY, 30-99 19YY.
+//
+// # Validation suites
+//
+// Records of the PETRARCH and TABARI validation suites carry options and
+// kinds that change how they are coded and scored:
+//
+//   - PETRARCH unit tests: "config" sets the coder options of the record
+//     (EventGold.Options): require_dyad (true/false, any case) and
+//     new_actor_length; in a file whose records carry configs, a record
+//     without one gets PETRARCH's default, require_dyad true. The comma_*
+//     settings cannot be expressed and are listed as not supported.
+//     "expect_error" records are scored as expecting no events and counted
+//     apart.
+//   - TABARI validation: "kind" option records are not scored; their
+//     "options" lines change the option list in force for the records
+//     after them (EventGold.TabariOptions, starting from
+//     LoadOptions.TabariOptions, the project's .options file). Kinds
+//     noevents and discard expect no events; complex ({+++}, too complex
+//     to code) and no_verification_record are skipped, and so is every
+//     record with "after_FINAL": true (after the end of the standard
+//     records).
+//
+// ScoreEventsWith codes records that need different coder options with
+// different coders, one per distinct EventGold.Options.
 //
 // # Event metrics
 //
@@ -62,5 +86,7 @@
 // EventReport.Write prints the figures, the definitions, the tables and,
 // when verbose, every record that is not exact with its gold triples and its
 // predicted triples (with the rule that fired and the verb). Its last line
-// is always "records exact: N/M" with M the number of evaluated records.
+// is always "records exact: N/M" with M the number of evaluated records;
+// the lines before it count the skipped records by reason, the expect_error
+// records and the options that are not supported.
 package eval

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/coder"
 )
 
 // Coder codes one document.
@@ -111,7 +112,11 @@ type RecordResult struct {
 	Predicted []PredictedEvent
 	// ExpectNoEvents copies the gold flag.
 	ExpectNoEvents bool
-	Exact          bool
+	// ExpectError copies the gold record's PETRARCH expect_error.
+	ExpectError string
+	// Options are the coder options the record was coded with.
+	Options coder.Options
+	Exact   bool
 	// Err is the coder's error, if it failed on this record.
 	Err error
 }
@@ -127,6 +132,22 @@ type EventReport struct {
 	// Errors counts records on which the coder failed (they are scored as
 	// if it predicted nothing).
 	Errors int
+	// SkipReasons splits Skipped by reason (EventGold.SkipReason), in
+	// order of first occurrence.
+	SkipReasons []Count
+	// ExpectErrors counts the evaluated records with a PETRARCH
+	// expect_error (scored as expecting no events).
+	ExpectErrors int
+	// Unsupported counts, per setting name (comma_min, ...), the evaluated
+	// records that set something the coder options cannot express.
+	Unsupported []Count
+	// TabariOptions counts, per option (optionKey: "SET: CODE",
+	// "COMPLEX:", ...), the evaluated TABARI records that had it in force;
+	// none of them is mapped onto coder options yet.
+	TabariOptions []Count
+	// OptionGroups is the number of distinct coder options the evaluated
+	// records were coded with (one coder each).
+	OptionGroups int
 	// Strict is over (source, target, label) triples.
 	Strict PRF
 	// Country is over (country(source), country(target), root(label)).
@@ -145,32 +166,105 @@ type EventReport struct {
 // ScoreEvents codes every evaluated gold record with code and scores the
 // predictions. A coder error on a record is recorded in the report (that
 // record counts as predicting nothing), not returned; the error result is
-// for a missing coder.
+// for a missing coder. Every record is coded with code, whatever its
+// Options; ScoreEventsWith honours them.
 func ScoreEvents(gold []EventGold, code Coder) (*EventReport, error) {
 	if code == nil {
 		return nil, errors.New("eval: ScoreEvents: nil coder")
 	}
+	return ScoreEventsWith(gold, func(coder.Options) (Coder, error) { return code, nil })
+}
+
+// CoderFactory returns a coder that codes with the given options.
+type CoderFactory func(coder.Options) (Coder, error)
+
+// ScoreEventsWith is ScoreEvents with a coder per set of options: the
+// evaluated records are grouped by their Options and each group is coded
+// with the coder newCoder returns for those options (called once per
+// group); results stay in input order. An error from newCoder is returned.
+func ScoreEventsWith(gold []EventGold, newCoder CoderFactory) (*EventReport, error) {
+	if newCoder == nil {
+		return nil, errors.New("eval: ScoreEventsWith: nil coder factory")
+	}
 	r := &EventReport{}
+
+	// Code every evaluated record, one options group at a time.
+	type outcome struct {
+		rec dyad.Record
+		err error
+	}
+	outcomes := make([]outcome, len(gold))
+	var groups []string
+	members := map[string][]int{}
+	for i, g := range gold {
+		if g.Skip {
+			continue
+		}
+		k := optionsKey(g.Options)
+		if _, ok := members[k]; !ok {
+			groups = append(groups, k)
+		}
+		members[k] = append(members[k], i)
+	}
+	for _, k := range groups {
+		idx := members[k]
+		opts := gold[idx[0]].Options
+		code, err := newCoder(opts)
+		if err != nil {
+			return nil, fmt.Errorf("eval: coder for options %+v: %w", opts, err)
+		}
+		if code == nil {
+			return nil, fmt.Errorf("eval: no coder for options %+v", opts)
+		}
+		r.OptionGroups++
+		for _, i := range idx {
+			g := gold[i]
+			start := time.Now()
+			rec, err := code(dyad.Doc{ID: g.ID, Text: g.Text, Date: g.Date})
+			r.Elapsed += time.Since(start)
+			outcomes[i] = outcome{rec, err}
+		}
+	}
+
 	legacy := usesLegacyPlover(gold)
 	byRoot := map[string]*PRF{}
 	byPlover := map[string]*PRF{}
-	for _, g := range gold {
+	for i, g := range gold {
 		if g.Skip {
 			r.Skipped++
+			reason := g.SkipReason
+			if reason == "" {
+				reason = SkipNotValid
+			}
+			r.SkipReasons = addCount(r.SkipReasons, reason)
 			continue
 		}
-		res := RecordResult{ID: g.ID, Text: g.Text, Flavour: g.Flavour, ExpectNoEvents: g.ExpectNoEvents}
-		for _, ge := range g.Expected {
-			res.Gold = append(res.Gold, goldTriple(ge, g.Flavour))
+		if g.ExpectError != "" {
+			r.ExpectErrors++
 		}
-		start := time.Now()
-		rec, err := code(dyad.Doc{ID: g.ID, Text: g.Text, Date: g.Date})
-		r.Elapsed += time.Since(start)
-		if err != nil {
+		for _, u := range g.Unsupported {
+			name, _, _ := strings.Cut(u, "=")
+			r.Unsupported = addCount(r.Unsupported, name)
+		}
+		for _, line := range g.TabariOptions {
+			// Labels only name codes in TABARI's output; a line without a
+			// command ("~~~~~", the end of an .options file) sets nothing.
+			if k := optionKey(line); strings.Contains(k, ":") && !strings.HasPrefix(k, "LABEL:") {
+				r.TabariOptions = addCount(r.TabariOptions, k)
+			}
+		}
+		res := RecordResult{ID: g.ID, Text: g.Text, Flavour: g.Flavour, ExpectNoEvents: g.ExpectNoEvents,
+			ExpectError: g.ExpectError, Options: g.Options}
+		if !g.ExpectNoEvents {
+			for _, ge := range g.Expected {
+				res.Gold = append(res.Gold, goldTriple(ge, g.Flavour))
+			}
+		}
+		if err := outcomes[i].err; err != nil {
 			res.Err = err
 			r.Errors++
 		} else {
-			for _, ev := range rec.Events {
+			for _, ev := range outcomes[i].rec.Events {
 				res.Predicted = append(res.Predicted, predictedEvent(ev, g.Flavour, legacy))
 			}
 		}

@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/dyad-events/dyad/coder"
 )
 
 // Flavour says which event scheme a gold record is labelled in.
@@ -39,15 +41,41 @@ type EventGold struct {
 	// Date is YYYY-MM-DD, or "" when the record has none.
 	Date     string
 	Expected []GoldEvent
-	// ExpectNoEvents is set when the record must yield no events.
+	// ExpectNoEvents is set when the record must yield no events: its
+	// expect_noevents, a PETRARCH expect_error, a TABARI noevents or
+	// discard record.
 	ExpectNoEvents bool
-	// Skip is set when the record is not meant to be evaluated
-	// (evaluate == "false" or valid_flag == "false").
-	Skip bool
+	// Skip is set when the record is not scored; SkipReason says why
+	// (one of the Skip* constants).
+	Skip       bool
+	SkipReason string
 	// Flavour is the scheme of Expected, detected per record.
 	Flavour Flavour
+	// Options are the coder options the record is coded with: PETRARCH's
+	// config (require_dyad, new_actor_length; require_dyad true where a
+	// PETRARCH unit-test record has none), the zero value elsewhere.
+	Options coder.Options
+	// Unsupported lists the record's settings that Options cannot
+	// express, as "name=value" (PETRARCH's comma_*); they are ignored.
+	Unsupported []string
+	// ExpectError is PETRARCH's expect_error ("dateline",
+	// "sentencediscard", ...); such records are scored as expecting no
+	// events.
+	ExpectError string
+	// Kind is a TABARI validation record's kind (events, noevents,
+	// discard, complex, option, no_verification_record), lower-cased; ""
+	// for other records.
+	Kind string
+	// TabariOptions is, for a TABARI record, the option list in force:
+	// LoadOptions.TabariOptions changed by the option records before it
+	// (and by its own lines, for an option record). None of it is mapped
+	// onto Options yet.
+	TabariOptions []string
 	// Raw holds every field of the record as decoded from JSON.
 	Raw map[string]any
+
+	petrarch    bool     // the record has a PETRARCH config
+	optionLines []string // an option record's own lines
 }
 
 // LoadEventGold reads a JSONL file of event gold records (see the package
@@ -55,12 +83,18 @@ type EventGold struct {
 // is an error naming the file and line. A record without an id is named
 // "lineN"; a repeated id gets a "#2", "#3", ... suffix.
 func LoadEventGold(path string) ([]EventGold, error) {
+	return LoadEventGoldWith(path, LoadOptions{})
+}
+
+// LoadEventGoldWith is LoadEventGold with options (the TABARI project's
+// option lines).
+func LoadEventGoldWith(path string, opts LoadOptions) ([]EventGold, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("eval: %w", err)
 	}
 	defer f.Close()
-	recs, err := ReadEventGold(f)
+	recs, err := ReadEventGoldWith(f, opts)
 	if err != nil {
 		return nil, fmt.Errorf("eval: %s: %w", path, err)
 	}
@@ -70,6 +104,11 @@ func LoadEventGold(path string) ([]EventGold, error) {
 // ReadEventGold reads JSONL event gold records from r; LoadEventGold is the
 // same for a named file.
 func ReadEventGold(r io.Reader) ([]EventGold, error) {
+	return ReadEventGoldWith(r, LoadOptions{})
+}
+
+// ReadEventGoldWith is ReadEventGold with options.
+func ReadEventGoldWith(r io.Reader, opts LoadOptions) ([]EventGold, error) {
 	br := bufio.NewReader(r)
 	var out []EventGold
 	seen := map[string]int{}
@@ -98,6 +137,7 @@ func ReadEventGold(r io.Reader) ([]EventGold, error) {
 			break
 		}
 	}
+	applySuiteState(out, opts)
 	return out, nil
 }
 
@@ -177,6 +217,9 @@ func parseEventGold(b []byte) (EventGold, error) {
 			return g, fmt.Errorf("record %q: expected[%d] has no code", g.ID, i)
 		}
 	}
+	if err := parseSuiteFields(&g); err != nil {
+		return g, err
+	}
 	return g, nil
 }
 
@@ -232,7 +275,7 @@ func normActor(s string) string {
 }
 
 // NormalizeDate turns YYYYMMDD or YYYY-MM-DD into YYYY-MM-DD; TABARI's
-// six-digit YYMMDD is read with years 00-49 as 20YY and 50-99 as 19YY. The
+// six-digit YYMMDD is read with years 00-29 as 20YY and 30-99 as 19YY. The
 // empty string stays empty; anything else is an error.
 func NormalizeDate(s string) (string, error) {
 	s = strings.TrimSpace(s)
@@ -252,7 +295,7 @@ func NormalizeDate(s string) (string, error) {
 		y, m, d = s[:4], s[4:6], s[6:]
 	case len(s) == 6 && digits(s):
 		y, m, d = "20"+s[:2], s[2:4], s[4:]
-		if s[:2] >= "50" {
+		if s[:2] >= "30" {
 			y = "19" + s[:2]
 		}
 	case len(s) == 10 && s[4] == '-' && s[7] == '-' && digits(s[:4]) && digits(s[5:7]) && digits(s[8:]):

@@ -81,7 +81,23 @@ func (r *EventReport) Write(w io.Writer, verbose bool) error {
 			writeMiss(bw, res)
 		}
 	}
-	p("\nrecords exact: %d/%d\n", r.Exact, r.Records)
+	p("\n")
+	for _, c := range r.SkipReasons {
+		p("skipped: %d %s\n", c.N, c.What)
+	}
+	if r.ExpectErrors > 0 {
+		p("expect_error: %s, scored as no-event records\n", countNoun(r.ExpectErrors, "record"))
+	}
+	if len(r.Unsupported) > 0 {
+		p("not supported (ignored): %s\n", countList(r.Unsupported, "record", 0))
+	}
+	if len(r.TabariOptions) > 0 {
+		p("TABARI options in force, not mapped onto the coder (ignored): %s\n", countList(r.TabariOptions, "record", 8))
+	}
+	if r.OptionGroups > 1 {
+		p("coder options: %d different sets, one pipeline each\n", r.OptionGroups)
+	}
+	p("records exact: %d/%d\n", r.Exact, r.Records)
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("eval: write report: %w", err)
 	}
@@ -91,6 +107,12 @@ func (r *EventReport) Write(w io.Writer, verbose bool) error {
 func writeMiss(w io.Writer, res RecordResult) {
 	fmt.Fprintf(w, "\n- %s [%s]\n", res.ID, res.Flavour)
 	fmt.Fprintf(w, "  text: %s\n", truncate(oneLine(res.Text), missTextRunes))
+	if o := describeOptions(res.Options); o != "" {
+		fmt.Fprintf(w, "  options: %s\n", o)
+	}
+	if res.ExpectError != "" {
+		fmt.Fprintf(w, "  expect_error: %s (scored as expecting no events)\n", res.ExpectError)
+	}
 	if res.Err != nil {
 		fmt.Fprintf(w, "  coder error: %v\n", res.Err)
 	}
@@ -124,4 +146,27 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string(rs[:n]) + "…"
+}
+
+// countNoun writes "1 record", "2 records".
+func countNoun(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// countList writes counts as "comma_min (12 records), comma_max (3
+// records)"; with max > 0 it lists at most max of them and says how many
+// more there are.
+func countList(list []Count, word string, max int) string {
+	var parts []string
+	for i, c := range list {
+		if max > 0 && i == max {
+			parts = append(parts, fmt.Sprintf("and %d more", len(list)-max))
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s)", c.What, countNoun(c.N, word)))
+	}
+	return strings.Join(parts, ", ")
 }

@@ -69,6 +69,9 @@ type ActorEntry struct {
 	// with it (TABARI and PETRARCH-1 actor words without a trailing "_":
 	// "BULGAR" matches "Bulgarian").
 	Stem bool
+	// Foreign marks entries imported from a PETRARCH or TABARI
+	// dictionary.
+	Foreign bool
 }
 
 // Dated reports whether the entry carries any date restriction.
@@ -154,6 +157,11 @@ type Lexicon struct {
 	agents map[string][]*ActorEntry
 	// verbs indexes patterns by the lemma of their anchor word.
 	verbs map[string][]*VerbPattern
+	// stemNames and stemAgents index one-word Stem entries by their key,
+	// which a token's key must start with.
+	stemNames, stemAgents map[string][]*ActorEntry
+	// discards indexes imported discard phrases for DiscardIn.
+	discards discardIndex
 
 	Actors   []*ActorEntry
 	Patterns []*VerbPattern
@@ -235,6 +243,21 @@ func (l *Lexicon) addActor(e *ActorEntry) {
 		return
 	}
 	l.Actors = append(l.Actors, e)
+	if e.Kind == KindDiscardSentence || e.Kind == KindDiscardStory {
+		l.discards.add(e)
+		return
+	}
+	if e.Stem && len(e.Keys) == 1 {
+		idx := &l.stemNames
+		if e.Kind == KindAgent {
+			idx = &l.stemAgents
+		}
+		if *idx == nil {
+			*idx = map[string][]*ActorEntry{}
+		}
+		(*idx)[e.Keys[0]] = append((*idx)[e.Keys[0]], e)
+		return
+	}
 	if e.Kind == KindAgent {
 		l.agents[e.Keys[0]] = append(l.agents[e.Keys[0]], e)
 	} else {

@@ -11,13 +11,37 @@ import (
 // the same phrase by date. It returns the entry and the token index just
 // past the match, or nil.
 func (l *Lexicon) MatchName(toks []dyad.Token, i int, date string) (*ActorEntry, int) {
-	return l.match(l.names[tokKey(toks[i])], toks, i, date)
+	e, j := l.match(l.names[tokKey(toks[i])], toks, i, date)
+	if l.stemNames != nil && j <= i+1 {
+		if se, sj := l.matchStem(l.stemNames, toks, i, date); se != nil && (e == nil || sj > j) {
+			return se, sj
+		}
+	}
+	return e, j
+}
+
+// matchStem finds a one-word Stem entry whose key starts the token's key
+// ("BULGAR" for "Bulgarian"), preferring the longest key.
+func (l *Lexicon) matchStem(idx map[string][]*ActorEntry, toks []dyad.Token, i int, date string) (*ActorEntry, int) {
+	k := tokKey(toks[i])
+	for n := len(k); n >= 2; n-- {
+		if cands := idx[k[:n]]; len(cands) > 0 {
+			return l.match(cands, toks, i, date)
+		}
+	}
+	return nil, i
 }
 
 // MatchAgent finds the longest agent entry starting at toks[i]. Agent
 // phrases match in the singular and in the plural of their head noun.
 func (l *Lexicon) MatchAgent(toks []dyad.Token, i int, date string) (*ActorEntry, int) {
-	return l.match(l.agents[tokKey(toks[i])], toks, i, date)
+	e, j := l.match(l.agents[tokKey(toks[i])], toks, i, date)
+	if l.stemAgents != nil && j <= i+1 {
+		if se, sj := l.matchStem(l.stemAgents, toks, i, date); se != nil && (e == nil || sj > j) {
+			return se, sj
+		}
+	}
+	return e, j
 }
 
 func (l *Lexicon) match(cands []*ActorEntry, toks []dyad.Token, i int, date string) (*ActorEntry, int) {
@@ -31,7 +55,15 @@ func (l *Lexicon) match(cands []*ActorEntry, toks []dyad.Token, i int, date stri
 		ok := true
 		for k := 0; k < n; k++ {
 			t := toks[i+k]
-			if tokKey(t) != e.Keys[k] || (e.Case && t.Text != e.Words[k]) {
+			tk := tokKey(t)
+			if e.Stem && k == n-1 {
+				if !strings.HasPrefix(tk, e.Keys[k]) {
+					ok = false
+					break
+				}
+				continue
+			}
+			if tk != e.Keys[k] || (e.Case && t.Text != e.Words[k]) {
 				ok = false
 				break
 			}

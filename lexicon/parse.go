@@ -16,11 +16,24 @@ type line struct {
 	opts    map[string]string
 }
 
+// A backslash before '#', '|', ';' or ':' makes it an ordinary character
+// of a phrase, code or option value (imported codes such as "###");
+// escapeIn hides the escaped characters from the splitting, unescape
+// restores them.
+var (
+	escapeIn = strings.NewReplacer(`\#`, "\uE000", `\|`, "\uE001", `\;`, "\uE002", `\:`, "\uE003")
+	unescape = strings.NewReplacer("\uE000", "#", "\uE001", "|", "\uE002", ";", "\uE003", ":")
+)
+
 // splitLines parses the common syntax: comments, "HEAD: a | b ; opt=v".
 func splitLines(src string, errs *[]string, file string) []line {
 	var out []line
 	for i, raw := range strings.Split(src, "\n") {
 		s := raw
+		escaped := strings.IndexByte(s, '\\') >= 0
+		if escaped {
+			s = escapeIn.Replace(s)
+		}
 		if j := strings.IndexByte(s, '#'); j >= 0 {
 			s = s[:j]
 		}
@@ -53,13 +66,25 @@ func splitLines(src string, errs *[]string, file string) []line {
 			*errs = append(*errs, fmt.Sprintf("%s:%d: no phrase after ':'", file, i+1))
 			continue
 		}
+		if escaped {
+			ln.head = unescape.Replace(ln.head)
+			for n, p := range ln.phrases {
+				ln.phrases[n] = unescape.Replace(p)
+			}
+			opts := make(map[string]string, len(ln.opts))
+			for k, v := range ln.opts {
+				opts[unescape.Replace(k)] = unescape.Replace(v)
+			}
+			ln.opts = opts
+		}
 		out = append(out, ln)
 	}
 	return out
 }
 
 var knownKinds = map[string]bool{KindCountry: true, KindAdjective: true, KindCapital: true,
-	KindActor: true, KindAgent: true, KindPerson: true, KindDiscard: true}
+	KindActor: true, KindAgent: true, KindPerson: true, KindDiscard: true,
+	KindDiscardSentence: true, KindDiscardStory: true}
 
 // AddActors parses an actor dictionary file and adds its entries. It
 // returns one message per malformed line.
@@ -69,14 +94,22 @@ func (l *Lexicon) AddActors(file, src string) []string {
 		kind, code, ok := strings.Cut(ln.head, " ")
 		code = strings.TrimSpace(code)
 		if !ok || !knownKinds[kind] {
-			errs = append(errs, fmt.Sprintf("%s:%d: want 'KIND CODE:' with KIND one of country, adjective, capital, actor, agent, person, discard", file, ln.num))
+			errs = append(errs, fmt.Sprintf("%s:%d: want 'KIND CODE:' with KIND one of country, adjective, capital, actor, agent, person, discard, discard-sentence, discard-story", file, ln.num))
 			continue
 		}
 		if code == "" || strings.ContainsAny(code, " \t") {
 			errs = append(errs, fmt.Sprintf("%s:%d: bad code %q", file, ln.num, code))
 			continue
 		}
-		if kind == KindAgent && len(code)%3 != 0 {
+		_, full := ln.opts["full"]
+		_, prefix := ln.opts["prefix"]
+		if (full || prefix) && kind != KindAgent {
+			errs = append(errs, fmt.Sprintf("%s:%d: the full and prefix options apply to agents only", file, ln.num))
+			continue
+		}
+		// Imported agents (full, prefix) keep their code as written; the
+		// project's own agents are runs of 3-letter sectors.
+		if kind == KindAgent && len(code)%3 != 0 && !full && !prefix {
 			errs = append(errs, fmt.Sprintf("%s:%d: agent code %q is not a run of 3-letter sectors", file, ln.num, code))
 			continue
 		}
@@ -85,19 +118,68 @@ func (l *Lexicon) AddActors(file, src string) []string {
 			errs = append(errs, fmt.Sprintf("%s:%d: dates must be YYYY-MM-DD", file, ln.num))
 			continue
 		}
+		name := ln.phrases[0]
+		if v, ok := ln.opts["name"]; ok {
+			if v == "" {
+				errs = append(errs, fmt.Sprintf("%s:%d: empty name=", file, ln.num))
+				continue
+			}
+			name = v
+		}
+		// plural= replaces the automatic plural forms of the line's one
+		// phrase; noplural drops them.
+		_, noPlural := ln.opts["noplural"]
+		var plurals, pluralWords [][]string
+		pl, explicit := ln.opts["plural"]
+		if explicit {
+			if len(ln.phrases) != 1 {
+				errs = append(errs, fmt.Sprintf("%s:%d: plural= needs a line with one phrase", file, ln.num))
+				continue
+			}
+			bad := false
+			for _, form := range strings.Split(pl, ",") {
+				k, w := keysFor(strings.TrimSpace(form))
+				if len(k) == 0 {
+					bad = true
+					break
+				}
+				plurals, pluralWords = append(plurals, k), append(pluralWords, w)
+			}
+			if bad {
+				errs = append(errs, fmt.Sprintf("%s:%d: empty form in plural=%q", file, ln.num, pl))
+				continue
+			}
+		}
 		_, caseSens := ln.opts["case"]
+		_, stem := ln.opts["stem"]
 		for _, ph := range ln.phrases {
 			keys, words := keysFor(ph)
-			variants := [][]string{keys}
-			if kind == KindAgent {
-				variants = append(variants, pluralKeys(keys)...)
+			// Automatic plural forms keep the words of the phrase; the
+			// forms of plural= have their own.
+			variants, vwords := [][]string{keys}, [][]string{words}
+			switch {
+			case explicit:
+				variants, vwords = append(variants, plurals...), append(vwords, pluralWords...)
+			case kind == KindAgent && !noPlural:
+				for _, k := range pluralKeys(keys) {
+					variants, vwords = append(variants, k), append(vwords, words)
+				}
 			}
-			for _, k := range variants {
-				l.addActor(&ActorEntry{
-					Kind: kind, Code: code, Phrase: ph, Keys: k, Words: words,
+			for n, k := range variants {
+				e := &ActorEntry{
+					Kind: kind, Code: code, Phrase: ph, Keys: k, Words: vwords[n],
 					Case: caseSens, From: from, To: to, Type: ln.opts["type"],
-					Name: ln.phrases[0], Rule: fmt.Sprintf("%s:%d", file, ln.num),
-				})
+					Name: name, Rule: fmt.Sprintf("%s:%d", file, ln.num),
+					Full: full, Prefix: prefix, Stem: stem,
+				}
+				if kind == KindDiscardSentence || kind == KindDiscardStory {
+					// found by DiscardIn, not matched as names (as imported)
+					if len(k) > 0 {
+						l.Actors = append(l.Actors, e)
+					}
+					continue
+				}
+				l.addActor(e)
 			}
 		}
 	}
@@ -155,14 +237,37 @@ func validDate(s string) bool {
 func (l *Lexicon) AddVerbs(file, src string) []string {
 	var errs []string
 	for _, ln := range splitLines(src, &errs, file) {
+		_, foreign := ln.opts["foreign"]
+		// validCode accepts a CAMEO code, or on a foreign line any code
+		// written as one token.
+		validCode := func(c string) bool {
+			if foreign {
+				return c != "" && !strings.ContainsAny(c, " \t")
+			}
+			return cameo.Valid(c)
+		}
 		code := ln.head
-		if !cameo.Valid(code) {
-			errs = append(errs, fmt.Sprintf("%s:%d: %q is not a CAMEO code", file, ln.num, code))
+		if !validCode(code) {
+			if foreign {
+				errs = append(errs, fmt.Sprintf("%s:%d: bad code %q", file, ln.num, code))
+			} else {
+				errs = append(errs, fmt.Sprintf("%s:%d: %q is not a CAMEO code (mark imported codes with the foreign option)", file, ln.num, code))
+			}
 			continue
 		}
 		neg := ln.opts["neg"]
-		if neg != "" && !cameo.Valid(neg) {
+		if neg != "" && !validCode(neg) {
 			errs = append(errs, fmt.Sprintf("%s:%d: neg=%q is not a CAMEO code", file, ln.num, neg))
+			continue
+		}
+		code2, dual := ln.opts["code2"]
+		if dual && !validCode(code2) {
+			errs = append(errs, fmt.Sprintf("%s:%d: code2=%q is not a CAMEO code", file, ln.num, code2))
+			continue
+		}
+		txt, hasText := ln.opts["text"]
+		if hasText && txt == "" {
+			errs = append(errs, fmt.Sprintf("%s:%d: empty text=", file, ln.num))
 			continue
 		}
 		for _, ph := range ln.phrases {
@@ -172,6 +277,10 @@ func (l *Lexicon) AddVerbs(file, src string) []string {
 				continue
 			}
 			p.Code, p.Neg, p.Text = code, neg, ph
+			p.Code2, p.Foreign = code2, foreign
+			if hasText {
+				p.Text = txt
+			}
 			p.Rule = fmt.Sprintf("%s:%d", file, ln.num)
 			l.addPattern(p)
 		}
@@ -179,19 +288,32 @@ func (l *Lexicon) AddVerbs(file, src string) []string {
 	return errs
 }
 
-// compilePattern turns "hold talk/discussion with +" into elements.
+// slotKinds maps the one-character slot tokens of a pattern to their
+// element kinds.
+var slotKinds = map[string]byte{"*": ElemGap, "+": ElemTarget, "$": ElemSource,
+	"%": ElemCompound, "^": ElemSkipNP}
+
+// compilePattern turns "hold talk/discussion with +" into elements. A word
+// written "@word" is the anchor and the elements before it become Pre;
+// without '@' the first required word is the anchor and the slots, gaps
+// and optional words before it are dropped.
 func compilePattern(s string) (*VerbPattern, error) {
 	p := &VerbPattern{}
+	var elems []Elem
+	anchor := -1
 	for _, f := range strings.Fields(s) {
-		switch f {
-		case "*":
-			p.Elems = append(p.Elems, Elem{Kind: ElemGap})
-			continue
-		case "+":
-			p.Elems = append(p.Elems, Elem{Kind: ElemTarget})
-			continue
-		case "$":
-			p.Elems = append(p.Elems, Elem{Kind: ElemSource})
+		at := strings.HasPrefix(f, "@")
+		if at {
+			if anchor >= 0 {
+				return nil, fmt.Errorf("more than one '@' anchor")
+			}
+			f = f[1:]
+		}
+		if k, ok := slotKinds[f]; ok {
+			if at {
+				return nil, fmt.Errorf("the '@' anchor must be a required word, not %q", f)
+			}
+			elems = append(elems, Elem{Kind: k})
 			continue
 		}
 		e := Elem{Kind: ElemWord}
@@ -199,24 +321,36 @@ func compilePattern(s string) (*VerbPattern, error) {
 			e.Optional = true
 			f = f[1 : len(f)-1]
 		}
+		if at && e.Optional {
+			return nil, fmt.Errorf("the '@' anchor must be a required word, not optional")
+		}
 		if strings.HasPrefix(f, "=") {
 			e.Exact = true
 			f = f[1:]
 		}
-		for _, a := range strings.Split(f, "/") {
+		for _, a := range splitAlts(f) {
+			// "~key": a lemma key as written, not lemmatised again
+			verbatim := strings.HasPrefix(a, "~")
+			if verbatim {
+				a = a[1:]
+			}
 			if a == "" {
 				return nil, fmt.Errorf("empty alternative")
 			}
-			if strings.ContainsAny(a, "()*+$=") {
-				return nil, fmt.Errorf("unexpected character in %q", a)
+			a, ok := unescapeAlt(a)
+			if !ok {
+				return nil, fmt.Errorf("unexpected character in %q (a backslash escapes it)", a)
 			}
 			a = normKey(a)
-			if !e.Exact {
+			if !e.Exact && !verbatim {
 				a = text.Lemma(a)
 			}
 			e.Alts = append(e.Alts, a)
 		}
-		p.Elems = append(p.Elems, e)
+		if at {
+			anchor = len(elems)
+		}
+		elems = append(elems, e)
 		if !e.Optional {
 			p.Literals++
 		}
@@ -224,10 +358,62 @@ func compilePattern(s string) (*VerbPattern, error) {
 	if p.Literals == 0 {
 		return nil, fmt.Errorf("pattern has no word")
 	}
+	if anchor >= 0 {
+		if anchor > 0 {
+			p.Pre = elems[:anchor:anchor]
+		}
+		p.Elems = elems[anchor:]
+		return p, nil
+	}
 	// The anchor is the first required word; leading slots and gaps are
 	// dropped (the subject is found by the coder).
-	for len(p.Elems) > 0 && (p.Elems[0].Kind != ElemWord || p.Elems[0].Optional) {
-		p.Elems = p.Elems[1:]
+	for len(elems) > 0 && (elems[0].Kind != ElemWord || elems[0].Optional) {
+		elems = elems[1:]
 	}
+	p.Elems = elems
 	return p, nil
+}
+
+// altSpecials are the characters a word alternative holds only escaped
+// with a backslash ("f\\/a-18": the word "f/a-18").
+const altSpecials = "()*+$=@%^~/\\"
+
+// splitAlts splits a word at each '/' that no backslash escapes.
+func splitAlts(f string) []string {
+	if !strings.Contains(f, "\\") {
+		return strings.Split(f, "/")
+	}
+	var out []string
+	start := 0
+	for i := 0; i < len(f); i++ {
+		switch f[i] {
+		case '\\':
+			i++
+		case '/':
+			out = append(out, f[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, f[start:])
+}
+
+// unescapeAlt removes the backslashes of an alternative; ok is false when
+// it holds a special character unescaped, or ends in a lone backslash.
+func unescapeAlt(a string) (string, bool) {
+	if !strings.ContainsAny(a, altSpecials) {
+		return a, true
+	}
+	var b strings.Builder
+	for i := 0; i < len(a); i++ {
+		c := a[i]
+		switch {
+		case c == '\\' && i+1 < len(a):
+			i++
+			c = a[i]
+		case strings.IndexByte(altSpecials, c) >= 0:
+			return a, false
+		}
+		b.WriteByte(c)
+	}
+	return b.String(), true
 }

@@ -40,7 +40,8 @@ Inputs:
   Dates may be YYYY-MM-DD, YYYYMMDD or RFC 3339.
 `
 
-const codeTail = `Formats:
+const codeTail = dictHelp + `
+Formats:
   jsonl   one JSON object per document: the output contract (the default,
           whether or not the output is a terminal)
   pretty  for reading: a header per document, then each sentence that has
@@ -61,6 +62,8 @@ Examples:
   dyad code --format pretty article.txt
   dyad code --date 2023-07-24 -o events.jsonl wires/
   dyad code --workers 4 --format tsv articles.jsonl.gz > events.tsv
+  dyad code --dict petrarch:dicts/petrarch2 --format pretty article.txt
+  dyad code --dict own --dict tabari:dicts/tabari/Validate.project wires/
   curl -s https://example.org/story.txt | dyad code --format pretty -
 `
 
@@ -99,6 +102,9 @@ func runCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var outPath string
 	fs.StringVar(&outPath, "o", "", "write to `FILE` instead of standard output")
 	fs.StringVar(&outPath, "output", "", "same as -o `FILE`")
+	var dicts dictList
+	fs.Var(&dicts, "dict", dictUsage)
+	quiet := fs.Bool("q", false, "quiet: no dictionary import summary on standard error")
 	inputs, code, done := parseFlags(fs, args, codeHead, codeTail, stdout, stderr)
 	if done {
 		return code
@@ -121,7 +127,15 @@ func runCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return usageError(stderr, "code", "--format: %v", err)
 	}
 
-	p, err := pipeline.New(pipeline.Options{DefaultDate: defDate})
+	lex, _, err := loadDicts(dicts, stderr, *quiet)
+	if err != nil {
+		if code := dictExit(err); code == 2 {
+			return usageError(stderr, "code", "%v", err)
+		}
+		fmt.Fprintf(stderr, "dyad: loading the dictionaries: %v\n", err)
+		return 1
+	}
+	p, err := pipeline.New(pipeline.Options{DefaultDate: defDate, Lexicon: lex})
 	if err != nil {
 		fmt.Fprintf(stderr, "dyad: loading the pipeline: %v\n", err)
 		return 1

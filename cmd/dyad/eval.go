@@ -5,8 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/coder"
 	"github.com/dyad-events/dyad/eval"
 	"github.com/dyad-events/dyad/pipeline"
 )
@@ -24,7 +26,7 @@ kinds:
 Run "dyad eval KIND -h" for the flags of a kind.
 `
 
-// runEval implements `dyad eval events [--dict own] [-q] FILE.jsonl...`;
+// runEval implements `dyad eval events [--dict SPEC]... [-q] FILE.jsonl...`;
 // args are the arguments after "eval". It returns the exit code: 0 on
 // success, 1 when a file cannot be read or scored, 2 on a usage error.
 func runEval(args []string, stdout, stderr io.Writer) int {
@@ -51,27 +53,48 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 func runEvalEvents(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("dyad eval events", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dict := fs.String("dict", "own", "dictionaries to code with: own (the embedded dyad dictionaries)")
-	quiet := fs.Bool("q", false, "print only the scores, not the misses")
+	var dicts dictList
+	fs.Var(&dicts, "dict", dictUsage)
+	quiet := fs.Bool("q", false, "print only the scores, not the misses nor the dictionary import summary")
 	fs.Bool("v", true, "list every record that is not coded exactly, with the gold and predicted events, the rule that fired and the verb (the default; -q turns it off)")
 	fs.Usage = func() {
 		out := fs.Output()
-		fmt.Fprint(out, `usage: dyad eval events [--dict own] [-q] FILE.jsonl...
+		fmt.Fprint(out, `usage: dyad eval events [--dict SPEC]... [-q] FILE.jsonl...
 
 Codes the text of every gold record with the pipeline and compares the events
 it predicts with the expected ones. Gold records are JSON lines with "id",
-"text", "date" (YYYYMMDD or YYYY-MM-DD) and "expected": a list of
-{source, target, code} (CAMEO) or {source, target, plover} (PLOVER);
+"text", "date" (YYYYMMDD, YYYY-MM-DD or TABARI's YYMMDD) and "expected": a
+list of {source, target, code} (CAMEO) or {source, target, plover} (PLOVER);
 "expect_noevents": true asks for no event; "evaluate" or "valid_flag" "false"
 skips the record. Example files: ../shared/gold/events/gsr78_dev.jsonl and
 plover_gsr_dev.jsonl.
+
+Validation suites:
+  PETRARCH unit tests   "config" sets the coder options of a record:
+                        require_dyad (default true) and new_actor_length;
+                        comma_* are not supported (listed, ignored);
+                        "expect_error" records are scored as no-event records
+  TABARI validation     "kind": option records are not scored, their SET:...
+                        lines apply to the records after them, starting from
+                        the project's .options (--dict tabari:PROJECT);
+                        noevents and discard expect no events; complex,
+                        no_verification_record and after_FINAL records are
+                        skipped
+  Records that need different coder options are coded with one pipeline per
+  set of options. Skipped records are counted by reason before the last line.
 
 Metrics printed (definitions repeated in the report):
   strict               P/R/F1 over (source, target, code) triples per record
   country dyad + root  the same over (source[:3], target[:3], code[:2])
   record accuracy      records whose predicted triples equal the gold set
   PLOVER type          recall/precision of PLOVER types, source-country agreement
-The last line is "records exact: N/M".
+The last line is "records exact: N/M" (M: the records scored).
+
+`+dictHelp+`
+Examples:
+  dyad eval events ../shared/gold/events/gsr78_dev.jsonl
+  dyad eval events -q --dict 'petrarch:../shared/gold/events/dicts/petrarch2/PETR.Validate.*' ../shared/gold/events/petrarch_unit.jsonl
+  dyad eval events -q --dict tabari:../shared/gold/events/dicts/tabari/Validate.project ../shared/gold/events/tabari_validation.jsonl
 
 flags:
 `)
@@ -84,31 +107,48 @@ flags:
 	if err != nil {
 		return 2
 	}
-	if *dict != "own" {
-		fmt.Fprintf(stderr, "dyad eval events: --dict %q: not implemented yet (only \"own\")\n", *dict)
-		return 2
-	}
 	if len(files) == 0 {
 		fmt.Fprintln(stderr, "dyad eval events: no gold file given")
 		fs.Usage()
 		return 2
 	}
 
-	p, err := pipeline.New(pipeline.Options{})
+	lex, tabariOptions, err := loadDicts(dicts, stderr, *quiet)
 	if err != nil {
-		fmt.Fprintf(stderr, "dyad eval events: load pipeline: %v\n", err)
+		fmt.Fprintf(stderr, "dyad eval events: %v\n", err)
+		if code := dictExit(err); code == 2 {
+			fmt.Fprintln(stderr, `Run "dyad eval events --help" for usage.`)
+			return 2
+		}
 		return 1
 	}
-	coder := func(d dyad.Doc) (dyad.Record, error) { return p.Process(d) }
+	dictNames := "own"
+	if len(dicts) > 0 {
+		dictNames = strings.Join(dicts, " + ")
+	}
+	// One pipeline per set of coder options, shared by every file.
+	pipelines := map[coder.Options]eval.Coder{}
+	newCoder := func(o coder.Options) (eval.Coder, error) {
+		if c, ok := pipelines[o]; ok {
+			return c, nil
+		}
+		p, err := pipeline.New(pipeline.Options{Lexicon: lex, Coding: o})
+		if err != nil {
+			return nil, fmt.Errorf("load pipeline: %w", err)
+		}
+		c := func(d dyad.Doc) (dyad.Record, error) { return p.Process(d) }
+		pipelines[o] = c
+		return c, nil
+	}
 
 	exact, total := 0, 0
 	for i, path := range files {
-		gold, err := eval.LoadEventGold(path)
+		gold, err := eval.LoadEventGoldWith(path, eval.LoadOptions{TabariOptions: tabariOptions})
 		if err != nil {
 			fmt.Fprintf(stderr, "dyad eval events: %v\n", err)
 			return 1
 		}
-		rep, err := eval.ScoreEvents(gold, coder)
+		rep, err := eval.ScoreEventsWith(gold, newCoder)
 		if err != nil {
 			fmt.Fprintf(stderr, "dyad eval events: %s: %v\n", path, err)
 			return 1
@@ -116,7 +156,7 @@ flags:
 		if i > 0 {
 			fmt.Fprintln(stdout)
 		}
-		fmt.Fprintf(stdout, "== %s ==\n", path)
+		fmt.Fprintf(stdout, "== %s ==\ndictionaries: %s\n", path, dictNames)
 		if err := rep.Write(stdout, !*quiet); err != nil {
 			fmt.Fprintf(stderr, "dyad eval events: %v\n", err)
 			return 1

@@ -6,6 +6,7 @@
 //	dyad code [flags] PATH... | -    code documents, write one record each
 //	dyad eval KIND [flags] FILE...   score the coder against gold data
 //	dyad bench [flags] [PATH...]     measure speed on a generated corpus
+//	dyad dict import|check [flags]   import and check dictionaries
 //	dyad version                     print the version
 //	dyad help [COMMAND]              show help
 //
@@ -36,6 +37,7 @@ Commands:
   code      code documents (text files, directories, JSONL, or - for stdin)
   eval      score the coder against gold-standard data
   bench     measure speed and memory on a generated corpus
+  dict      import PETRARCH/TABARI dictionaries, check dictionaries
   version   print the version
   help      show help for a command
 
@@ -68,6 +70,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runEval(rest, stdout, stderr)
 	case "bench":
 		return runBench(rest, stdout, stderr)
+	case "dict":
+		return runDict(rest, stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintf(stdout, "dyad %s (%s %s/%s)\n", versionString(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 		return 0
@@ -87,6 +91,8 @@ func runHelp(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "code", "eval", "bench":
 		return run([]string{args[0], "--help"}, stdin, stdout, stderr)
+	case "dict":
+		return runDict([]string{"--help"}, stdout, stderr)
 	case "version", "help":
 		fmt.Fprint(stdout, mainUsage)
 		return 0

@@ -1,0 +1,265 @@
+package eval
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/dyad-events/dyad/coder"
+)
+
+// Skip reasons: why a gold record is not scored (EventGold.SkipReason).
+const (
+	// SkipNotValid marks records whose valid_flag or evaluate is "false":
+	// the suite does not expect them to pass.
+	SkipNotValid = `not meant to pass (valid_flag or evaluate "false")`
+	// SkipTabariOption marks TABARI option records: they change the
+	// options of the records after them and code nothing themselves.
+	SkipTabariOption = "TABARI option records (their options apply to the records after them)"
+	// SkipTabariComplex marks records TABARI flags as too complex to code
+	// ({+++}): the flag is not a coding.
+	SkipTabariComplex = "TABARI complex records (flagged as too complex, not a coding)"
+	// SkipTabariNoVerification marks TABARI records without a
+	// verification line.
+	SkipTabariNoVerification = "TABARI records without verification"
+	// SkipAfterFinal marks TABARI records after the FINAL record: after
+	// the end of the standard records.
+	SkipAfterFinal = "after the end of the standard records (after_FINAL)"
+)
+
+// TABARI record kinds (the "kind" field of a TABARI validation record).
+const (
+	tabariEvents         = "events"
+	tabariNoEvents       = "noevents"
+	tabariDiscard        = "discard"
+	tabariComplex        = "complex"
+	tabariOption         = "option"
+	tabariNoVerification = "no_verification_record"
+)
+
+// LoadOptions change how event gold is read.
+type LoadOptions struct {
+	// TabariOptions are the option lines in force before the first record
+	// of a TABARI validation file: the project's .options file
+	// (lexicon.Report.Options of a TABARI import). Option records add to
+	// them as the file goes on.
+	TabariOptions []string
+}
+
+// parseSuiteFields reads the fields of the PETRARCH and TABARI validation
+// suites: PETRARCH's config and expect_error, TABARI's kind, after_FINAL
+// and options. File-level state (PETRARCH defaults, TABARI's running
+// option list) is applied by applySuiteState.
+func parseSuiteFields(g *EventGold) error {
+	raw := g.Raw
+	if g.Skip {
+		g.SkipReason = SkipNotValid
+	}
+	if v, ok := raw["expect_error"]; ok && v != nil && !isFalse(v) {
+		s, _ := v.(string)
+		if s == "" {
+			s = "true"
+		}
+		g.ExpectError = strings.TrimSpace(s)
+		g.ExpectNoEvents = true
+	}
+	if cfg, ok := raw["config"]; ok && cfg != nil {
+		m, isObj := cfg.(map[string]any)
+		if !isObj {
+			return fmt.Errorf("record %q: config is %T, want an object", g.ID, cfg)
+		}
+		if err := applyPetrarchConfig(g, m); err != nil {
+			return fmt.Errorf("record %q: config: %w", g.ID, err)
+		}
+	}
+
+	kind, err := optString(raw, "kind")
+	if err != nil {
+		return fmt.Errorf("record %q: %w", g.ID, err)
+	}
+	g.Kind = strings.ToLower(strings.TrimSpace(kind))
+	if g.Kind == "" {
+		return nil
+	}
+	if v, ok := raw["options"]; ok && v != nil {
+		list, isList := v.([]any)
+		if !isList {
+			return fmt.Errorf("record %q: options is %T, want a list of strings", g.ID, v)
+		}
+		for i, item := range list {
+			s, isStr := item.(string)
+			if !isStr {
+				return fmt.Errorf("record %q: options[%d] is %T, want a string", g.ID, i, item)
+			}
+			g.optionLines = append(g.optionLines, s)
+		}
+	}
+	switch {
+	case g.Skip:
+	case g.Kind == tabariOption:
+		g.Skip, g.SkipReason = true, SkipTabariOption
+	case isTrue(raw["after_FINAL"]):
+		g.Skip, g.SkipReason = true, SkipAfterFinal
+	case g.Kind == tabariComplex:
+		g.Skip, g.SkipReason = true, SkipTabariComplex
+	case g.Kind == tabariNoVerification:
+		g.Skip, g.SkipReason = true, SkipTabariNoVerification
+	case g.Kind == tabariNoEvents || g.Kind == tabariDiscard:
+		g.ExpectNoEvents = true
+	case g.Kind == tabariEvents:
+	default:
+		return fmt.Errorf("record %q: unknown TABARI kind %q (want %s, %s, %s, %s, %s or %s)", g.ID, kind,
+			tabariEvents, tabariNoEvents, tabariDiscard, tabariComplex, tabariOption, tabariNoVerification)
+	}
+	return nil
+}
+
+// applyPetrarchConfig maps a PETRARCH unit-test config onto coder
+// options: require_dyad and new_actor_length; comma_* settings are kept
+// in Unsupported. A missing require_dyad is PETRARCH's default, true.
+func applyPetrarchConfig(g *EventGold, cfg map[string]any) error {
+	g.petrarch = true
+	g.Options.RequireDyad = true
+	keys := make([]string, 0, len(cfg))
+	for k := range cfg {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v, err := optString(cfg, k)
+		if err != nil {
+			return err
+		}
+		v = strings.TrimSpace(v)
+		switch name := strings.ToLower(k); {
+		case name == "require_dyad":
+			switch {
+			case strings.EqualFold(v, "true"):
+				g.Options.RequireDyad = true
+			case strings.EqualFold(v, "false"):
+				g.Options.RequireDyad = false
+			default:
+				return fmt.Errorf("require_dyad %q: want true or false", v)
+			}
+		case name == "new_actor_length":
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 0 {
+				return fmt.Errorf("new_actor_length %q: want a whole number, 0 or more", v)
+			}
+			g.Options.NewActorLength = n
+		default:
+			g.Unsupported = append(g.Unsupported, name+"="+v)
+		}
+	}
+	return nil
+}
+
+// applySuiteState applies what depends on a record's place in its file:
+// in a PETRARCH unit-test file (one whose records carry a config), a
+// record without config gets PETRARCH's defaults (require_dyad true); in a
+// TABARI validation file, every record gets the option list in force, which
+// starts from opts.TabariOptions and which each option record changes.
+func applySuiteState(gold []EventGold, opts LoadOptions) {
+	petrarchFile := false
+	for i := range gold {
+		if gold[i].petrarch {
+			petrarchFile = true
+			break
+		}
+	}
+	running := setOptions(nil, opts.TabariOptions)
+	for i := range gold {
+		g := &gold[i]
+		if petrarchFile && !g.petrarch {
+			g.Options.RequireDyad = true
+		}
+		if g.Kind == "" {
+			continue
+		}
+		if g.Kind == tabariOption {
+			running = setOptions(running, g.optionLines)
+		}
+		g.TabariOptions = append([]string(nil), running...)
+	}
+}
+
+// setOptions returns list with each line of set applied: a line replaces
+// an earlier line that sets the same option (optionKey) and goes to the
+// end.
+func setOptions(list, set []string) []string {
+	out := append([]string(nil), list...)
+	for _, line := range set {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		key := optionKey(line)
+		kept := out[:0]
+		for _, l := range out {
+			if optionKey(l) != key {
+				kept = append(kept, l)
+			}
+		}
+		out = append(kept, line)
+	}
+	return out
+}
+
+// optionKey names the option a TABARI option line sets: "SET: TIME SHIFT"
+// for "SET: TIME SHIFT = TRUE", "SET: CODE" for "SET: CODE BY CLAUSE" and
+// "SET: CODE ALL", "LABEL: 010" for "LABEL: 010=YIELD", else the command
+// ("COMPLEX:", "DEFAULT:", "FORWARD:", "COMMA:", "OUTPUT:").
+func optionKey(line string) string {
+	up := strings.Join(strings.Fields(strings.ToUpper(line)), " ")
+	colon := strings.IndexByte(up, ':')
+	if colon < 0 {
+		return up
+	}
+	cmd, rest := up[:colon+1], strings.TrimSpace(up[colon+1:])
+	if cmd != "SET:" && cmd != "LABEL:" {
+		return cmd
+	}
+	if eq := strings.IndexByte(rest, '='); eq >= 0 {
+		return cmd + " " + strings.TrimSpace(rest[:eq])
+	}
+	if cmd == "SET:" && (rest == "CODE ALL" || strings.HasPrefix(rest, "CODE BY")) {
+		return "SET: CODE"
+	}
+	return cmd + " " + rest
+}
+
+// Count is a named count in a report.
+type Count struct {
+	// What is counted (a skip reason, an option name).
+	What string
+	// N is how many.
+	N int
+}
+
+// addCount adds one to the entry named what, keeping first-seen order.
+func addCount(list []Count, what string) []Count {
+	for i := range list {
+		if list[i].What == what {
+			list[i].N++
+			return list
+		}
+	}
+	return append(list, Count{What: what, N: 1})
+}
+
+// optionsKey is a map key for coder options.
+func optionsKey(o coder.Options) string { return fmt.Sprintf("%#v", o) }
+
+// describeOptions writes coder options for a miss listing ("" for the
+// defaults).
+func describeOptions(o coder.Options) string {
+	var parts []string
+	if o.RequireDyad {
+		parts = append(parts, "require_dyad")
+	}
+	if o.NewActorLength > 0 {
+		parts = append(parts, fmt.Sprintf("new_actor_length=%d", o.NewActorLength))
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,311 @@
+package eval
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/coder"
+)
+
+func byID(gold []EventGold) map[string]EventGold {
+	m := map[string]EventGold{}
+	for _, g := range gold {
+		m[g.ID] = g
+	}
+	return m
+}
+
+func TestPetrarchSuiteFields(t *testing.T) {
+	gold := byID(mustLoad(t, filepath.Join("testdata", "petrarch_suite.jsonl")))
+	tests := []struct {
+		id          string
+		opts        coder.Options
+		unsupported []string
+		expectError string
+		noEvents    bool
+		skip        string
+	}{
+		{"PS-01", coder.Options{RequireDyad: true}, []string{"comma_max=8", "comma_min=2"}, "", false, ""},
+		{"PS-02", coder.Options{}, nil, "", false, ""},
+		{"PS-03", coder.Options{RequireDyad: true}, nil, "", false, ""}, // no config: PETRARCH's default
+		{"PS-04", coder.Options{RequireDyad: true, NewActorLength: 3}, []string{"comma_emax=6"}, "", false, ""},
+		{"PS-05", coder.Options{RequireDyad: true}, nil, "dateline", true, ""},
+		{"PS-06", coder.Options{RequireDyad: true}, nil, "", false, SkipNotValid},
+	}
+	for _, tc := range tests {
+		t.Run(tc.id, func(t *testing.T) {
+			g, ok := gold[tc.id]
+			if !ok {
+				t.Fatalf("record %s not loaded", tc.id)
+			}
+			if g.Options != tc.opts {
+				t.Errorf("Options = %+v, want %+v", g.Options, tc.opts)
+			}
+			if !reflect.DeepEqual(g.Unsupported, tc.unsupported) {
+				t.Errorf("Unsupported = %q, want %q", g.Unsupported, tc.unsupported)
+			}
+			if g.ExpectError != tc.expectError || g.ExpectNoEvents != tc.noEvents {
+				t.Errorf("ExpectError %q ExpectNoEvents %v, want %q %v", g.ExpectError, g.ExpectNoEvents, tc.expectError, tc.noEvents)
+			}
+			if g.Skip != (tc.skip != "") || g.SkipReason != tc.skip {
+				t.Errorf("Skip %v %q, want %q", g.Skip, g.SkipReason, tc.skip)
+			}
+			if g.Kind != "" || g.TabariOptions != nil {
+				t.Errorf("PETRARCH record has TABARI kind %q / options %q", g.Kind, g.TabariOptions)
+			}
+		})
+	}
+}
+
+// TestNoConfigOutsidePetrarch checks that files without PETRARCH configs
+// keep dyad's default options.
+func TestNoConfigOutsidePetrarch(t *testing.T) {
+	for _, g := range mustLoad(t, filepath.Join("testdata", "cameo_small.jsonl")) {
+		if g.Options != (coder.Options{}) {
+			t.Errorf("%s: Options = %+v, want the defaults", g.ID, g.Options)
+		}
+	}
+}
+
+func TestTabariSuiteFields(t *testing.T) {
+	project := []string{"COMPLEX: VERBS[5] CONJ[4]", "SET: CODE BY CLAUSE", "SET: MINIMUM WORDS = 8"}
+	gold, err := LoadEventGoldWith(filepath.Join("testdata", "tabari_suite.jsonl"), LoadOptions{TabariOptions: project})
+	if err != nil {
+		t.Fatal(err)
+	}
+	afterOpt1 := []string{"COMPLEX: VERBS[5] CONJ[4]", "SET: MINIMUM WORDS = 8", "SET: CODE BY SENTENCE"}
+	afterOpt2 := []string{"COMPLEX: VERBS[5] CONJ[4]", "SET: MINIMUM WORDS = 8", "SET: CODE ALL", "COMMA: OFF", "LABEL: 032=VISIT"}
+	tests := []struct {
+		id       string
+		date     string
+		kind     string
+		skip     string
+		noEvents bool
+		options  []string
+	}{
+		{"TS-START", "2000-01-01", "complex", SkipTabariComplex, true, project},
+		{"TS-OPT1", "1995-01-01", "option", SkipTabariOption, false, afterOpt1},
+		{"TS-01", "1995-01-02", "events", "", false, afterOpt1},
+		{"TS-OPT2", "1995-01-03", "option", SkipTabariOption, false, afterOpt2},
+		{"TS-02", "2029-12-31", "noevents", "", true, afterOpt2},
+		{"TS-03", "1930-01-01", "discard", "", true, afterOpt2},
+		{"TS-04", "1995-01-04", "no_verification_record", SkipTabariNoVerification, false, afterOpt2},
+		{"TS-05", "1995-01-05", "complex", SkipTabariComplex, true, afterOpt2},
+		{"TS-06", "1995-01-06", "events", SkipAfterFinal, false, afterOpt2},
+	}
+	if len(gold) != len(tests) {
+		t.Fatalf("%d records, want %d", len(gold), len(tests))
+	}
+	for i, tc := range tests {
+		g := gold[i]
+		t.Run(tc.id, func(t *testing.T) {
+			if g.ID != tc.id {
+				t.Fatalf("record %d is %s, want %s", i, g.ID, tc.id)
+			}
+			if g.Date != tc.date {
+				t.Errorf("Date = %q, want %q", g.Date, tc.date)
+			}
+			if g.Kind != tc.kind {
+				t.Errorf("Kind = %q, want %q", g.Kind, tc.kind)
+			}
+			if g.Skip != (tc.skip != "") || g.SkipReason != tc.skip {
+				t.Errorf("Skip %v %q, want %q", g.Skip, g.SkipReason, tc.skip)
+			}
+			if g.ExpectNoEvents != tc.noEvents {
+				t.Errorf("ExpectNoEvents = %v, want %v", g.ExpectNoEvents, tc.noEvents)
+			}
+			if !reflect.DeepEqual(g.TabariOptions, tc.options) {
+				t.Errorf("TabariOptions = %q\nwant %q", g.TabariOptions, tc.options)
+			}
+			if g.Options != (coder.Options{}) {
+				t.Errorf("Options = %+v, want the defaults (no TABARI option is mapped yet)", g.Options)
+			}
+		})
+	}
+	// The project's list is not changed by the option records.
+	if project[1] != "SET: CODE BY CLAUSE" || len(project) != 3 {
+		t.Errorf("LoadOptions.TabariOptions was modified: %q", project)
+	}
+}
+
+func TestOptionKey(t *testing.T) {
+	tests := []struct{ line, want string }{
+		{"SET: TIME SHIFT = TRUE", "SET: TIME SHIFT"},
+		{"set:  time shift=false", "SET: TIME SHIFT"},
+		{"SET: CODE BY CLAUSE", "SET: CODE"},
+		{"SET: CODE ALL", "SET: CODE"},
+		{"SET: MINIMUM WORDS = 4 */", "SET: MINIMUM WORDS"},
+		{"LABEL: 010=YIELD", "LABEL: 010"},
+		{"DEFAULT: OFF", "DEFAULT:"},
+		{"FORWARD: ^^*****NNN*SSS OFF", "FORWARD:"},
+		{"COMMA: MIN = 2 MAX = 10", "COMMA:"},
+		{"no colon here", "NO COLON HERE"},
+	}
+	for _, tc := range tests {
+		if got := optionKey(tc.line); got != tc.want {
+			t.Errorf("optionKey(%q) = %q, want %q", tc.line, got, tc.want)
+		}
+	}
+}
+
+func TestReadSuiteErrors(t *testing.T) {
+	tests := []struct{ name, input, want string }{
+		{"config not object", `{"id": "a", "text": "x", "config": "yes"}`, "config is string"},
+		{"bad require_dyad", `{"id": "a", "text": "x", "config": {"require_dyad": "maybe"}}`, "require_dyad"},
+		{"bad new_actor_length", `{"id": "a", "text": "x", "config": {"new_actor_length": "four"}}`, "new_actor_length"},
+		{"unknown kind", `{"id": "a", "text": "x", "kind": "mystery"}`, "unknown TABARI kind"},
+		{"options not list", `{"id": "a", "text": "x", "kind": "option", "options": "SET: X = Y"}`, "want a list"},
+		{"option not string", `{"id": "a", "text": "x", "kind": "option", "options": [1]}`, "options[0]"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ReadEventGold(strings.NewReader(tc.input))
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "line 1") {
+				t.Fatalf("err = %v, want one with %q and the line", err, tc.want)
+			}
+		})
+	}
+}
+
+// optionCoder codes from a table by document id; with RequireDyad it drops
+// events without a target, as the real coder does.
+type optionCoder struct {
+	events  map[string][]dyad.Event
+	created []coder.Options
+	order   []string
+}
+
+func (o *optionCoder) factory(opts coder.Options) (Coder, error) {
+	o.created = append(o.created, opts)
+	return func(d dyad.Doc) (dyad.Record, error) {
+		o.order = append(o.order, d.ID)
+		var out []dyad.Event
+		for _, e := range o.events[d.ID] {
+			if opts.RequireDyad && e.Target == nil {
+				continue
+			}
+			out = append(out, e)
+		}
+		return dyad.Record{Events: out}, nil
+	}, nil
+}
+
+func TestScoreEventsWithOptionGroups(t *testing.T) {
+	gold := mustLoad(t, filepath.Join("testdata", "petrarch_suite.jsonl"))
+	oc := &optionCoder{events: map[string][]dyad.Event{
+		"PS-01": {ev("FRD", "SYL", "051", "", "r1"), ev("FRD", "", "010", "", "r1b")}, // the targetless one is dropped
+		"PS-02": {ev("FRD", "", "111", "", "r2")},                                     // kept: require_dyad false
+		"PS-03": {ev("SYL", "FRD", "051", "", "r3")},
+		"PS-04": {ev("---", "SYL", "042", "", "r4")},
+		"PS-05": {ev("FRD", "SYL", "010", "", "r5")}, // expect_error: any event is a miss
+	}}
+	r, err := ScoreEventsWith(gold, oc.factory)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantCreated := []coder.Options{{RequireDyad: true}, {}, {RequireDyad: true, NewActorLength: 3}}
+	if !reflect.DeepEqual(oc.created, wantCreated) {
+		t.Errorf("coders created for %+v, want %+v", oc.created, wantCreated)
+	}
+	wantOrder := []string{"PS-01", "PS-03", "PS-05", "PS-02", "PS-04"} // grouped by options
+	if !reflect.DeepEqual(oc.order, wantOrder) {
+		t.Errorf("coding order %q, want %q", oc.order, wantOrder)
+	}
+	var ids []string
+	for _, res := range r.Results {
+		ids = append(ids, res.ID)
+	}
+	if want := []string{"PS-01", "PS-02", "PS-03", "PS-04", "PS-05"}; !reflect.DeepEqual(ids, want) {
+		t.Errorf("results in order %q, want input order %q", ids, want)
+	}
+	if r.Records != 5 || r.Exact != 4 || r.Skipped != 1 || r.ExpectErrors != 1 || r.OptionGroups != 3 {
+		t.Errorf("records %d exact %d skipped %d expect_error %d groups %d, want 5 4 1 1 3",
+			r.Records, r.Exact, r.Skipped, r.ExpectErrors, r.OptionGroups)
+	}
+	if want := []Count{{SkipNotValid, 1}}; !reflect.DeepEqual(r.SkipReasons, want) {
+		t.Errorf("SkipReasons = %+v, want %+v", r.SkipReasons, want)
+	}
+	if want := []Count{{"comma_max", 1}, {"comma_min", 1}, {"comma_emax", 1}}; !reflect.DeepEqual(r.Unsupported, want) {
+		t.Errorf("Unsupported = %+v, want %+v", r.Unsupported, want)
+	}
+
+	var buf bytes.Buffer
+	if err := r.Write(&buf, true); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		"skipped: 1 " + SkipNotValid + "\n",
+		"expect_error: 1 record, scored as no-event records\n",
+		"not supported (ignored): comma_max (1 record), comma_min (1 record), comma_emax (1 record)\n",
+		"expect_error: dateline (scored as expecting no events)",
+		"options: require_dyad\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+	if !strings.HasSuffix(out, "\nrecords exact: 4/5\n") {
+		t.Errorf("report does not end with records exact: 4/5:\n%s", out)
+	}
+}
+
+func TestScoreEventsTabariSkips(t *testing.T) {
+	gold, err := LoadEventGoldWith(filepath.Join("testdata", "tabari_suite.jsonl"), LoadOptions{TabariOptions: []string{"SET: CODE BY CLAUSE"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	oc := &optionCoder{events: map[string][]dyad.Event{
+		"TS-01": {ev("FRD", "SYL", "032", "", "r1")},
+		"TS-03": {ev("FRD", "", "010", "", "r3")}, // a discard record must code nothing
+		"TS-06": {ev("SYL", "FRD", "033", "", "r6")},
+	}}
+	r, err := ScoreEventsWith(gold, oc.factory)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"TS-01", "TS-02", "TS-03"}; !reflect.DeepEqual(oc.order, want) {
+		t.Errorf("coded %q, want %q", oc.order, want)
+	}
+	if r.Records != 3 || r.Exact != 2 || r.Skipped != 6 {
+		t.Errorf("records %d exact %d skipped %d, want 3 2 6", r.Records, r.Exact, r.Skipped)
+	}
+	wantReasons := []Count{{SkipTabariComplex, 2}, {SkipTabariOption, 2}, {SkipTabariNoVerification, 1}, {SkipAfterFinal, 1}}
+	if !reflect.DeepEqual(r.SkipReasons, wantReasons) {
+		t.Errorf("SkipReasons = %+v\nwant %+v", r.SkipReasons, wantReasons)
+	}
+	var buf bytes.Buffer
+	if err := r.Write(&buf, false); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		"skipped: 2 " + SkipTabariComplex,
+		"skipped: 1 " + SkipAfterFinal,
+		"TABARI options in force, not mapped onto the coder (ignored): SET: CODE (3 records), COMMA: (2 records)\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+	if !strings.HasSuffix(out, "\nrecords exact: 2/3\n") {
+		t.Errorf("report does not end with records exact: 2/3:\n%s", out)
+	}
+}
+
+func TestScoreEventsWithFactoryError(t *testing.T) {
+	gold := mustLoad(t, filepath.Join("testdata", "petrarch_suite.jsonl"))
+	boom := errors.New("no dictionaries")
+	_, err := ScoreEventsWith(gold, func(coder.Options) (Coder, error) { return nil, boom })
+	if !errors.Is(err, boom) {
+		t.Errorf("err = %v, want the factory's error", err)
+	}
+	if _, err := ScoreEventsWith(gold, nil); err == nil {
+		t.Error("want an error for a nil factory")
+	}
+}
