@@ -70,6 +70,7 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 		}
 		counterparts(toks, gs)
 		distributeHeads(toks, gs)
+		distributeOf(toks, gs)
 		shareCountry(toks, gs)
 		demoteSurnames(toks, gs, st)
 		learnAppositives(toks, gs, st)
@@ -728,6 +729,47 @@ func distributeHeads(toks []dyad.Token, gs []*group) {
 		g.sectors = append([]string(nil), h.sectors...)
 		g.codeSectors = append([]string(nil), h.codeSectors...)
 		g.titles = append([]string(nil), h.titles...)
+	}
+}
+
+// distributeOf gives bare countries coordinated after "AGENT of/in/from
+// COUNTRY" the agent: "the ambassadors of Arnor, Osgiliath and Gondor",
+// "lawmakers in France and Italy" → each country's agents.
+func distributeOf(toks []dyad.Token, gs []*group) {
+	for i := 0; i+1 < len(gs); i++ {
+		g := gs[i]
+		if len(g.atoms) < 2 || g.atoms[0].kind != aAgent || len(g.codeSectors) == 0 || g.person != nil || g.name != "" {
+			continue
+		}
+		last := g.atoms[len(g.atoms)-1]
+		if last.kind != aCountry && last.kind != aCapital || last.t0 == 0 {
+			continue
+		}
+		if w := toks[last.t0-1].Lower; w != "of" && w != "in" && w != "from" {
+			continue
+		}
+		prev := g
+		for j := i + 1; j < len(gs); j++ {
+			h := gs[j]
+			if len(h.atoms) != 1 || h.atoms[0].kind != aCountry || len(h.sectors) > 0 || h.full != "" || h.person != nil {
+				break
+			}
+			ok := h.t0 > prev.t1 && h.t0-prev.t1 <= 2
+			for k := prev.t1; k < h.t0 && ok; k++ {
+				switch toks[k].Lower {
+				case "and", ",", "the":
+				default:
+					ok = false
+				}
+			}
+			if !ok {
+				break
+			}
+			h.sectors = append([]string(nil), g.sectors...)
+			h.codeSectors = append([]string(nil), g.codeSectors...)
+			h.titles = append([]string(nil), g.titles...)
+			prev = h
+		}
 	}
 }
 

@@ -101,6 +101,9 @@ func analyseChain(st *sent, m *match) {
 	sawBe := false
 	for k := head - 1; k >= 0 && k >= head-6; k-- {
 		t := toks[k]
+		if st.coveredBy[k] >= 0 {
+			break // an actor ends the verb chain, whatever its tag
+		}
 		switch {
 		case negWords[t.Lower]:
 			m.negated = true

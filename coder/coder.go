@@ -118,7 +118,7 @@ func (c *Coder) Code(a *dyad.Analysis) error {
 			continue
 		}
 		st := newSent(si, s.Tokens, byS[si])
-		for _, ev := range c.codeSentence(a, st) {
+		for _, ev := range splitMultiCodes(c.codeSentence(a, st)) {
 			if c.opts.RequireDyad && ev.Target == nil {
 				continue
 			}
@@ -221,6 +221,8 @@ func (c *Coder) findMatches(st *sent) []*match {
 				continue
 			}
 			if best == nil || m.literals > best.literals ||
+				(m.literals == best.literals && len(m.pat.Pre) > len(best.pat.Pre)) ||
+				(m.literals == best.literals && len(m.pat.Pre) == len(best.pat.Pre) && exactAnchor(m) && !exactAnchor(best)) ||
 				(m.literals == best.literals && m.pat.HasSlot(lexicon.ElemTarget) && m.target >= 0 && best.target < 0) {
 				best = m
 			}
@@ -466,6 +468,9 @@ func matchPre(st *sent, pre []lexicon.Elem, k, i int, m *match) bool {
 			return false
 		}
 		mi := st.coveredBy[j]
+		if e.Kind == lexicon.ElemCompound && len(conjoined(st, mi)) < 2 {
+			return false // "%" needs a compound actor
+		}
 		save := *m
 		setSlot(m, e.Kind, mi)
 		if matchPre(st, pre, k-1, st.ments[mi].Tok0, m) {
@@ -611,6 +616,9 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 		}
 		if j < n && st.startAt[j] >= 0 {
 			mi := st.startAt[j]
+			if e.Kind == lexicon.ElemCompound && len(conjoined(st, mi)) < 2 {
+				return false
+			}
 			save := *m
 			setSlot(m, e.Kind, mi)
 			if matchElems(st, elems, k+1, st.ments[mi].Tok1, m, false) {
@@ -627,4 +635,43 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 		return false
 	}
 	return false
+}
+
+// exactAnchor reports whether the match's anchor was written as the exact
+// word found (an imported dictionary's "LEFT" beside "LEAVE").
+func exactAnchor(m *match) bool { return m.pat.Elems[0].Exact }
+
+// splitMultiCodes turns an event whose actor carries several codes
+// ("FRO/BIL/SAM": an imported dictionary's actor standing for several
+// actors) into one event per code pair.
+func splitMultiCodes(evs []dyad.Event) []dyad.Event {
+	multi := false
+	for _, e := range evs {
+		multi = multi || strings.Contains(e.Source.Code, "/") || e.Target != nil && strings.Contains(e.Target.Code, "/")
+	}
+	if !multi {
+		return evs
+	}
+	var out []dyad.Event
+	for _, e := range evs {
+		tcodes := []string{""}
+		if e.Target != nil {
+			tcodes = strings.Split(e.Target.Code, "/")
+		}
+		for _, sc := range strings.Split(e.Source.Code, "/") {
+			for _, tc := range tcodes {
+				x := e
+				src := *e.Source
+				src.Code = sc
+				x.Source = &src
+				if e.Target != nil {
+					tgt := *e.Target
+					tgt.Code = tc
+					x.Target = &tgt
+				}
+				out = append(out, x)
+			}
+		}
+	}
+	return out
 }

@@ -513,7 +513,9 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		if subj >= 0 {
 			tgts = conjoined(st, subj)
 		}
-	} else if m.passive {
+	} else if m.passive && !(m.pat.Foreign && byAgent(st, m.end) < 0) {
+		// (imported dictionaries code a passive without a "by" agent as
+		// PETRARCH does: from its subject)
 		if by := byAgent(st, m.end); by >= 0 {
 			srcs = conjoined(st, by)
 		}

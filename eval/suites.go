@@ -158,7 +158,8 @@ func applyPetrarchConfig(g *EventGold, cfg map[string]any) error {
 // applySuiteState applies what depends on a record's place in its file:
 // in a PETRARCH unit-test file (one whose records carry a config), a
 // record without config gets PETRARCH's defaults (require_dyad true); in a
-// TABARI validation file, every record gets the option list in force, which
+// TABARI validation file, every record requires a dyad, as TABARI does, and
+// gets the option list in force, which
 // starts from opts.TabariOptions and which each option record changes.
 func applySuiteState(gold []EventGold, opts LoadOptions) {
 	petrarchFile := false
@@ -177,6 +178,8 @@ func applySuiteState(gold []EventGold, opts LoadOptions) {
 		if g.Kind == "" {
 			continue
 		}
+		// TABARI codes an event only between a source and a target
+		g.Options.RequireDyad = true
 		if g.Kind == tabariOption {
 			running = setOptions(running, g.optionLines)
 		}

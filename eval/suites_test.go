@@ -122,8 +122,8 @@ func TestTabariSuiteFields(t *testing.T) {
 			if !reflect.DeepEqual(g.TabariOptions, tc.options) {
 				t.Errorf("TabariOptions = %q\nwant %q", g.TabariOptions, tc.options)
 			}
-			if g.Options != (coder.Options{}) {
-				t.Errorf("Options = %+v, want the defaults (no TABARI option is mapped yet)", g.Options)
+			if g.Options != (coder.Options{RequireDyad: true}) {
+				t.Errorf("Options = %+v, want RequireDyad only (TABARI codes dyads; no option is mapped yet)", g.Options)
 			}
 		})
 	}
@@ -262,7 +262,7 @@ func TestScoreEventsTabariSkips(t *testing.T) {
 	}
 	oc := &optionCoder{events: map[string][]dyad.Event{
 		"TS-01": {ev("FRD", "SYL", "032", "", "r1")},
-		"TS-03": {ev("FRD", "", "010", "", "r3")}, // a discard record must code nothing
+		"TS-03": {ev("FRD", "SYL", "010", "", "r3")}, // a discard record must code nothing
 		"TS-06": {ev("SYL", "FRD", "033", "", "r6")},
 	}}
 	r, err := ScoreEventsWith(gold, oc.factory)

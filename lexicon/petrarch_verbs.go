@@ -130,7 +130,10 @@ type ptok struct {
 	// join: written joined to the previous token by "_" (consecutive).
 	join bool
 	alts []string // ElemWord: match keys
-	ref  *ptokRef // '&' and '|'
+	// exact: alts are complete lower-case words compared with a token's
+	// lower-case form only (PETRARCH), not lemmas.
+	exact bool
+	ref   *ptokRef // '&' and '|'
 }
 
 // ptokRef holds what a synset reference or a list needs.
@@ -166,6 +169,7 @@ type pvPat struct {
 	exps              []pvExp
 	code, code2, text string
 	rule              string
+	key               string // the pattern's words, to find a repeated pattern
 }
 
 // pvBlock is a block of synonymous verbs and the patterns they share.
@@ -536,7 +540,67 @@ func (p *pvParser) verbLine(ln pvLine) {
 	v.text = ln.text
 	v.rule = p.rule(ln.num)
 	p.blk.verbs = append(p.blk.verbs, v)
+	if p.headered && len(forms) == 0 {
+		for _, f := range pvRegularForms(v.key) {
+			pvAddForm(v.anchor, f)
+		}
+	}
 	p.addForms(ln.num, v, forms)
+}
+
+// pvPlural returns PETRARCH's plural of the noun w: "-ies" for a final
+// "y", "-es" after "s", else "-s".
+func pvPlural(w string) string {
+	switch {
+	case strings.HasSuffix(w, "y"):
+		return w[:len(w)-1] + "ies"
+	case strings.HasSuffix(w, "s"):
+		return w + "es"
+	}
+	return w + "s"
+}
+
+// pvRegularForms returns the regular inflections of the verb w (lower
+// case) that PETRARCH generates for a verb line without "{...}" forms
+// ("-s"/"-es"/"-ies", "-d"/"-ed", "-ing" dropping a final "e"), and the
+// spellings English uses where PETRARCH's rule misses them (a doubled final
+// consonant, "-ied", "-ys"). Spellings that are no word match nothing.
+func pvRegularForms(w string) []string {
+	n := len(w)
+	if n < 2 || !pvIsLetters(w) {
+		return nil
+	}
+	vowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+	last := w[n-1]
+	var out []string
+	switch {
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "z") ||
+		strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
+		out = append(out, w+"es")
+	case last == 'y':
+		out = append(out, w[:n-1]+"ies", w+"s")
+	default:
+		out = append(out, w+"s")
+	}
+	switch {
+	case last == 'e':
+		out = append(out, w+"d")
+	case last == 'y' && !vowel(w[n-2]):
+		out = append(out, w[:n-1]+"ied", w+"ed")
+	default:
+		out = append(out, w+"ed")
+	}
+	if last == 'e' && !vowel(w[n-2]) {
+		out = append(out, w[:n-1]+"ing")
+	} else {
+		out = append(out, w+"ing")
+	}
+	// a final consonant after one vowel may double: "stopped", "committing"
+	if n >= 3 && !vowel(last) && strings.IndexByte("wxy", last) < 0 && vowel(w[n-2]) && !vowel(w[n-3]) {
+		d := w + string(last)
+		out = append(out, d+"ed", d+"ing")
+	}
+	return out
 }
 
 // formsLine reads a TABARI "{ FORM FORM }" line: forms of the verb above.
@@ -558,6 +622,11 @@ func (p *pvParser) formsLine(ln pvLine) {
 // its anchor; a form of another shape becomes a verb of its own.
 func (p *pvParser) addForms(num int, v *pvVerb, forms []string) {
 	for _, f := range forms {
+		if !pvHasLetter(f) {
+			// a separator such as "," between forms: PETRARCH-2 stores it
+			// as a verb word, but no parser tags it as a verb
+			continue
+		}
 		fv, err := p.parseVerb(f)
 		if err != nil {
 			p.skip(num, fmt.Sprintf("verb form %q: %v", f, err))
@@ -578,7 +647,7 @@ func (p *pvParser) addForms(num int, v *pvVerb, forms []string) {
 // (text.Lemma of its lower-case form) and its lower-case form with each
 // alternative, so a form whose lemma is there adds nothing.
 func pvAddForm(anchor *Elem, key string) {
-	if pvContains(anchor.Alts, key) || pvContains(anchor.Alts, text.Lemma(key)) {
+	if pvContains(anchor.Alts, key) || !anchor.Exact && pvContains(anchor.Alts, text.Lemma(key)) {
 		return
 	}
 	anchor.Alts = append(anchor.Alts, key)
@@ -652,7 +721,7 @@ func (p *pvParser) parseVerb(s string) (*pvVerb, error) {
 	v := &pvVerb{}
 	var shape strings.Builder
 	v.key = normKey(ws[a].w)
-	anchor := Elem{Kind: ElemWord, Alts: p.wordAlts(v.key, ws[a].exact)}
+	anchor := Elem{Kind: ElemWord, Alts: p.wordAlts(v.key, ws[a].exact), Exact: p.headered}
 	var pre, post []Elem
 	for i, w := range ws {
 		if i > 0 {
@@ -698,7 +767,7 @@ func pvAppendToks(dst []Elem, toks []ptok) []Elem {
 		if i > 0 && !t.join {
 			dst = append(dst, Elem{Kind: ElemGap})
 		}
-		dst = append(dst, Elem{Kind: ElemWord, Alts: t.alts})
+		dst = append(dst, Elem{Kind: ElemWord, Alts: t.alts, Exact: t.exact})
 	}
 	return dst
 }
@@ -721,8 +790,11 @@ func pvCountWords(es []Elem) int {
 // "cooperate"). Stems the lemmatizer already gives ("contribut") need no
 // more; other stems ("critici") are not completed.
 func (p *pvParser) wordAlts(k string, exact bool) []string {
+	if p.headered {
+		return []string{k}
+	}
 	lem := text.Lemma(k)
-	if p.headered || exact || len(k) < 4 || !pvIsLetters(k) || strings.HasSuffix(k, "e") {
+	if exact || len(k) < 4 || !pvIsLetters(k) || strings.HasSuffix(k, "e") {
 		return []string{lem}
 	}
 	if alt := text.Lemma(k + "e"); alt != lem && len(alt) < len(k) {
@@ -766,7 +838,7 @@ func (p *pvParser) wordToks(w string, join, exact bool) []ptok {
 	toks := make([]ptok, len(parts))
 	for i, part := range parts {
 		k := normKey(part)
-		toks[i] = ptok{kind: ElemWord, join: i > 0 || join, alts: p.wordAlts(k, exact)}
+		toks[i] = ptok{kind: ElemWord, join: i > 0 || join, alts: p.wordAlts(k, exact), exact: p.headered}
 	}
 	toks[0].join = join
 	p.words[key] = toks
@@ -895,7 +967,7 @@ func (p *pvParser) slashAlts(w string, join, exact bool) (ptok, bool) {
 			return ptok{}, false
 		}
 	}
-	t := ptok{kind: ElemWord, join: join}
+	t := ptok{kind: ElemWord, join: join, exact: p.headered}
 	for _, part := range parts {
 		for _, a := range p.wordToks(part, false, exact)[0].alts {
 			if !pvContains(t.alts, a) {
@@ -904,6 +976,16 @@ func (p *pvParser) slashAlts(w string, join, exact bool) (ptok, bool) {
 		}
 	}
 	return t, true
+}
+
+// pvHasLetter reports whether w has an ASCII letter.
+func pvHasLetter(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 func pvIsLetters(w string) bool {
@@ -951,10 +1033,24 @@ func (p *pvParser) synset(name string, num int) ([]pvOption, error) {
 			p.skip(m.num, fmt.Sprintf("synset %s member: %v", name, err))
 			continue
 		}
+		if p.headered && !strings.Contains(m.text, "_") {
+			// PETRARCH adds the plural of a member not marked "_"
+			for _, e := range exps {
+				if t := &e[len(e)-1]; t.kind == ElemWord {
+					alts := slices.Clip(t.alts)
+					for _, a := range t.alts {
+						if pl := pvPlural(a); !pvContains(alts, pl) {
+							alts = append(alts, pl)
+						}
+					}
+					t.alts = alts
+				}
+			}
+		}
 		for _, e := range exps {
 			if len(e) == 1 && e[0].kind == ElemWord {
 				if single == nil {
-					single = &ptok{kind: ElemWord}
+					single = &ptok{kind: ElemWord, exact: p.headered}
 				}
 				for _, a := range e[0].alts {
 					if !pvContains(single.alts, a) {
@@ -1110,6 +1206,19 @@ func (p *pvParser) patternLine(ln pvLine) {
 		p.skip(ln.num, "pattern: "+err.Error())
 		return
 	}
+	if p.headered {
+		// PETRARCH stores a block's patterns in a tree keyed by their
+		// words, so a later pattern with the same words replaces an
+		// earlier one ("- * &TREATY [031]" … "- * &TREATY [057]": 057)
+		pt.key = strings.Join(strings.Fields(strings.ToUpper(s[:open])), " ")
+		for i, q := range p.blk.pats {
+			if q.key == pt.key {
+				p.blk.pats = slices.Delete(p.blk.pats, i, i+1)
+				p.skip(ln.num, "pattern replaces the same pattern at "+q.rule)
+				break
+			}
+		}
+	}
 	p.blk.pats = append(p.blk.pats, pt)
 }
 
@@ -1159,7 +1268,7 @@ func pvToExp(seq pvOption) pvExp {
 
 func pvTokElem(t ptok) Elem {
 	if t.kind == ElemWord {
-		return Elem{Kind: ElemWord, Alts: t.alts}
+		return Elem{Kind: ElemWord, Alts: t.alts, Exact: t.exact}
 	}
 	return Elem{Kind: t.kind}
 }

@@ -40,11 +40,35 @@ func pvRender(p *VerbPattern) string {
 func pvRenderElem(e Elem) string {
 	switch e.Kind {
 	case ElemWord:
+		if e.Exact {
+			return strings.Join(pvExactAsLemmas(e.Alts), "|")
+		}
 		return strings.Join(e.Alts, "|")
 	case ElemGap:
 		return ".."
 	}
 	return string(rune(e.Kind))
+}
+
+// pvExactAsLemmas renders the exact forms of a PETRARCH word as the
+// fixtures write them: forms generated from an earlier alternative (regular
+// verb forms, plurals) are left out and the rest lemmatised, so that the
+// fixtures compare what a word is, and pvExactTests what it matches.
+func pvExactAsLemmas(alts []string) []string {
+	var out []string
+	for i, a := range alts {
+		gen := false
+		for _, b := range alts[:i] {
+			if pvContains(pvRegularForms(b), a) || pvPlural(b) == a {
+				gen = true
+				break
+			}
+		}
+		if l := text.Lemma(a); !gen && !pvContains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // pvLemmatize rewrites a wanted rendering so that tests can be written with
