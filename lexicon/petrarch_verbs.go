@@ -35,7 +35,14 @@ const pvMaxExpansions = 64
 //     words before "*" are in Pre, in text order.
 //   - "_" joins two items (consecutive tokens); a space puts an ElemGap
 //     between them. "WORD_ " (PETRARCH's open match) is "WORD ".
-//   - Words match by lemma (text.Lemma of the lower-case word); a word the
+//   - In PETRARCH files (with block headers) words are complete words, as
+//     PETRARCH compares them: Exact elements holding the lower-case word,
+//     for a verb line without "{...}" also its regular forms
+//     (pvRegularForms), with "{...}" the listed forms only (a "," between
+//     them is ignored), and for a synset member not marked "_" its plural.
+//     A pattern repeating an earlier pattern's words in the same block
+//     replaces it, as in PETRARCH's pattern tree (noted in r.Skipped).
+//   - TABARI words match by lemma (text.Lemma of the lower-case word); a word the
 //     tokenizer splits ("DON'T") becomes consecutive words. TABARI words
 //     are stems ("COOPERAT"): where the lemma of the word plus "e" is
 //     shorter ("cooper"), it is added as an alternative.

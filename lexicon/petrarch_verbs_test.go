@@ -30,6 +30,9 @@ func pvRender(p *VerbPattern) string {
 	for i, e := range p.Elems {
 		s := pvRenderElem(e)
 		if i == 0 {
+			if e.Exact {
+				s = strings.Join(pvExactAsLemmas(e.Alts, true), "|")
+			}
 			s = "[" + s + "]"
 		}
 		parts = append(parts, s)
@@ -41,7 +44,7 @@ func pvRenderElem(e Elem) string {
 	switch e.Kind {
 	case ElemWord:
 		if e.Exact {
-			return strings.Join(pvExactAsLemmas(e.Alts), "|")
+			return strings.Join(pvExactAsLemmas(e.Alts, false), "|")
 		}
 		return strings.Join(e.Alts, "|")
 	case ElemGap:
@@ -53,9 +56,10 @@ func pvRenderElem(e Elem) string {
 // pvExactAsLemmas renders the exact forms of a PETRARCH word as the
 // fixtures write them: forms generated from an earlier alternative (regular
 // verb forms, plurals) are left out and the rest lemmatised, so that the
-// fixtures compare what a word is, and pvExactTests what it matches.
-func pvExactAsLemmas(alts []string) []string {
-	var out []string
+// fixtures compare what a word is, and pvExactTests what it matches. For
+// an anchor, a listed form whose lemma is new is shown as written.
+func pvExactAsLemmas(alts []string, anchor bool) []string {
+	var out, lems []string
 	for i, a := range alts {
 		gen := false
 		for _, b := range alts[:i] {
@@ -64,7 +68,18 @@ func pvExactAsLemmas(alts []string) []string {
 				break
 			}
 		}
-		if l := text.Lemma(a); !gen && !pvContains(out, l) {
+		l := text.Lemma(a)
+		if gen || pvContains(lems, l) {
+			continue
+		}
+		lems = append(lems, l)
+		base := false // a verb of the block, followed by its regular forms
+		for _, f := range pvRegularForms(a) {
+			base = base || pvContains(alts, f)
+		}
+		if anchor && i > 0 && !base {
+			out = append(out, a)
+		} else {
 			out = append(out, l)
 		}
 	}
@@ -470,4 +485,76 @@ func TestPETRARCHVerbsSharedFiles(t *testing.T) {
 		}
 	}
 	t.Logf("CAMEO.2.0.txt + CAMEO.verbpatterns.150430.txt: %v", total.Round(time.Millisecond))
+}
+
+// TestPETRARCHVerbsExactForms checks what PETRARCH-layout words match:
+// complete lower-case forms (regular forms generated for a verb without
+// "{...}", only the listed ones with it), synset plurals, a "," between
+// listed forms, and a repeated pattern replacing the earlier one.
+func TestPETRARCHVerbsExactForms(t *testing.T) {
+	raw := func(p *VerbPattern) string {
+		var parts []string
+		for _, e := range append(append([]Elem(nil), p.Pre...), p.Elems...) {
+			switch {
+			case e.Kind == ElemWord && e.Exact:
+				parts = append(parts, "="+strings.Join(e.Alts, "|"))
+			case e.Kind == ElemWord:
+				parts = append(parts, strings.Join(e.Alts, "|"))
+			case e.Kind == ElemGap:
+				parts = append(parts, "..")
+			default:
+				parts = append(parts, string(rune(e.Kind)))
+			}
+		}
+		return p.Code + " " + strings.Join(parts, " ")
+	}
+	tests := []struct {
+		name, src string
+		want      []string
+		skipped   []string
+	}{
+		{"regular forms of a verb without {...}",
+			"--- PLOD [010] ---\nPLOD\nTIDY\nHUSH\nSHAPE\n",
+			[]string{
+				"010 =plod|plods|ploded|ploding|plodded|plodding",
+				"010 =tidy|tidies|tidys|tidied|tidyed|tidying",
+				"010 =hush|hushes|hushed|hushing",
+				"010 =shape|shapes|shaped|shaping",
+			}, nil},
+		{"listed forms only, a ',' between them ignored",
+			"--- DRAW [020] ---\n+IS_DRAWN {+WAS_DRAWN , +ARE_DRAWN} [021]\nDRAW {DREW DRAWN}\n",
+			[]string{"021 =is|was|are =drawn", "020 =draw|drew|drawn"}, nil},
+		{"pattern words are exact, synset members get plurals",
+			"&BERRY\n+CURRANT\n+GOOSEBERRY\n+ROWAN_\n+WILD_PLUM\n--- PICK [030] ---\nPICK {PICKED}\n- * OFF [031]\n- * &BERRY [032]\n",
+			[]string{
+				"030 =pick|picked",
+				"031 =pick|picked .. =off",
+				"032 =pick|picked .. =currant|currants|gooseberry|gooseberries|rowan",
+				"032 =pick|picked .. =wild =plum",
+			}, nil},
+		{"a repeated pattern replaces the earlier one",
+			"--- SEAL [040] ---\nSEAL {SEALED}\n- * PACT [041:041]\n- * VOW [042]\n- *  PACT   [043]\n",
+			[]string{"040 =seal|sealed", "042 =seal|sealed .. =vow", "043 =seal|sealed .. =pact"},
+			[]string{"5: pattern replaces the same pattern at x:3"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			l, r := New(), &Report{}
+			l.AddPETRARCHVerbs("x", tc.src, r)
+			var got []string
+			for _, p := range l.Patterns {
+				got = append(got, raw(p))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("patterns:\ngot\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(tc.want, "\n\t"))
+			}
+			var skipped []string
+			for _, s := range tc.skipped {
+				skipped = append(skipped, "x:"+s)
+			}
+			if strings.Join(r.Skipped, "\n") != strings.Join(skipped, "\n") {
+				t.Errorf("skipped:\ngot\n\t%s\nwant\n\t%s", strings.Join(r.Skipped, "\n\t"), strings.Join(skipped, "\n\t"))
+			}
+		})
+	}
 }
