@@ -45,6 +45,10 @@ type LoadOptions struct {
 	// (lexicon.Report.Options of a TABARI import). Option records add to
 	// them as the file goes on.
 	TabariOptions []string
+	// RequireDyad is the require_dyad setting for records that carry no
+	// suite configuration of their own (PETRARCH and TABARI code only
+	// events with both actors; dyad's own default keeps one-actor events).
+	RequireDyad bool
 }
 
 // parseSuiteFields reads the fields of the PETRARCH and TABARI validation
@@ -172,7 +176,7 @@ func applySuiteState(gold []EventGold, opts LoadOptions) {
 	running := setOptions(nil, opts.TabariOptions)
 	for i := range gold {
 		g := &gold[i]
-		if petrarchFile && !g.petrarch {
+		if petrarchFile && !g.petrarch || !petrarchFile && opts.RequireDyad {
 			g.Options.RequireDyad = true
 		}
 		if g.Kind == "" {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/coder"
 	"github.com/dyad-events/dyad/export"
 	"github.com/dyad-events/dyad/ingest"
 	"github.com/dyad-events/dyad/pipeline"
@@ -135,7 +136,7 @@ func runCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "dyad: loading the dictionaries: %v\n", err)
 		return 1
 	}
-	p, err := pipeline.New(pipeline.Options{DefaultDate: defDate, Lexicon: lex})
+	p, err := pipeline.New(pipeline.Options{DefaultDate: defDate, Lexicon: lex, Coding: coder.Options{RequireDyad: importedDicts(dicts)}})
 	if err != nil {
 		fmt.Fprintf(stderr, "dyad: loading the pipeline: %v\n", err)
 		return 1

@@ -267,3 +267,15 @@ func ownOnly(specs []string) bool {
 	}
 	return true
 }
+
+// importedDicts reports whether any --dict value names another project's
+// dictionaries: PETRARCH and TABARI code only events that have both a
+// source and a target, so dyad does the same with their dictionaries.
+func importedDicts(specs []string) bool {
+	for _, s := range specs {
+		if strings.HasPrefix(s, "petrarch:") || strings.HasPrefix(s, "tabari:") {
+			return true
+		}
+	}
+	return false
+}

@@ -143,7 +143,7 @@ flags:
 
 	exact, total := 0, 0
 	for i, path := range files {
-		gold, err := eval.LoadEventGoldWith(path, eval.LoadOptions{TabariOptions: tabariOptions})
+		gold, err := eval.LoadEventGoldWith(path, eval.LoadOptions{TabariOptions: tabariOptions, RequireDyad: importedDicts(dicts)})
 		if err != nil {
 			fmt.Fprintf(stderr, "dyad eval events: %v\n", err)
 			return 1
