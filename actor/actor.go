@@ -368,7 +368,7 @@ func joinable(toks []dyad.Token, g *group, a atom) bool {
 			return a.kind != aName || len(gap) == 1
 		}
 		if a.kind == aCountry && len(gap) == 0 && a.entry.Kind == lexicon.KindActor {
-			// "Bree Prime Minister Romendacil": an imported dictionary
+			// "Freedonian Prime Minister Rufus": an imported dictionary
 			// codes the name with its country alone; the title's phrase
 			// keeps the title
 			return true

@@ -733,7 +733,7 @@ func distributeHeads(toks []dyad.Token, gs []*group) {
 }
 
 // distributeOf gives bare countries coordinated after "AGENT of/in/from
-// COUNTRY" the agent: "the ambassadors of Arnor, Osgiliath and Gondor",
+// COUNTRY" the agent: "the envoys of Chile, Peru and Bolivia",
 // "lawmakers in France and Italy" → each country's agents.
 func distributeOf(toks []dyad.Token, gs []*group) {
 	for i := 0; i+1 < len(gs); i++ {

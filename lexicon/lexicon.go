@@ -127,7 +127,7 @@ type VerbPattern struct {
 	Literals int
 	// Pre holds the elements that must come before the anchor, in text
 	// order (imported PETRARCH and TABARI patterns such as
-	// "- FAILED_TO_* [111]"); Elems[0] is still the anchor.
+	// "- REFUSED_TO_* [125]"); Elems[0] is still the anchor.
 	Pre []Elem
 	// Code2, from a PETRARCH or TABARI "[c1:c2]" code, is the code of a
 	// second event in the other direction (target → source); "" = none.
