@@ -215,7 +215,7 @@ func setOptions(list, set []string) []string {
 
 // optionKey names the option a TABARI option line sets: "SET: TIME SHIFT"
 // for "SET: TIME SHIFT = TRUE", "SET: CODE" for "SET: CODE BY CLAUSE" and
-// "SET: CODE ALL", "LABEL: 010" for "LABEL: 010=YIELD", else the command
+// "SET: CODE ALL", "LABEL: 010" for "LABEL: 010=SAY SOMETHING", else the command
 // ("COMPLEX:", "DEFAULT:", "FORWARD:", "COMMA:", "OUTPUT:").
 func optionKey(line string) string {
 	up := strings.Join(strings.Fields(strings.ToUpper(line)), " ")

@@ -73,13 +73,13 @@ func TestNoConfigOutsidePetrarch(t *testing.T) {
 }
 
 func TestTabariSuiteFields(t *testing.T) {
-	project := []string{"COMPLEX: VERBS[5] CONJ[4]", "SET: CODE BY CLAUSE", "SET: MINIMUM WORDS = 8"}
+	project := []string{"COMPLEX: VERBS[3] CONJ[2]", "SET: CODE BY CLAUSE", "SET: MINIMUM WORDS = 6"}
 	gold, err := LoadEventGoldWith(filepath.Join("testdata", "tabari_suite.jsonl"), LoadOptions{TabariOptions: project})
 	if err != nil {
 		t.Fatal(err)
 	}
-	afterOpt1 := []string{"COMPLEX: VERBS[5] CONJ[4]", "SET: MINIMUM WORDS = 8", "SET: CODE BY SENTENCE"}
-	afterOpt2 := []string{"COMPLEX: VERBS[5] CONJ[4]", "SET: MINIMUM WORDS = 8", "SET: CODE ALL", "COMMA: OFF", "LABEL: 032=VISIT"}
+	afterOpt1 := []string{"COMPLEX: VERBS[3] CONJ[2]", "SET: MINIMUM WORDS = 6", "SET: CODE BY SENTENCE"}
+	afterOpt2 := []string{"COMPLEX: VERBS[3] CONJ[2]", "SET: MINIMUM WORDS = 6", "SET: CODE ALL", "COMMA: OFF", "LABEL: 032=GO SEE"}
 	tests := []struct {
 		id       string
 		date     string
@@ -139,11 +139,11 @@ func TestOptionKey(t *testing.T) {
 		{"set:  time shift=false", "SET: TIME SHIFT"},
 		{"SET: CODE BY CLAUSE", "SET: CODE"},
 		{"SET: CODE ALL", "SET: CODE"},
-		{"SET: MINIMUM WORDS = 4 */", "SET: MINIMUM WORDS"},
-		{"LABEL: 010=YIELD", "LABEL: 010"},
+		{"SET: MINIMUM WORDS = 5 */", "SET: MINIMUM WORDS"},
+		{"LABEL: 010=SAY SOMETHING", "LABEL: 010"},
 		{"DEFAULT: OFF", "DEFAULT:"},
-		{"FORWARD: ^^*****NNN*SSS OFF", "FORWARD:"},
-		{"COMMA: MIN = 2 MAX = 10", "COMMA:"},
+		{"FORWARD: ^^**NN*SS ON", "FORWARD:"},
+		{"COMMA: MIN = 3 MAX = 9", "COMMA:"},
 		{"no colon here", "NO COLON HERE"},
 	}
 	for _, tc := range tests {

@@ -88,9 +88,9 @@ func TestPaCode(t *testing.T) {
 		{"RUR 950601 - 990815", "RUR", "1995-06-01", "1999-08-15", ""},
 		{" ~GOV", "", "", "", "not an actor code"},
 		{"---", "---", "", "", ""},
-		{"ELR/GAL", "ELR/GAL", "", "", ""},
+		{"FRD/SYL", "FRD/SYL", "", "", ""},
 		{"", "", "", "", "no code"},
-		{"991201-010114", "", "", "", "not an actor code"},
+		{"981105-020317", "", "", "", "not an actor code"},
 		{"RUR 950601", "", "", "", "not <date, >date or date-date"},
 		{"RUR 990101-980101", "", "", "", "ends before it starts"},
 		{"RUR <9901", "", "", "", "not YYMMDD"},
@@ -539,7 +539,7 @@ func TestLoadTABARI(t *testing.T) {
 	if !slices.Equal(r.Files, wantFiles) {
 		t.Errorf("Files = %q, want %q", r.Files, wantFiles)
 	}
-	if want := []string{"COMPLEX: VERBS[5] CONJ[4]", "SET: CODE BY CLAUSE", "OUTPUT: ACTOR MATCH ID", "LABEL: 010=MAKE STATEMENT"}; !slices.Equal(r.Options, want) {
+	if want := []string{"COMPLEX: VERBS[3] CONJ[2]", "SET: MINIMUM WORDS = 7", "OUTPUT: COMMENT", "LABEL: 010=MAKE STATEMENT"}; !slices.Equal(r.Options, want) {
 		t.Errorf("Options = %q, want %q", r.Options, want)
 	}
 	for _, s := range [][]string{

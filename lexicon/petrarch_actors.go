@@ -190,7 +190,7 @@ func paCode(s string) (paCodeSpec, error) {
 
 // paValidCode accepts the characters of actor codes, including TABARI's
 // special codes "---" (null), "***", "+++" (complex), "###" (discard) and
-// compound codes such as "ELR/GAL"; a code that is only digits is a
+// compound codes such as "FRD/SYL"; a code that is only digits is a
 // misplaced date.
 func paValidCode(c string) bool {
 	letters := false
@@ -248,7 +248,7 @@ type paPhrase struct {
 	line        int
 }
 
-// paCleanPhrase turns a dictionary phrase ("AFGHAN_NATIONAL_ARMY_",
+// paCleanPhrase turns a dictionary phrase ("FREEDONIAN_PALACE_GUARD_",
 // "BULGAR", "MOUSE=") into its words and its stem flag for dialect d.
 // Underscores and blanks both separate words; a blank in PETRARCH agents
 // also allows other words in between, which is not represented (the words
@@ -408,8 +408,8 @@ func paCutCodes(s string) (phrase, codes string) {
 // is generated (PETRARCH's rule on the last word: Y → IES, S → +ES, else
 // +S; also dyad's plural of the head noun, "ministers of defence"), unless
 // "{}" says there is none or "{PLURAL}" gives it. "!MARKER! = A, B, C"
-// defines a substitution set: "CONGRESS!PERSON!" stands for CONGRESSMAN,
-// CONGRESSWOMEN, … with no further plurals. Lines without a code and
+// defines a substitution set: "FERRY!PERSON!" stands for FERRYMAN,
+// FERRYWOMEN, … with no further plurals. Lines without a code and
 // undefined markers go to r.Skipped.
 func (l *Lexicon) AddPETRARCHAgents(file, src string, r *Report) {
 	l.addAgentDict(file, src, dialPETRARCH, r)
@@ -623,7 +623,7 @@ func (l *Lexicon) AddPETRARCHDiscards(file, src string, r *Report) {
 // carries it) but not indexed as a name; DiscardIn indexes it.
 func (l *Lexicon) addDiscard(e *ActorEntry) { l.addActor(e) }
 
-// paCountIssues reads a PETRARCH issues file ("n:atrocity [ID_ATROCITY]",
+// paCountIssues reads a PETRARCH issues file ("n:flooding [ID_FLOOD]",
 // "~phrase" exclusions, <ISSUE …> sections) only to count its phrases and
 // codes: dyad does not code issues.
 func paCountIssues(src string) (phrases, codes int) {

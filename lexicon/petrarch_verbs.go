@@ -1216,7 +1216,7 @@ func (p *pvParser) patternLine(ln pvLine) {
 	if p.headered {
 		// PETRARCH stores a block's patterns in a tree keyed by their
 		// words, so a later pattern with the same words replaces an
-		// earlier one ("- * &TREATY [031]" … "- * &TREATY [057]": 057)
+		// earlier one ("- * &PACT [041]" … "- * &PACT [043]": 043)
 		pt.key = strings.Join(strings.Fields(strings.ToUpper(s[:open])), " ")
 		for i, q := range p.blk.pats {
 			if q.key == pt.key {
