@@ -99,42 +99,26 @@ func runDict(args []string, stdout, stderr io.Writer) int {
 }
 
 // foreignSpec is a parsed petrarch:DIR or tabari:PROJECT value.
-type foreignSpec struct{ kind, path string }
+type foreignSpec struct{ dictSpec }
 
-// parseForeignSpec parses petrarch:DIR or tabari:PROJECT; a TABARI folder
-// with exactly one .project file stands for that file.
+// parseForeignSpec parses petrarch:DIR[/GLOB] or tabari:PROJECT as --dict
+// does (parseDictSpec), refusing own.
 func parseForeignSpec(s string) (foreignSpec, error) {
-	kind, path, ok := strings.Cut(strings.TrimSpace(s), ":")
-	sp := foreignSpec{kind: strings.ToLower(strings.TrimSpace(kind)), path: strings.TrimSpace(path)}
-	if !ok || (sp.kind != "petrarch" && sp.kind != "tabari") || sp.path == "" {
-		return sp, fmt.Errorf("%q: want petrarch:DIR (a PETRARCH dictionary folder or file) or tabari:PROJECT (a TABARI .project file)", s)
+	kind, _, ok := strings.Cut(strings.TrimSpace(s), ":")
+	if k := strings.ToLower(strings.TrimSpace(kind)); !ok || k != "petrarch" && k != "tabari" {
+		return foreignSpec{}, fmt.Errorf("%q: want petrarch:DIR (a PETRARCH dictionary folder or file) or tabari:PROJECT (a TABARI .project file)", s)
 	}
-	fi, err := os.Stat(sp.path)
+	sp, err := parseDictSpec(s)
 	if err != nil {
-		return sp, fmt.Errorf("%q: %w", s, err)
+		// the caller names its own flag
+		err = errors.New(strings.TrimPrefix(err.Error(), "--dict "))
 	}
-	if sp.kind == "tabari" && fi.IsDir() {
-		projects, _ := filepath.Glob(filepath.Join(sp.path, "*.project"))
-		if len(projects) != 1 {
-			return sp, fmt.Errorf("%q: a folder with %d .project files; name the .project file", s, len(projects))
-		}
-		sp.path = projects[0]
-	}
-	return sp, nil
+	return foreignSpec{sp}, err
 }
 
 // load runs the importer.
 func (sp foreignSpec) load() (*lexicon.Lexicon, *lexicon.Report, error) {
-	var (
-		l   *lexicon.Lexicon
-		r   *lexicon.Report
-		err error
-	)
-	if sp.kind == "tabari" {
-		l, r, err = lexicon.LoadTABARI(sp.path)
-	} else {
-		l, r, err = lexicon.LoadPETRARCH(sp.path)
-	}
+	l, r, err := sp.dictSpec.load()
 	if err == nil && (l == nil || r == nil) {
 		err = errors.New("the importer returned no dictionaries")
 	}

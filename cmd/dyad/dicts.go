@@ -139,6 +139,23 @@ func parseDictSpec(s string) (dictSpec, error) {
 	return spec, nil
 }
 
+// load reads the dictionaries spec names; the report is nil for own.
+func (spec dictSpec) load() (lex *lexicon.Lexicon, rep *lexicon.Report, err error) {
+	switch spec.kind {
+	case "own":
+		lex, err = lexicon.Default()
+	case "petrarch":
+		if spec.files != "" {
+			lex, rep, err = lexicon.LoadPETRARCH(spec.path, spec.files)
+		} else {
+			lex, rep, err = lexicon.LoadPETRARCH(spec.path)
+		}
+	case "tabari":
+		lex, rep, err = lexicon.LoadTABARI(spec.path)
+	}
+	return lex, rep, err
+}
+
 // loadDicts loads the dictionaries the --dict values name (own when there
 // are none) and merges them in order into one lexicon; a single value is
 // used as loaded. It returns the option lines of the TABARI projects among
@@ -164,23 +181,7 @@ func loadDicts(specs []string, stderr io.Writer, quiet bool) (*lexicon.Lexicon, 
 	var lexes []*lexicon.Lexicon
 	var options []string
 	for _, spec := range parsed {
-		var (
-			lex *lexicon.Lexicon
-			rep *lexicon.Report
-			err error
-		)
-		switch spec.kind {
-		case "own":
-			lex, err = lexicon.Default()
-		case "petrarch":
-			if spec.files != "" {
-				lex, rep, err = lexicon.LoadPETRARCH(spec.path, spec.files)
-			} else {
-				lex, rep, err = lexicon.LoadPETRARCH(spec.path)
-			}
-		case "tabari":
-			lex, rep, err = lexicon.LoadTABARI(spec.path)
-		}
+		lex, rep, err := spec.load()
 		if err != nil {
 			hint := ""
 			switch spec.kind {
