@@ -322,7 +322,13 @@ func (st *sent) mayMatch(p *lexicon.VerbPattern) bool {
 			st.words[t.Lower] = true
 		}
 	}
-	for _, e := range append(p.Elems[1:len(p.Elems):len(p.Elems)], p.Pre...) {
+	return st.hasWords(p.Elems[1:]) && st.hasWords(p.Pre)
+}
+
+// hasWords reports whether every required word element of elems has one
+// of its alternatives in the sentence.
+func (st *sent) hasWords(elems []lexicon.Elem) bool {
+	for _, e := range elems {
 		if e.Kind != lexicon.ElemWord || e.Optional {
 			continue
 		}
