@@ -34,6 +34,62 @@ type Options struct {
 	// at most that many words act as a source or target coded "---"
 	// (PETRARCH's new_actor_length; 0 = off).
 	NewActorLength int
+	// Comma deletes comma-delimited stretches of a sentence before it is
+	// coded (PETRARCH-1's comma_* settings, TABARI's "COMMA:" option).
+	Comma CommaRule
+	// LinearTarget takes, for a match with no target in its clause, the
+	// first actor after the match anywhere in the rest of the sentence, as
+	// TABARI and PETRARCH-1 do.
+	LinearTarget bool
+	// Countryless says what an agent of no country ("---GOV": "security
+	// forces" with no state named) is as an actor.
+	Countryless AgentRule
+	// MinWords leaves sentences of fewer words uncoded (TABARI's "SET:
+	// MINIMUM WORDS"; 0 = off). "Syria's" is one word.
+	MinWords int
+}
+
+// AgentRule says how the coder treats an actor mention whose code has no
+// country ("---" followed by sectors).
+type AgentRule uint8
+
+// The agent rules.
+const (
+	// AgentKeep codes it as it is ("---GOV"): dyad's and PETRARCH's way.
+	AgentKeep AgentRule = iota
+	// AgentDrop makes it no actor: TABARI's way.
+	AgentDrop
+	// AgentTilde codes it "~" and its sectors ("~GOV"): TABARI with
+	// "SET: CONVERT AGENT = TRUE".
+	AgentTilde
+)
+
+// countryless applies rule to the mentions with no country, returning the
+// mentions left (ments itself when nothing changes).
+func countryless(ments []dyad.Mention, rule AgentRule) []dyad.Mention {
+	if rule == AgentKeep {
+		return ments
+	}
+	var out []dyad.Mention
+	for i, m := range ments {
+		if m.Country != "" || !strings.HasPrefix(m.Code, "---") || m.Kind == "pronoun" {
+			if out != nil {
+				out = append(out, m)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]dyad.Mention, 0, len(ments)), ments[:i]...)
+		}
+		if rule == AgentTilde && len(m.Code) > 3 {
+			m.Code = "~" + m.Code[3:]
+			out = append(out, m)
+		}
+	}
+	if out == nil {
+		return ments
+	}
+	return out
 }
 
 // New returns a Coder over the given verb dictionaries with the default
@@ -117,7 +173,22 @@ func (c *Coder) Code(a *dyad.Analysis) error {
 		if len(s.Tokens) == 0 || skip[si] {
 			continue
 		}
-		st := newSent(si, s.Tokens, byS[si])
+		if c.opts.MinWords > 0 && textWords(s.Tokens) < c.opts.MinWords {
+			continue
+		}
+		toks, ments := s.Tokens, countryless(byS[si], c.opts.Countryless)
+		if del := commaDeleted(toks, ments, c.opts.Comma); del != nil {
+			toks, ments = reduce(toks, ments, del)
+			if len(toks) == 0 {
+				continue
+			}
+		}
+		st := newSent(si, toks, ments)
+		if c.opts.LinearTarget && !c.opts.RequireDyad {
+			// TABARI and PETRARCH-1 know no attribution tails: where
+			// one-actor events are kept, "…, an official said" is coded
+			clear(st.attrib)
+		}
 		for _, ev := range splitMultiCodes(c.codeSentence(a, st)) {
 			if c.opts.RequireDyad && ev.Target == nil {
 				continue
@@ -231,12 +302,20 @@ func (c *Coder) findMatches(st *sent) []*match {
 			continue
 		}
 		// a bare noun anchor ("attack", "visit") needs an actor that
-		// owns it: "Israel's attack", "Israeli attack".
-		if isNoun(t.Tag) && !ownedNoun(st, i) {
+		// owns it: "Israel's attack", "Israeli attack"; an imported
+		// pattern's words before it ("raised its VOICE") stand for one.
+		if t.Tag == "JJ" && best.pat.Foreign && best.literals == 1 && len(best.pat.Pre) == 0 {
+			continue // "a brief visit": an adjective is no verb
+		}
+		if isNoun(t.Tag) && len(best.pat.Pre) == 0 && !ownedNoun(st, i) {
 			continue
 		}
 		all = append(all, best)
 	}
+	// an imported pattern whose words before its anchor take in another
+	// match ("recently raised its VOICE" over "raised") is the more
+	// specific reading
+	all = dropContained(all)
 	// drop matches whose literal words overlap a more specific one
 	// verbs before nouns ("rejected a UN appeal for calm": the appeal is
 	// the rejection's object), then the more specific
@@ -268,6 +347,31 @@ func (c *Coder) findMatches(st *sent) []*match {
 	}
 	sort.Slice(keep, func(i, j int) bool { return keep[i].anchor < keep[j].anchor })
 	return keep
+}
+
+// dropContained removes the matches whose words lie inside those of a
+// match with words before its anchor and more literal words.
+func dropContained(all []*match) []*match {
+	var out []*match // nil until a match is dropped
+	for i, a := range all {
+		contained := false
+		for _, b := range all {
+			if b != a && len(b.pat.Pre) > 0 && b.first() <= a.first() && a.last <= b.last && b.literals > a.literals {
+				contained = true
+				break
+			}
+		}
+		switch {
+		case contained && out == nil:
+			out = append(make([]*match, 0, len(all)), all[:i]...)
+		case !contained && out != nil:
+			out = append(out, a)
+		}
+	}
+	if out == nil {
+		return all
+	}
+	return out
 }
 
 // passiveAt reports whether token i is a participle after a form of "be"

@@ -552,6 +552,11 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	if len(srcs) == 0 {
 		return nil
 	}
+	if len(tgts) == 0 && m.target < 0 && m.compound < 0 && !m.passive && c.opts.LinearTarget {
+		if lt := linearTarget(st, m.end, srcs); lt >= 0 {
+			tgts = conjoined(st, lt)
+		}
+	}
 	if neitherNor(st, st.ments[srcs[0]].Tok0, m.head) && !m.negated {
 		// "Neither India nor Pakistan has condemned the attack"
 		if code = negatedCode(m.pat, code); code == "" {

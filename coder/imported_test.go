@@ -19,8 +19,8 @@ THE_LOWLANDS_ [LWA/LWB]
 RUFUS_ [FRD]
 `
 	importedAgents = `MINISTER [~GOV]
-SOLDIER [~MIL]
-AMBASSADOR [~GOV]
+TROOPER [~MIL]
+PLENIPOTENTIARY [~GOV]
 `
 	importedVerbs = `--- PRAISE [051] ---
 PRAISE
@@ -75,9 +75,9 @@ func TestImportedDictionaries(t *testing.T) {
 		{"foreign code", "Freedonia recalled Sylvania.", false, []string{"FRD SYL abc"}},
 		{"[---] blocks the bare verb", "Freedonia planned a new road.", false, nil},
 		{"pattern under a [---] verb", "Freedonia planned to meet Sylvania.", false, []string{"FRD SYL 036"}},
-		{"agent with the country of the phrase", "Freedonian soldiers scolded Sylvania.", false, []string{"FRDMIL SYL 122"}},
+		{"agent with the country of the phrase", "Freedonian troopers scolded Sylvania.", false, []string{"FRDMIL SYL 122"}},
 		{"title followed by a name coded with the country", "Freedonian minister Rufus scolded Sylvania.", false, []string{"FRDGOV SYL 122"}},
-		{"agent distributed over coordinated countries", "The ambassadors of Freedonia and Sylvania scolded Osterlich.", false, []string{"FRDGOV OST 122", "SYLGOV OST 122"}},
+		{"agent distributed over coordinated countries", "The plenipotentiaries of Freedonia and Sylvania scolded Osterlich.", false, []string{"FRDGOV OST 122", "SYLGOV OST 122"}},
 		{"an actor with several codes", "The Lowlands scolded Sylvania.", false, []string{"LWA SYL 122", "LWB SYL 122"}},
 		{"passive without an agent, as PETRARCH codes it", "Freedonia was scolded over its dispute with Sylvania.", false, []string{"FRD SYL 122"}},
 		{"sentence discard", "Freedonia scolded Sylvania after the croquet match.", false, nil},
@@ -92,6 +92,90 @@ func TestImportedDictionaries(t *testing.T) {
 				rr, cc = rd, cd
 			}
 			got := code(t, rr, cc, tc.text, "2020-01-01")
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%s\n got %q\nwant %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSuiteOptions(t *testing.T) {
+	comma := coder.CommaRule{Min: 2, Max: 6, EMin: 2, EMax: 6}
+	dyadOnly := coder.Options{RequireDyad: true}
+	linear := coder.Options{RequireDyad: true, LinearTarget: true}
+	linearComma := coder.Options{RequireDyad: true, LinearTarget: true, Comma: comma}
+	cases := []struct {
+		name string
+		opts coder.Options
+		text string
+		want []string
+	}{
+		{"internal clause deleted", coder.Options{RequireDyad: true, Comma: comma},
+			"The Freedonian minister, in remarks made on Monday, scolded Sylvania.", []string{"FRDGOV SYL 122"}},
+		{"no deletion without the rule", dyadOnly,
+			"Freedonia scolded, as often before, its old rival.", nil},
+		{"target beyond the clause only with LinearTarget", dyadOnly,
+			"Freedonia scolded, as it had warned many times since the spring, Sylvania.", nil},
+		{"linear target", linear,
+			"Freedonia scolded, as it had warned many times since the spring, Sylvania.", []string{"FRD SYL 122"}},
+		{"a deleted clause holds no target", linearComma,
+			"Freedonia scolded its old rival, said a man from Sylvania.", nil},
+		{"a long clause stays", linearComma,
+			"Freedonia scolded its old rival, which angered the whole cabinet of Sylvania for weeks.", []string{"FRD SYL 122"}},
+		{"list commas are no clause", linearComma,
+			"Freedonia, Osterlich, and Sylvania scolded the rebels of the Lowlands.", []string{"FRD LWA 122", "FRD LWB 122", "OST LWA 122", "OST LWB 122", "SYL LWA 122", "SYL LWB 122"}},
+		{"initial clause", coder.Options{RequireDyad: true, LinearTarget: true, Comma: coder.CommaRule{BMin: 2, BMax: 5}},
+			"Sylvania said that on Monday, Freedonia scolded Osterlich.", []string{"FRD OST 122"}},
+		{"countryless agent kept", coder.Options{},
+			"The troopers scolded Sylvania.", []string{"---MIL SYL 122"}},
+		{"countryless agent dropped", coder.Options{Countryless: coder.AgentDrop},
+			"The troopers scolded Sylvania.", nil},
+		{"countryless agent with a tilde", coder.Options{Countryless: coder.AgentTilde},
+			"The troopers scolded Sylvania.", []string{"~MIL SYL 122"}},
+		{"short sentence left uncoded", coder.Options{MinWords: 5},
+			"Freedonia's minister scolded Sylvania.", nil},
+		{"long enough sentence", coder.Options{MinWords: 4},
+			"Freedonia's minister scolded Sylvania.", []string{"FRDGOV SYL 122"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r, c := importedSetup(t, tc.opts)
+			got := code(t, r, c, tc.text, "2020-01-01")
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%s\n got %q\nwant %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// A TABARI-style verb file: no block headers, each verb its own block.
+const tabariStyleVerbs = `BANNER  [020]
+- LATELY LIFTED ITS *  [043]
+LIFT  [080]
+BRISK  [025]
+`
+
+func TestTabariStylePatterns(t *testing.T) {
+	l := lexicon.New()
+	r := &lexicon.Report{}
+	l.AddPETRARCHActors("t.actors", importedActors, r)
+	l.AddPETRARCHVerbs("t.verbs", tabariStyleVerbs, r)
+	if len(r.Skipped) > 0 {
+		t.Fatalf("skipped: %q", r.Skipped)
+	}
+	res := actor.New(l)
+	c := coder.NewWith(l, coder.Options{RequireDyad: true, LinearTarget: true})
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"noun anchor with the words before it", "Freedonia lately lifted its banner for Sylvania.", []string{"FRD SYL 043"}},
+		{"the verb alone", "Freedonia lifted the ban on Sylvania.", []string{"FRD SYL 080"}},
+		{"an adjective is no verb", "Freedonia will meet Sylvania during a brisk private visit to Osterlich.", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := code(t, res, c, tc.text, "2020-01-01")
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("%s\n got %q\nwant %q", tc.text, got, tc.want)
 			}

@@ -125,6 +125,8 @@ func parseSuiteFields(g *EventGold) error {
 func applyPetrarchConfig(g *EventGold, cfg map[string]any) error {
 	g.petrarch = true
 	g.Options.RequireDyad = true
+	g.Options.LinearTarget = true
+	sawComma := false
 	keys := make([]string, 0, len(cfg))
 	for k := range cfg {
 		keys = append(keys, k)
@@ -152,9 +154,56 @@ func applyPetrarchConfig(g *EventGold, cfg map[string]any) error {
 				return fmt.Errorf("new_actor_length %q: want a whole number, 0 or more", v)
 			}
 			g.Options.NewActorLength = n
+		case strings.HasPrefix(name, "comma_"):
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 0 {
+				return fmt.Errorf("%s %q: want a whole number, 0 or more", name, v)
+			}
+			if !sawComma {
+				g.Options.Comma = petrarchCommaDefaults
+				sawComma = true
+			}
+			if f := commaField(&g.Options.Comma, strings.TrimPrefix(name, "comma_")); f != nil {
+				*f = n
+			} else {
+				g.Unsupported = append(g.Unsupported, name+"="+v)
+			}
 		default:
 			g.Unsupported = append(g.Unsupported, name+"="+v)
 		}
+	}
+	return nil
+}
+
+// petrarchCommaDefaults are PETRARCH-1's comma-clause lengths, in force for
+// the comma_* settings a record's config does not give once it gives one.
+var petrarchCommaDefaults = coder.CommaRule{Min: 2, Max: 8, EMin: 2, EMax: 8}
+
+// tabariMinWords is TABARI's default "SET: MINIMUM WORDS": shorter
+// sentences are not coded.
+const tabariMinWords = 8
+
+// tabariCommaDefaults are TABARI's comma-clause lengths before a "COMMA:"
+// option line changes them.
+var tabariCommaDefaults = coder.CommaRule{Min: 2, Max: 10, BMin: 255, EMin: 2, EMax: 10}
+
+// commaField returns the field of r that a comma setting names ("min",
+// "bmax", …; PETRARCH's comma_ suffix or TABARI's COMMA: keyword, lower
+// case), or nil.
+func commaField(r *coder.CommaRule, name string) *int {
+	switch name {
+	case "min":
+		return &r.Min
+	case "max":
+		return &r.Max
+	case "bmin":
+		return &r.BMin
+	case "bmax":
+		return &r.BMax
+	case "emin":
+		return &r.EMin
+	case "emax":
+		return &r.EMax
 	}
 	return nil
 }
@@ -179,6 +228,20 @@ func applySuiteState(gold []EventGold, opts LoadOptions) {
 		if petrarchFile && !g.petrarch || !petrarchFile && opts.RequireDyad {
 			g.Options.RequireDyad = true
 		}
+		if petrarchFile {
+			g.Options.LinearTarget = true
+			// PETRARCH writes "---" where it found no actor (a new actor
+			// too, where new_actor_length lets it code one)
+			for j := 0; j < len(g.Expected) && g.Options.NewActorLength == 0; j++ {
+				e := &g.Expected[j]
+				if e.Source == "---" {
+					e.Source = ""
+				}
+				if e.Target == "---" {
+					e.Target = ""
+				}
+			}
+		}
 		if g.Kind == "" {
 			continue
 		}
@@ -187,8 +250,94 @@ func applySuiteState(gold []EventGold, opts LoadOptions) {
 		if g.Kind == tabariOption {
 			running = setOptions(running, g.optionLines)
 		}
-		g.TabariOptions = append([]string(nil), running...)
+		g.TabariOptions = applyTabariOptions(&g.Options, running)
 	}
+}
+
+// applyTabariOptions maps the TABARI option lines in force onto o and
+// returns the lines it cannot map. Every TABARI record takes its target
+// as TABARI does (LinearTarget), deletes comma clauses with TABARI's
+// default lengths until a "COMMA:" line changes them ("COMMA: OFF" turns
+// deletion off), and makes an agent of no country no actor unless "SET:
+// CONVERT AGENT = TRUE" codes it "~SECTOR".
+func applyTabariOptions(o *coder.Options, lines []string) []string {
+	o.LinearTarget = true
+	o.Comma = tabariCommaDefaults
+	o.Countryless = coder.AgentDrop
+	o.MinWords = tabariMinWords
+	var rest []string
+	for _, line := range lines {
+		if k := optionKey(line); k == "SET: MINIMUM WORDS" {
+			v := strings.Fields(tabariSetValue(line))
+			if n, err := strconv.Atoi(strings.Join(v[:min(len(v), 1)], "")); err == nil && n >= 0 {
+				o.MinWords = n
+			} else {
+				rest = append(rest, line)
+			}
+			continue
+		}
+		if k := optionKey(line); k == "SET: CONVERT AGENT" {
+			switch v := tabariSetValue(line); v {
+			case "TRUE":
+				o.Countryless = coder.AgentTilde
+			case "FALSE":
+				o.Countryless = coder.AgentDrop
+			default:
+				rest = append(rest, line)
+			}
+			continue
+		}
+		if optionKey(line) != "COMMA:" {
+			rest = append(rest, line)
+			continue
+		}
+		if r, ok := parseTabariComma(line); ok {
+			o.Comma = r
+		} else {
+			rest = append(rest, line)
+		}
+	}
+	return rest
+}
+
+// tabariSetValue returns the value of a "SET: NAME = VALUE" line, upper
+// case, without a trailing comment.
+func tabariSetValue(line string) string {
+	_, v, _ := strings.Cut(line, "=")
+	if i := strings.Index(v, "*/"); i >= 0 {
+		v = v[:i]
+	}
+	return strings.ToUpper(strings.TrimSpace(v))
+}
+
+// parseTabariComma reads "COMMA: MIN = 2 MAX = 10 BMIN = 255 BMAX = 0 EMIN =
+// 2 EMAX = 10" (settings it leaves out keep TABARI's defaults) or "COMMA:
+// OFF".
+func parseTabariComma(line string) (coder.CommaRule, bool) {
+	_, rest, _ := strings.Cut(strings.ToLower(line), ":")
+	if i := strings.Index(rest, "*/"); i >= 0 {
+		rest = rest[:i]
+	}
+	f := strings.Fields(strings.ReplaceAll(rest, "=", " = "))
+	if len(f) == 1 && f[0] == "off" {
+		return coder.CommaRule{}, true
+	}
+	r := tabariCommaDefaults
+	if len(f) == 0 {
+		return r, false
+	}
+	for i := 0; i < len(f); i += 3 {
+		if i+2 >= len(f) || f[i+1] != "=" {
+			return r, false
+		}
+		n, err := strconv.Atoi(f[i+2])
+		p := commaField(&r, f[i])
+		if err != nil || n < 0 || p == nil {
+			return r, false
+		}
+		*p = n
+	}
+	return r, true
 }
 
 // setOptions returns list with each line of set applied: a line replaces
@@ -267,6 +416,18 @@ func describeOptions(o coder.Options) string {
 	}
 	if o.NewActorLength > 0 {
 		parts = append(parts, fmt.Sprintf("new_actor_length=%d", o.NewActorLength))
+	}
+	if c := o.Comma; c != (coder.CommaRule{}) {
+		parts = append(parts, fmt.Sprintf("comma=%d-%d/b%d-%d/e%d-%d", c.Min, c.Max, c.BMin, c.BMax, c.EMin, c.EMax))
+	}
+	if o.MinWords > 0 {
+		parts = append(parts, fmt.Sprintf("min_words=%d", o.MinWords))
+	}
+	switch o.Countryless {
+	case coder.AgentDrop:
+		parts = append(parts, "countryless_agents=none")
+	case coder.AgentTilde:
+		parts = append(parts, "countryless_agents=~")
 	}
 	return strings.Join(parts, " ")
 }

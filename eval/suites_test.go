@@ -30,12 +30,14 @@ func TestPetrarchSuiteFields(t *testing.T) {
 		noEvents    bool
 		skip        string
 	}{
-		{"PS-01", coder.Options{RequireDyad: true}, []string{"comma_max=8", "comma_min=2"}, "", false, ""},
-		{"PS-02", coder.Options{}, nil, "", false, ""},
-		{"PS-03", coder.Options{RequireDyad: true}, nil, "", false, ""}, // no config: PETRARCH's default
-		{"PS-04", coder.Options{RequireDyad: true, NewActorLength: 3}, []string{"comma_emax=6"}, "", false, ""},
-		{"PS-05", coder.Options{RequireDyad: true}, nil, "dateline", true, ""},
-		{"PS-06", coder.Options{RequireDyad: true}, nil, "", false, SkipNotValid},
+		// comma_* settings given: PETRARCH-1's defaults for the others
+		{"PS-01", coder.Options{RequireDyad: true, LinearTarget: true, Comma: coder.CommaRule{Min: 2, Max: 8, EMin: 2, EMax: 8}}, nil, "", false, ""},
+		{"PS-02", coder.Options{LinearTarget: true}, nil, "", false, ""},
+		{"PS-03", coder.Options{RequireDyad: true, LinearTarget: true}, nil, "", false, ""}, // no config: PETRARCH's default
+		{"PS-04", coder.Options{RequireDyad: true, LinearTarget: true, NewActorLength: 3, Comma: coder.CommaRule{Min: 2, Max: 8, EMin: 2, EMax: 6}}, nil, "", false, ""},
+		{"PS-05", coder.Options{RequireDyad: true, LinearTarget: true}, nil, "dateline", true, ""},
+		{"PS-06", coder.Options{RequireDyad: true, LinearTarget: true}, nil, "", false, SkipNotValid},
+		{"PS-07", coder.Options{LinearTarget: true, Comma: coder.CommaRule{Min: 2, Max: 8, EMin: 2, EMax: 8, BMin: 1, BMax: 4}}, []string{"comma_xmax=3"}, "", false, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
@@ -78,8 +80,13 @@ func TestTabariSuiteFields(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	afterOpt1 := []string{"COMPLEX: VERBS[3] CONJ[2]", "SET: MINIMUM WORDS = 6", "SET: CODE BY SENTENCE"}
-	afterOpt2 := []string{"COMPLEX: VERBS[3] CONJ[2]", "SET: MINIMUM WORDS = 6", "SET: CODE ALL", "COMMA: OFF", "LABEL: 032=GO SEE"}
+	// mapped lines (MINIMUM WORDS, COMMA, CONVERT AGENT) go to Options
+	afterOpt1 := []string{"COMPLEX: VERBS[3] CONJ[2]", "SET: CODE BY SENTENCE"}
+	afterOpt2 := []string{"COMPLEX: VERBS[3] CONJ[2]", "SET: CODE ALL", "LABEL: 032=GO SEE"}
+	tabari := coder.Options{RequireDyad: true, LinearTarget: true, Countryless: coder.AgentDrop, MinWords: 6, Comma: tabariCommaDefaults}
+	commaOff := tabari
+	commaOff.Comma = coder.CommaRule{}
+	commaOff.Countryless = coder.AgentTilde
 	tests := []struct {
 		id       string
 		date     string
@@ -87,16 +94,17 @@ func TestTabariSuiteFields(t *testing.T) {
 		skip     string
 		noEvents bool
 		options  []string
+		opts     coder.Options
 	}{
-		{"TS-START", "2000-01-01", "complex", SkipTabariComplex, true, project},
-		{"TS-OPT1", "1995-01-01", "option", SkipTabariOption, false, afterOpt1},
-		{"TS-01", "1995-01-02", "events", "", false, afterOpt1},
-		{"TS-OPT2", "1995-01-03", "option", SkipTabariOption, false, afterOpt2},
-		{"TS-02", "2029-12-31", "noevents", "", true, afterOpt2},
-		{"TS-03", "1930-01-01", "discard", "", true, afterOpt2},
-		{"TS-04", "1995-01-04", "no_verification_record", SkipTabariNoVerification, false, afterOpt2},
-		{"TS-05", "1995-01-05", "complex", SkipTabariComplex, true, afterOpt2},
-		{"TS-06", "1995-01-06", "events", SkipAfterFinal, false, afterOpt2},
+		{"TS-START", "2000-01-01", "complex", SkipTabariComplex, true, []string{"COMPLEX: VERBS[3] CONJ[2]", "SET: CODE BY CLAUSE"}, tabari},
+		{"TS-OPT1", "1995-01-01", "option", SkipTabariOption, false, afterOpt1, tabari},
+		{"TS-01", "1995-01-02", "events", "", false, afterOpt1, tabari},
+		{"TS-OPT2", "1995-01-03", "option", SkipTabariOption, false, afterOpt2, commaOff},
+		{"TS-02", "2029-12-31", "noevents", "", true, afterOpt2, commaOff},
+		{"TS-03", "1930-01-01", "discard", "", true, afterOpt2, commaOff},
+		{"TS-04", "1995-01-04", "no_verification_record", SkipTabariNoVerification, false, afterOpt2, commaOff},
+		{"TS-05", "1995-01-05", "complex", SkipTabariComplex, true, afterOpt2, commaOff},
+		{"TS-06", "1995-01-06", "events", SkipAfterFinal, false, afterOpt2, commaOff},
 	}
 	if len(gold) != len(tests) {
 		t.Fatalf("%d records, want %d", len(gold), len(tests))
@@ -122,8 +130,8 @@ func TestTabariSuiteFields(t *testing.T) {
 			if !reflect.DeepEqual(g.TabariOptions, tc.options) {
 				t.Errorf("TabariOptions = %q\nwant %q", g.TabariOptions, tc.options)
 			}
-			if g.Options != (coder.Options{RequireDyad: true}) {
-				t.Errorf("Options = %+v, want RequireDyad only (TABARI codes dyads; no option is mapped yet)", g.Options)
+			if g.Options != tc.opts {
+				t.Errorf("Options = %+v\nwant %+v", g.Options, tc.opts)
 			}
 		})
 	}
@@ -203,16 +211,23 @@ func TestScoreEventsWithOptionGroups(t *testing.T) {
 		"PS-03": {ev("SYL", "FRD", "051", "", "r3")},
 		"PS-04": {ev("---", "SYL", "042", "", "r4")},
 		"PS-05": {ev("FRD", "SYL", "010", "", "r5")}, // expect_error: any event is a miss
+		"PS-07": {ev("MRX", "", "122", "", "r7")},    // PETRARCH's "---": no target
 	}}
 	r, err := ScoreEventsWith(gold, oc.factory)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantCreated := []coder.Options{{RequireDyad: true}, {}, {RequireDyad: true, NewActorLength: 3}}
+	wantCreated := []coder.Options{
+		{RequireDyad: true, LinearTarget: true, Comma: coder.CommaRule{Min: 2, Max: 8, EMin: 2, EMax: 8}},
+		{LinearTarget: true},
+		{RequireDyad: true, LinearTarget: true},
+		{RequireDyad: true, LinearTarget: true, NewActorLength: 3, Comma: coder.CommaRule{Min: 2, Max: 8, EMin: 2, EMax: 6}},
+		{LinearTarget: true, Comma: coder.CommaRule{Min: 2, Max: 8, BMin: 1, BMax: 4, EMin: 2, EMax: 8}},
+	}
 	if !reflect.DeepEqual(oc.created, wantCreated) {
 		t.Errorf("coders created for %+v, want %+v", oc.created, wantCreated)
 	}
-	wantOrder := []string{"PS-01", "PS-03", "PS-05", "PS-02", "PS-04"} // grouped by options
+	wantOrder := []string{"PS-01", "PS-02", "PS-03", "PS-05", "PS-04", "PS-07"} // grouped by options
 	if !reflect.DeepEqual(oc.order, wantOrder) {
 		t.Errorf("coding order %q, want %q", oc.order, wantOrder)
 	}
@@ -220,17 +235,17 @@ func TestScoreEventsWithOptionGroups(t *testing.T) {
 	for _, res := range r.Results {
 		ids = append(ids, res.ID)
 	}
-	if want := []string{"PS-01", "PS-02", "PS-03", "PS-04", "PS-05"}; !reflect.DeepEqual(ids, want) {
+	if want := []string{"PS-01", "PS-02", "PS-03", "PS-04", "PS-05", "PS-07"}; !reflect.DeepEqual(ids, want) {
 		t.Errorf("results in order %q, want input order %q", ids, want)
 	}
-	if r.Records != 5 || r.Exact != 4 || r.Skipped != 1 || r.ExpectErrors != 1 || r.OptionGroups != 3 {
-		t.Errorf("records %d exact %d skipped %d expect_error %d groups %d, want 5 4 1 1 3",
+	if r.Records != 6 || r.Exact != 5 || r.Skipped != 1 || r.ExpectErrors != 1 || r.OptionGroups != 5 {
+		t.Errorf("records %d exact %d skipped %d expect_error %d groups %d, want 6 5 1 1 5",
 			r.Records, r.Exact, r.Skipped, r.ExpectErrors, r.OptionGroups)
 	}
 	if want := []Count{{SkipNotValid, 1}}; !reflect.DeepEqual(r.SkipReasons, want) {
 		t.Errorf("SkipReasons = %+v, want %+v", r.SkipReasons, want)
 	}
-	if want := []Count{{"comma_max", 1}, {"comma_min", 1}, {"comma_emax", 1}}; !reflect.DeepEqual(r.Unsupported, want) {
+	if want := []Count{{"comma_xmax", 1}}; !reflect.DeepEqual(r.Unsupported, want) {
 		t.Errorf("Unsupported = %+v, want %+v", r.Unsupported, want)
 	}
 
@@ -242,7 +257,7 @@ func TestScoreEventsWithOptionGroups(t *testing.T) {
 	for _, want := range []string{
 		"skipped: 1 " + SkipNotValid + "\n",
 		"expect_error: 1 record, scored as no-event records\n",
-		"not supported (ignored): comma_max (1 record), comma_min (1 record), comma_emax (1 record)\n",
+		"not supported (ignored): comma_xmax (1 record)\n",
 		"expect_error: dateline (scored as expecting no events)",
 		"options: require_dyad\n",
 	} {
@@ -250,8 +265,8 @@ func TestScoreEventsWithOptionGroups(t *testing.T) {
 			t.Errorf("report lacks %q:\n%s", want, out)
 		}
 	}
-	if !strings.HasSuffix(out, "\nrecords exact: 4/5\n") {
-		t.Errorf("report does not end with records exact: 4/5:\n%s", out)
+	if !strings.HasSuffix(out, "\nrecords exact: 5/6\n") {
+		t.Errorf("report does not end with records exact: 5/6:\n%s", out)
 	}
 }
 
@@ -287,7 +302,7 @@ func TestScoreEventsTabariSkips(t *testing.T) {
 	for _, want := range []string{
 		"skipped: 2 " + SkipTabariComplex,
 		"skipped: 1 " + SkipAfterFinal,
-		"TABARI options in force, not mapped onto the coder (ignored): SET: CODE (3 records), COMMA: (2 records)\n",
+		"TABARI options in force, not mapped onto the coder (ignored): SET: CODE (3 records)\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q:\n%s", want, out)
@@ -307,5 +322,63 @@ func TestScoreEventsWithFactoryError(t *testing.T) {
 	}
 	if _, err := ScoreEventsWith(gold, nil); err == nil {
 		t.Error("want an error for a nil factory")
+	}
+}
+
+func TestParseTabariComma(t *testing.T) {
+	tests := []struct {
+		line string
+		want coder.CommaRule
+		ok   bool
+	}{
+		{"COMMA: OFF", coder.CommaRule{}, true},
+		{"COMMA: MIN = 3 MAX = 5 EMIN = 1 EMAX = 7 BMIN = 2 BMAX = 9", coder.CommaRule{Min: 3, Max: 5, BMin: 2, BMax: 9, EMin: 1, EMax: 7}, true},
+		{"COMMA: MAX=4 */", coder.CommaRule{Min: 2, Max: 4, BMin: 255, EMin: 2, EMax: 10}, true}, // the rest keep TABARI's defaults
+		{"COMMA: WIDTH = 4", tabariCommaDefaults, false},
+		{"COMMA: MIN = x", tabariCommaDefaults, false},
+		{"COMMA:", tabariCommaDefaults, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.line, func(t *testing.T) {
+			got, ok := parseTabariComma(tc.line)
+			if ok != tc.ok || ok && got != tc.want {
+				t.Errorf("parseTabariComma(%q) = %+v, %v; want %+v, %v", tc.line, got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}
+
+func TestApplyTabariOptions(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  coder.Options
+		rest  []string
+	}{
+		{"defaults", nil, coder.Options{LinearTarget: true, Countryless: coder.AgentDrop, MinWords: tabariMinWords, Comma: tabariCommaDefaults}, nil},
+		{"mapped lines", []string{"SET: MINIMUM WORDS = 3 */", "SET: CONVERT AGENT = TRUE", "COMMA: OFF", "SET: CODE ALL"},
+			coder.Options{LinearTarget: true, Countryless: coder.AgentTilde, MinWords: 3}, []string{"SET: CODE ALL"}},
+		{"unreadable values stay unmapped", []string{"SET: MINIMUM WORDS = many", "SET: CONVERT AGENT = MAYBE"},
+			coder.Options{LinearTarget: true, Countryless: coder.AgentDrop, MinWords: tabariMinWords, Comma: tabariCommaDefaults},
+			[]string{"SET: MINIMUM WORDS = many", "SET: CONVERT AGENT = MAYBE"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var o coder.Options
+			rest := applyTabariOptions(&o, tc.lines)
+			if o != tc.want || !reflect.DeepEqual(rest, tc.rest) {
+				t.Errorf("got %+v %q\nwant %+v %q", o, rest, tc.want, tc.rest)
+			}
+		})
+	}
+}
+
+func TestPetrarchNullActor(t *testing.T) {
+	gold := byID(mustLoad(t, filepath.Join("testdata", "petrarch_suite.jsonl")))
+	if got := gold["PS-07"].Expected; len(got) != 1 || got[0].Target != "" {
+		t.Errorf(`PS-07: "---" target not read as no actor: %+v`, got)
+	}
+	if got := gold["PS-04"].Expected; len(got) != 1 || got[0].Source != "---" {
+		t.Errorf(`PS-04: "---" source with new_actor_length is a new actor, got %+v`, got)
 	}
 }
