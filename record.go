@@ -96,13 +96,25 @@ type Speaker struct {
 	Code   OptString `json:"code"`
 }
 
-// Quote is an attributed quotation.
+// Quote is an attributed quotation: what was said (direct: inside
+// quotation marks; indirect: reported speech such as "X said that ..." or
+// "according to X, ..."), who said it and the word that says so.
 type Quote struct {
-	Start   int       `json:"start"`
-	End     int       `json:"end"`
-	Direct  bool      `json:"direct"`
-	Speaker *Speaker  `json:"speaker"`
-	Cue     *TextSpan `json:"cue"`
+	// Start and End span the whole content, from its first to its last
+	// rune (quotation marks excluded).
+	Start  int  `json:"start"`
+	End    int  `json:"end"`
+	Direct bool `json:"direct"`
+	// Text is the content with the pieces joined by a space when the
+	// quotation is interrupted ("…," he said, "…").
+	Text string `json:"text"`
+	// Segments are the content pieces, [start, end) each, in text order;
+	// one piece when the quotation is not interrupted.
+	Segments [][2]int  `json:"segments"`
+	Speaker  *Speaker  `json:"speaker"`
+	Cue      *TextSpan `json:"cue"`
+	// Sentences are the indexes of the sentences the content touches.
+	Sentences []int `json:"sentences"`
 }
 
 // Place is a toponym resolved to a gazetteer entry.

@@ -43,6 +43,9 @@ type Result struct {
 	// PeakRSS is the process's peak resident set size in bytes (VmHWM),
 	// 0 where the system does not report it.
 	PeakRSS int64
+	// Stages is the time spent in each pipeline stage, summed over the
+	// workers (so it can exceed Elapsed with several workers).
+	Stages []pipeline.StageTime
 }
 
 // DocsPerSec is the end-to-end document rate.
@@ -73,7 +76,9 @@ func Run(ctx context.Context, c *Corpus, opts Options) (Result, error) {
 	res := Result{Docs: len(c.Docs), Workers: workers, Bytes: c.Bytes()}
 
 	t0 := time.Now()
-	p, err := pipeline.New(opts.Pipeline)
+	popts := opts.Pipeline
+	popts.TimeStages = true
+	p, err := pipeline.New(popts)
 	if err != nil {
 		return res, fmt.Errorf("loading the pipeline: %w", err)
 	}
@@ -131,6 +136,7 @@ dispatch:
 		res.Sentences = res.CodedSentences
 	}
 	res.PeakRSS = PeakRSS()
+	res.Stages = p.StageTimes()
 	return res, nil
 }
 

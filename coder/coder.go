@@ -196,6 +196,7 @@ func (c *Coder) Code(a *dyad.Analysis) error {
 			a.Events = append(a.Events, ev)
 		}
 	}
+	linkQuotes(a)
 	return nil
 }
 

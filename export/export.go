@@ -1,5 +1,6 @@
 // Package export writes coded documents: JSONL (the output contract), a
-// pretty text view for people, and a GDELT-like TSV table of events.
+// pretty text view for people, a GDELT-like TSV table of events, and a
+// list of quotations with their speakers for people.
 //
 // Every writer takes the document alongside its record, so writers that show
 // sentence text (pretty, tsv) can cut it from the document. Writers buffer
@@ -29,7 +30,7 @@ type Writer interface {
 }
 
 // Formats lists the names New accepts, the default first.
-var Formats = []string{"jsonl", "pretty", "tsv"}
+var Formats = []string{"jsonl", "pretty", "tsv", "quotes"}
 
 // New returns the writer for a format name (see Formats).
 func New(format string, w io.Writer) (Writer, error) {
@@ -40,6 +41,8 @@ func New(format string, w io.Writer) (Writer, error) {
 		return NewPretty(w, PrettyOptions{}), nil
 	case "tsv":
 		return NewTSV(w), nil
+	case "quotes":
+		return NewQuotes(w, PrettyOptions{}), nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }

@@ -83,3 +83,80 @@ func describe(evs []dyad.Event) string {
 	}
 	return strings.Join(out, ", ")
 }
+
+// TestExampleQuotes checks that every quotation in the stories written for
+// the quote stage goes to the right speaker: the entity's name where the
+// speaker resolves to an entity, else the speaker's own words.
+func TestExampleQuotes(t *testing.T) {
+	type q struct{ content, who string }
+	want := map[string][]q{
+		"34_ghana_togo_border_talks_quotes.txt": {
+			{"Ghana and Togo agreed", "officials"},
+			{"the crossing would reopen", "Kwame Asante"},
+			{`"We did not come here`, "Kwame Asante"},
+			{`"For three months`, "Kwame Asante"},
+			{`"The agreement is a good start`, "Yawa Mensah"},
+			{`"Nobody should think`, "Yawa Mensah"},
+			{"the two sides will set up", "a joint statement"},
+			{"that new scanners would be installed", "A spokesman for the Ghana Revenue Authority"},
+			{`"The equipment has been ordered`, "the spokesman"},
+			{"‘We have lost everything", "Efua Boateng"},
+			{`"I hope they keep their word`, "Efua Boateng"},
+		},
+		"35_bolivia_protest_minister_quotes.txt": {
+			{`"These blockades are not spontaneous`, "Eduardo Rojas"},
+			{"police had cleared four roadblocks", "Eduardo Rojas"},
+			{"that more arrests would follow", "Eduardo Rojas"},
+			{`"The minister is inventing enemies`, "Mario Salvatierra"},
+			{`"The Church is ready`, "Ricardo Centellas"},
+			{"the bishops had written", "Ricardo Centellas"},
+			{`the president was "open to any dialogue`, "Gabriela Montano"},
+			{"The protests have left shelves empty", "local merchants"},
+		},
+	}
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for file, qs := range want {
+		b, err := os.ReadFile(filepath.Join("..", "examples", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := dyad.Doc{ID: file, Text: string(b)}
+		rec, err := p.Process(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := map[string]string{}
+		for _, e := range rec.Entities {
+			names[e.ID] = e.Name
+		}
+		rs := []rune(doc.Text)
+		if len(rec.Quotes) != len(qs) {
+			t.Errorf("%s: %d quotes, want %d", file, len(rec.Quotes), len(qs))
+		}
+		for _, w := range qs {
+			var got *dyad.Quote
+			for i := range rec.Quotes {
+				if strings.HasPrefix(string(rs[rec.Quotes[i].Start:rec.Quotes[i].End]), w.content) {
+					got = &rec.Quotes[i]
+				}
+			}
+			if got == nil {
+				t.Errorf("%s: no quote starting %q", file, w.content)
+				continue
+			}
+			who := ""
+			if s := got.Speaker; s != nil {
+				who = s.Text
+				if n, ok := names[string(s.Entity)]; ok {
+					who = n
+				}
+			}
+			if who != w.who {
+				t.Errorf("%s: quote %q attributed to %q, want %q", file, w.content, who, w.who)
+			}
+		}
+	}
+}

@@ -1,16 +1,20 @@
 // Package pipeline composes the stages that turn a dyad.Doc into a
 // dyad.Record: text (cleaning, sentences, tokens, tags) → actor (mentions,
-// entities) → coder (events). Later stages (quotes, places) plug in here.
+// entities) → quote (quotations, speakers) → coder (events, each tied to
+// the quotation it was said in). The geo stage (places) plugs in here.
 package pipeline
 
 import (
 	"fmt"
 	"runtime/debug"
+	"sync/atomic"
+	"time"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/actor"
 	"github.com/dyad-events/dyad/coder"
 	"github.com/dyad-events/dyad/lexicon"
+	"github.com/dyad-events/dyad/quote"
 	"github.com/dyad-events/dyad/text"
 )
 
@@ -22,6 +26,18 @@ type Options struct {
 	Lexicon *lexicon.Lexicon
 	// Coding sets the event coder's options (coder.Options).
 	Coding coder.Options
+	// TimeStages makes the pipeline add up the time spent in each stage
+	// (see StageTimes); the benchmark turns it on.
+	TimeStages bool
+}
+
+// Stages names the pipeline's stages in the order they run.
+var Stages = []string{"text", "actor", "quote", "event"}
+
+// StageTime is the time spent in one stage over every document analysed.
+type StageTime struct {
+	Stage string
+	Total time.Duration
 }
 
 // Pipeline codes documents. It is safe for concurrent use.
@@ -30,6 +46,30 @@ type Pipeline struct {
 	lex      *lexicon.Lexicon
 	resolver *actor.Resolver
 	coder    *coder.Coder
+	quotes   *quote.Extractor
+	spent    [4]atomic.Int64 // nanoseconds per stage, with Options.TimeStages
+}
+
+// StageTimes returns the time spent in each stage so far, in stage order;
+// all zero unless Options.TimeStages is set.
+func (p *Pipeline) StageTimes() []StageTime {
+	out := make([]StageTime, len(Stages))
+	for i, name := range Stages {
+		out[i] = StageTime{Stage: name, Total: time.Duration(p.spent[i].Load())}
+	}
+	return out
+}
+
+// timed runs one stage, adding its time to the stage's total when the
+// pipeline times its stages.
+func (p *Pipeline) timed(stage int, f func(*dyad.Analysis) error, a *dyad.Analysis) error {
+	if !p.opts.TimeStages {
+		return f(a)
+	}
+	t := time.Now()
+	err := f(a)
+	p.spent[stage].Add(int64(time.Since(t)))
+	return err
 }
 
 // New loads the dictionaries and returns a ready pipeline.
@@ -42,7 +82,7 @@ func New(opts Options) (*Pipeline, error) {
 			return nil, err
 		}
 	}
-	return &Pipeline{opts: opts, lex: lex, resolver: actor.New(lex), coder: coder.NewWith(lex, opts.Coding)}, nil
+	return &Pipeline{opts: opts, lex: lex, resolver: actor.New(lex), coder: coder.NewWith(lex, opts.Coding), quotes: quote.New(nil)}, nil
 }
 
 // Lexicon returns the dictionaries the pipeline codes with.
@@ -63,16 +103,11 @@ func (p *Pipeline) Analyze(doc dyad.Doc) (a *dyad.Analysis, err error) {
 			err = &dyad.Error{Doc: doc.ID, Stage: stage, Err: fmt.Errorf("internal error: %v\n%s", r, debug.Stack())}
 		}
 	}()
-	if err := text.Analyze(a); err != nil {
-		return nil, &dyad.Error{Doc: doc.ID, Stage: stage, Err: err}
-	}
-	stage = "actor"
-	if err := p.resolver.Resolve(a); err != nil {
-		return nil, &dyad.Error{Doc: doc.ID, Stage: stage, Err: err}
-	}
-	stage = "event"
-	if err := p.coder.Code(a); err != nil {
-		return nil, &dyad.Error{Doc: doc.ID, Stage: stage, Err: err}
+	for i, f := range []func(*dyad.Analysis) error{text.Analyze, p.resolver.Resolve, p.quotes.Extract, p.coder.Code} {
+		stage = Stages[i]
+		if err := p.timed(i, f, a); err != nil {
+			return nil, &dyad.Error{Doc: doc.ID, Stage: stage, Err: err}
+		}
 	}
 	return a, nil
 }

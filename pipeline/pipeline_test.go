@@ -88,3 +88,39 @@ func asError(err error, target **dyad.Error) bool {
 	}
 	return ok
 }
+
+// TestEventsInQuotes checks that an event said inside a quotation points
+// to it and that the speaking "we" is the speaker's actor.
+func TestEventsInQuotes(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "TEHRAN (Wire) - \"We condemn any attack on the sovereignty of Syria,\" Iran's defence minister told reporters on Monday."
+	rec, err := p.Process(dyad.Doc{ID: "q", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.Quotes) != 1 || rec.Quotes[0].Speaker == nil {
+		t.Fatalf("quotes %+v", rec.Quotes)
+	}
+	found := false
+	for _, ev := range rec.Events {
+		if ev.Root != "11" {
+			continue
+		}
+		found = true
+		if ev.Quote == nil || *ev.Quote != 0 {
+			t.Errorf("event %s %s: quote %v, want 0", ev.Code, ev.Verb.Text, ev.Quote)
+		}
+		if ev.Source == nil || ev.Source.Code != "IRNMIL" {
+			t.Errorf("event %s: source %+v, want IRNMIL", ev.Code, ev.Source)
+		}
+		if ev.Target == nil || ev.Target.Country != "SYR" {
+			t.Errorf("event %s: target %+v, want SYR", ev.Code, ev.Target)
+		}
+	}
+	if !found {
+		t.Errorf("no disapproval event among %+v", rec.Events)
+	}
+}

@@ -50,6 +50,8 @@ Formats:
             IRNMIL → SYRMIL  043  Host a visit  "met"  [rule]
   tsv     a header line, then one event per line with the columns
           date source target code root quad_class goldstein sentence verb doc_id
+  quotes  for reading: a header per document, then each quotation with its
+          speaker (actor code, entity id), cue and text (see dyad quotes)
 
 Errors:
   A document that cannot be read or coded is reported on standard error as
@@ -94,8 +96,19 @@ type codeResult struct {
 
 // runCode implements "dyad code".
 func runCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("code")
-	format := fs.String("format", "jsonl", "output `format`: "+strings.Join(export.Formats, ", "))
+	return runCoding(codeCommand{name: "code", head: codeHead, tail: codeTail, format: "jsonl"}, args, stdin, stdout, stderr)
+}
+
+// codeCommand is a command that codes documents and writes them: "code"
+// and "quotes" differ only in their help and default format.
+type codeCommand struct {
+	name, head, tail, format string
+}
+
+// runCoding implements the commands that code documents.
+func runCoding(cmd codeCommand, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlagSet(cmd.name)
+	format := fs.String("format", cmd.format, "output `format`: "+strings.Join(export.Formats, ", "))
 	date := fs.String("date", "", "`date` (YYYY-MM-DD) for documents that carry none")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "`N` documents coded at once")
 	maxBytes := byteSize(ingest.DefaultMaxBytes)
@@ -106,32 +119,32 @@ func runCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var dicts dictList
 	fs.Var(&dicts, "dict", dictUsage)
 	quiet := fs.Bool("q", false, "quiet: no dictionary import summary on standard error")
-	inputs, code, done := parseFlags(fs, args, codeHead, codeTail, stdout, stderr)
+	inputs, code, done := parseFlags(fs, args, cmd.head, cmd.tail, stdout, stderr)
 	if done {
 		return code
 	}
 
 	if len(inputs) == 0 {
 		if stdin == nil || isTerminal(stdin) {
-			return usageError(stderr, "code", "no input: give files, directories, or - for standard input")
+			return usageError(stderr, cmd.name, "no input: give files, directories, or - for standard input")
 		}
 		inputs = []string{"-"}
 	}
 	if *workers < 1 {
-		return usageError(stderr, "code", "--workers must be at least 1, not %d", *workers)
+		return usageError(stderr, cmd.name, "--workers must be at least 1, not %d", *workers)
 	}
 	defDate, err := ingest.ParseDate(*date)
 	if err != nil {
-		return usageError(stderr, "code", "--date: %v", err)
+		return usageError(stderr, cmd.name, "--date: %v", err)
 	}
 	if _, err := export.New(*format, io.Discard); err != nil {
-		return usageError(stderr, "code", "--format: %v", err)
+		return usageError(stderr, cmd.name, "--format: %v", err)
 	}
 
 	lex, _, err := loadDicts(dicts, stderr, *quiet)
 	if err != nil {
 		if code := dictExit(err); code == 2 {
-			return usageError(stderr, "code", "%v", err)
+			return usageError(stderr, cmd.name, "%v", err)
 		}
 		fmt.Fprintf(stderr, "dyad: loading the dictionaries: %v\n", err)
 		return 1
@@ -155,6 +168,8 @@ func runCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var w export.Writer
 	if f := strings.ToLower(*format); f == "pretty" || f == "text" {
 		w = export.NewPretty(out, export.PrettyOptions{Width: terminalWidth(out)})
+	} else if f == "quotes" {
+		w = export.NewQuotes(out, export.PrettyOptions{Width: terminalWidth(out)})
 	} else {
 		w, _ = export.New(*format, out)
 	}

@@ -4,6 +4,7 @@
 // Usage:
 //
 //	dyad code [flags] PATH... | -    code documents, write one record each
+//	dyad quotes [flags] PATH...      list quotations with their speakers
 //	dyad eval KIND [flags] FILE...   score the coder against gold data
 //	dyad bench [flags] [PATH...]     measure speed on a generated corpus
 //	dyad dict import|check [flags]   import and check dictionaries
@@ -35,6 +36,7 @@ Usage:
 
 Commands:
   code      code documents (text files, directories, JSONL, or - for stdin)
+  quotes    list who said what in documents: quotations, speakers, cues
   eval      score the coder against gold-standard data
   bench     measure speed and memory on a generated corpus
   dict      import PETRARCH/TABARI dictionaries, check dictionaries
@@ -46,6 +48,7 @@ Run "dyad help COMMAND" or "dyad COMMAND --help" for its flags and examples.
 Examples:
   dyad code --format pretty article.txt
   dyad code -o events.jsonl corpus/
+  dyad quotes article.txt
   cat articles.jsonl | dyad code --format tsv - > events.tsv
   dyad bench --docs 500 --workers 1
 `
@@ -66,6 +69,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "code":
 		return runCode(rest, stdin, stdout, stderr)
+	case "quotes":
+		return runQuotes(rest, stdin, stdout, stderr)
 	case "eval":
 		return runEval(rest, stdout, stderr)
 	case "bench":
@@ -89,7 +94,7 @@ func runHelp(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	}
 	switch args[0] {
-	case "code", "eval", "bench":
+	case "code", "quotes", "eval", "bench":
 		return run([]string{args[0], "--help"}, stdin, stdout, stderr)
 	case "dict":
 		return runDict([]string{"--help"}, stdout, stderr)

@@ -116,7 +116,8 @@ func TestCodeGoodAroundBad(t *testing.T) {
 }
 
 func TestCodeFormats(t *testing.T) {
-	dir := writeFiles(t, map[string][]byte{"a.txt": []byte(story), "b.txt": []byte("Nothing to see.\n")})
+	dir := writeFiles(t, map[string][]byte{"a.txt": []byte(story), "b.txt": []byte("Nothing to see.\n"),
+		"q.txt": []byte("\"The border stays closed,\" the spokesman said.\n")})
 	tests := []struct {
 		name  string
 		args  []string
@@ -136,6 +137,22 @@ func TestCodeFormats(t *testing.T) {
 				if n := len(strings.Split(l, "\t")); n != 10 {
 					t.Errorf("%d columns in %q", n, l)
 				}
+			}
+		}},
+		{"quotes command", []string{"quotes", "q.txt", "b.txt"}, func(t *testing.T, out string) {
+			for _, want := range []string{"── q.txt · ", "the spokesman said:\n    \"The border stays closed,\"", "── b.txt · 1 sentence, 0 quotes\n  (no quotes)"} {
+				if !strings.Contains(out, want) {
+					t.Errorf("quotes output lacks %q:\n%s", want, out)
+				}
+			}
+		}},
+		{"quotes in the records", []string{"code", "q.txt"}, func(t *testing.T, out string) {
+			var rec dyad.Record
+			if err := json.Unmarshal([]byte(out), &rec); err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.Quotes) != 1 || rec.Quotes[0].Speaker == nil || rec.Quotes[0].Speaker.Text != "the spokesman" || !rec.Quotes[0].Direct {
+				t.Errorf("quotes %+v", rec.Quotes)
 			}
 		}},
 		{"pretty", []string{"code", "--format=pretty", "--date", "2023-07-24", "a.txt", "b.txt"}, func(t *testing.T, out string) {
@@ -198,6 +215,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"--help"}, 0, "Commands:", ""},
 		{[]string{"help", "code"}, 0, "Usage: dyad code", ""},
 		{[]string{"help", "bench"}, 0, "Usage: dyad bench", ""},
+		{[]string{"help", "quotes"}, 0, "Usage: dyad quotes", ""},
 		{[]string{"help", "nope"}, 2, "", "unknown command"},
 		{[]string{"version"}, 0, "dyad ", ""},
 		{[]string{"code", "--help"}, 0, "Exit status", ""},
