@@ -89,4 +89,20 @@
 // is always "records exact: N/M" with M the number of evaluated records;
 // the lines before it count the skipped records by reason, the expect_error
 // records and the options that are not supported.
+//
+// # Quotation gold
+//
+// LoadQuoteGold reads PolNeAR-format records ({id, text, quotes: [{start,
+// end, speaker, cue, content_segments, speaker_segments, cue_segments,
+// direct}]}, rune offsets) and ScoreQuotes codes each text and compares
+// the record's Quotes with the gold attributions, separately for direct
+// quotations (gold direct: the content holds quotation marks), indirect
+// attributions and all of them. A prediction matches a gold attribution
+// when their contents (unions of pieces) overlap by at least half of each;
+// matching is one-to-one, greedy by overlap. On the matches it scores the
+// speaker (span overlap or the same name), the cue (span overlap) and the
+// content (exact pieces; soft overlap P/R). QuoteReport.Write prints the
+// tables and definitions and, verbose, the misses per record; its last
+// line is "direct quotes: recall R precision P, speaker S". The full
+// definitions are on ScoreQuotes.
 package eval
