@@ -47,6 +47,28 @@ type Options struct {
 	// MinWords leaves sentences of fewer words uncoded (TABARI's "SET:
 	// MINIMUM WORDS"; 0 = off). "Syria's" is one word.
 	MinWords int
+	// Default names the actors that stand in for a missing source or
+	// target (TABARI's "DEFAULT:" option).
+	Default Defaults
+	// Forward is the code of the actor a subject pronoun ("he", "it",
+	// "they") stands for when it resolves to nothing in its own sentence:
+	// the actor carried over from the sentence before (TABARI's
+	// "FORWARD:"; "" = off).
+	Forward string
+	// CodeBy says how many verbs of a sentence are coded: all of them
+	// (the default), one per clause or one per sentence.
+	CodeBy CodeUnit
+	// Dominance honours the marks of imported codes ("031!" dominant,
+	// "023?" subordinate) when CodeBy is CodeAll: a dominant verb's
+	// events replace the sentence's others. (CodeByClause and
+	// CodeBySentence always honour them.)
+	Dominance bool
+	// ClauseActors finds actors as TABARI does where the clause analysis
+	// finds none: the source is the first actor of the verb's clause
+	// before the verb, and the target, when no actor follows the verb,
+	// an actor between the source and the verb (a compound source's other
+	// members).
+	ClauseActors bool
 }
 
 // AgentRule says how the coder treats an actor mention whose code has no
@@ -226,6 +248,28 @@ func (c *Coder) codeSentence(a *dyad.Analysis, st *sent) []dyad.Event {
 	}
 	linkComplements(st, ms)
 	var out []dyad.Event
+	if c.opts.CodeBy != CodeAll || c.opts.Dominance {
+		var kept []*match
+		var evs [][]dyad.Event
+		for _, m := range ms {
+			if m.dropped {
+				continue
+			}
+			var es []dyad.Event
+			for _, ev := range c.events(a, st, m) {
+				if !c.opts.RequireDyad || ev.Target != nil {
+					es = append(es, ev)
+				}
+			}
+			kept, evs = append(kept, m), append(evs, es)
+		}
+		if c.opts.CodeBy == CodeAll {
+			out = dominant(kept, evs)
+		} else {
+			out = oneEventPer(st, kept, evs, c.opts.CodeBy)
+		}
+		return dedupe(out)
+	}
 	for _, m := range ms {
 		if m.dropped {
 			continue

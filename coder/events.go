@@ -451,6 +451,9 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	if m.refinedCode != "" {
 		code = m.refinedCode
 	}
+	if m.pat.Foreign {
+		code, _ = codeMark(code) // TABARI's "031!", "023?"
+	}
 	switch {
 	case m.negated || m.refused:
 		if code = negatedCode(m.pat, code); code == "" {
@@ -549,6 +552,16 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			tgts = conjoined(st, in)
 		}
 	}
+	if len(srcs) == 0 && m.compound < 0 && m.source < 0 && c.opts.ClauseActors && !m.passive {
+		srcs = clauseSource(st, m)
+	}
+	if len(srcs) == 0 && m.compound < 0 && m.source < 0 {
+		if c.opts.Forward != "" && forwardedSubject(st, m.head) {
+			srcs = []int{st.synthetic(c.opts.Forward)}
+		} else {
+			srcs, tgts = c.defaultSource(st, m, tgts)
+		}
+	}
 	if len(srcs) == 0 {
 		return nil
 	}
@@ -556,6 +569,9 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		if lt := linearTarget(st, m.end, srcs); lt >= 0 {
 			tgts = conjoined(st, lt)
 		}
+	}
+	if len(tgts) == 0 && m.compound < 0 {
+		srcs, tgts = c.defaultTarget(st, m, srcs)
 	}
 	if neitherNor(st, st.ments[srcs[0]].Tok0, m.head) && !m.negated {
 		// "Neither India nor Pakistan has condemned the attack"
@@ -566,7 +582,7 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			return nil
 		}
 	}
-	if len(srcs) > 1 && m.target < 0 && len(tgts) > 0 && reciprocal(code) && (afterInfinitive(st, m.end, st.ments[tgts[0]].Tok0) || strings.Contains(st.ments[tgts[0]].Kind, "+") || placeMention(st, tgts[0])) {
+	if len(srcs) > 1 && m.target < 0 && len(tgts) > 0 && st.ments[tgts[0]].Kind != defaultKind && reciprocal(code) && (afterInfinitive(st, m.end, st.ments[tgts[0]].Tok0) || strings.Contains(st.ments[tgts[0]].Kind, "+") || placeMention(st, tgts[0])) {
 		// "Jordan and Tajikistan signed an agreement to extradite members
 		// of the Taliban": the agreement is between the subjects
 		tgts = nil

@@ -76,6 +76,10 @@ type EventGold struct {
 
 	petrarch    bool     // the record has a PETRARCH config
 	optionLines []string // an option record's own lines
+	// forward is the TABARI FORWARD: record-id pattern in force ("" =
+	// forwarding off): a subject pronoun that resolves to nothing takes
+	// the first actor of the record before, in the same story.
+	forward string
 }
 
 // LoadEventGold reads a JSONL file of event gold records (see the package

@@ -251,7 +251,82 @@ func applySuiteState(gold []EventGold, opts LoadOptions) {
 			running = setOptions(running, g.optionLines)
 		}
 		g.TabariOptions = applyTabariOptions(&g.Options, running)
+		g.forward = ""
+		for _, line := range running {
+			if optionKey(line) == "FORWARD:" {
+				g.forward, _ = parseTabariForward(line)
+			}
+		}
 	}
+}
+
+// parseTabariForward reads "FORWARD: PATTERN" (forwarding on, with the
+// record-id pattern that says which characters of an id number the story:
+// N) or "FORWARD: PATTERN OFF"; it returns the pattern, "" when forwarding
+// is off, and whether the line made sense. TABARI's patterns may carry
+// words after the pattern (DOC) that concern only its output.
+func parseTabariForward(line string) (string, bool) {
+	_, rest, _ := strings.Cut(line, ":")
+	f := strings.Fields(strings.ToUpper(rest))
+	if len(f) == 0 || !strings.Contains(f[0], "N") {
+		return "", false
+	}
+	for _, w := range f[1:] {
+		if w == "OFF" {
+			return "", true
+		}
+	}
+	return f[0], true
+}
+
+// storyKey returns the characters of id that a FORWARD pattern marks N
+// (the story number), the pattern aligned with the end of the id, or ""
+// when the id is too short to hold them.
+func storyKey(pattern, id string) string {
+	off := len(id) - len(pattern)
+	var b strings.Builder
+	for i := 0; i < len(pattern); i++ {
+		if pattern[i] != 'N' {
+			continue
+		}
+		if off+i < 0 {
+			return ""
+		}
+		b.WriteByte(id[off+i])
+	}
+	return b.String()
+}
+
+// parseTabariDefault reads "DEFAULT: SOURCE [CODE] PRIOR TARGET [CODE]
+// AFTER" (either half and either keyword may be left out) or "DEFAULT:
+// OFF".
+func parseTabariDefault(line string) (coder.Defaults, bool) {
+	_, rest, _ := strings.Cut(line, ":")
+	if i := strings.Index(rest, "*/"); i >= 0 {
+		rest = rest[:i]
+	}
+	f := strings.Fields(strings.ToUpper(strings.NewReplacer("[", " [", "]", "] ").Replace(rest)))
+	var d coder.Defaults
+	if len(f) == 1 && f[0] == "OFF" {
+		return d, true
+	}
+	var cur *string
+	var flag *bool
+	for i := 0; i < len(f); i++ {
+		switch w := f[i]; {
+		case w == "SOURCE":
+			cur, flag = &d.Source, &d.SourcePrior
+		case w == "TARGET":
+			cur, flag = &d.Target, &d.TargetAfter
+		case strings.HasPrefix(w, "[") && strings.HasSuffix(w, "]") && len(w) > 2 && cur != nil && *cur == "":
+			*cur = w[1 : len(w)-1]
+		case w == "PRIOR" && flag == &d.SourcePrior, w == "AFTER" && flag == &d.TargetAfter:
+			*flag = true
+		default:
+			return coder.Defaults{}, false
+		}
+	}
+	return d, len(f) > 0 && (d.Source != "" || d.Target != "")
 }
 
 // applyTabariOptions maps the TABARI option lines in force onto o and
@@ -265,6 +340,9 @@ func applyTabariOptions(o *coder.Options, lines []string) []string {
 	o.Comma = tabariCommaDefaults
 	o.Countryless = coder.AgentDrop
 	o.MinWords = tabariMinWords
+	o.CodeBy = coder.CodeByClause // TABARI's default
+	o.Dominance = true
+	o.ClauseActors = true
 	var rest []string
 	for _, line := range lines {
 		if k := optionKey(line); k == "SET: MINIMUM WORDS" {
@@ -286,6 +364,33 @@ func applyTabariOptions(o *coder.Options, lines []string) []string {
 				rest = append(rest, line)
 			}
 			continue
+		}
+		if k := optionKey(line); k == "SET: CODE" {
+			switch strings.Join(strings.Fields(strings.ToUpper(line)), " ") {
+			case "SET: CODE BY CLAUSE":
+				o.CodeBy = coder.CodeByClause
+			case "SET: CODE BY SENTENCE":
+				o.CodeBy = coder.CodeBySentence
+			case "SET: CODE ALL":
+				o.CodeBy = coder.CodeAll
+			default:
+				rest = append(rest, line)
+			}
+			continue
+		}
+		if k := optionKey(line); k == "DEFAULT:" {
+			if d, ok := parseTabariDefault(line); ok {
+				o.Default = d
+			} else {
+				rest = append(rest, line)
+			}
+			continue
+		}
+		if k := optionKey(line); k == "FORWARD:" {
+			if _, ok := parseTabariForward(line); !ok {
+				rest = append(rest, line)
+			}
+			continue // applySuiteState and ScoreEventsWith carry the actor
 		}
 		if optionKey(line) != "COMMA:" {
 			rest = append(rest, line)

@@ -16,7 +16,7 @@ import (
 func findEntries(l *Lexicon, kind, phrase string) []*ActorEntry {
 	var out []*ActorEntry
 	for _, e := range l.Actors {
-		if e.Kind == kind && e.Phrase == phrase {
+		if e.Kind == kind && e.Phrase == phrase && strings.Join(e.Keys, " ") == strings.ToLower(phrase) {
 			out = append(out, e)
 		}
 	}

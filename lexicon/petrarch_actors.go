@@ -298,7 +298,9 @@ func (l *Lexicon) AddPETRARCHActors(file, src string, r *Report) {
 
 // AddTABARIActors reads a TABARI .actors dictionary, as AddPETRARCHActors
 // but with TABARI's word endings: a final word without "_" or "=" is a stem
-// (Stem is set), "WORD_" and "WORD=" match the whole word. TABARI's special
+// (Stem is set), "WORD_" and "WORD=" match the whole word, "WORD_" also
+// with TABARI's regular noun ending "S" on the phrase's last word
+// ("'S" is a token of its own and always allowed). TABARI's special
 // codes are kept as written ("---" null, "+++" complex, compound "A/B"),
 // except that an entry whose only code is an undated "[###]" is a
 // sentence discard (TABARI kept its discards in the actors file); a dated
@@ -339,10 +341,24 @@ func (l *Lexicon) addActorDict(file, src string, d paDialect, r *Report) {
 				r.Discards++
 				continue
 			}
+			variants := [][]string{p.keys}
+			if d == dialTABARI && p.tail {
+				// TABARI's regular noun ending: "FREEDONIA_" also
+				// matches "Freedonias" ("'s" is a token of its own)
+				k := append([]string(nil), p.keys...)
+				k[len(k)-1] += "s"
+				variants = append(variants, k)
+			}
 			for _, c := range b.codes {
-				l.addActor(&ActorEntry{Kind: KindActor, Foreign: true, Code: c.code, Phrase: p.text,
-					Keys: p.keys, Words: p.words, From: c.from, To: c.to,
-					Name: name, Rule: rule, Stem: p.stem})
+				for vi, k := range variants {
+					words := p.words
+					if vi > 0 {
+						words = k
+					}
+					l.addActor(&ActorEntry{Kind: KindActor, Foreign: true, Code: c.code, Phrase: p.text,
+						Keys: k, Words: words, From: c.from, To: c.to,
+						Name: name, Rule: rule, Stem: p.stem})
+				}
 				r.Actors++
 			}
 		}
