@@ -167,7 +167,7 @@ func (d *doc) speaker(sp span) *dyad.Speaker {
 	for n0 < n1 && isHonorific(toks[n0].Lower) {
 		n0++
 	}
-	if n0 == n1 {
+	if n0 == n1 || n1-n0 == 1 && (d.cues.notname[toks[n0].Lower] || d.cues.others[toks[n0].Lower]) {
 		return s
 	}
 	ns, ne := toks[n0].Start, toks[n1-1].End

@@ -51,9 +51,11 @@ func New(c *Cues) *Extractor {
 	return &Extractor{cues: c}
 }
 
-// Extract fills a.Quotes and adds entities for named speakers.
+// Extract fills a.Quotes and adds entities for the people and
+// organisations the text names that the actor stage did not code.
 func (x *Extractor) Extract(a *dyad.Analysis) error {
 	d := newDoc(a, x.cues)
+	d.addNames()
 	d.attributeCues()
 	d.attributeLeftovers()
 	d.finish()

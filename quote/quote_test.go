@@ -243,3 +243,38 @@ Opposition leader Petra Lindqvist rejected the deal. "The minister is selling ou
 		t.Errorf("no quotation over two paragraphs:%s", describe(a))
 	}
 }
+
+// TestNames checks the entities the quote stage adds for names the actor
+// stage does not code.
+func TestNames(t *testing.T) {
+	text := "The Kapra Revenue Authority said on Monday that David Kamin, an adviser, would lead the review. " +
+		"Sen. Martha Olberg welcomed the plan. Olberg has long backed the Tax Fairness Act. " +
+		"Protesters gathered in San Marcos on Friday.\n\n" +
+		"Kamin Says Review Will Be Quick And Fair"
+	a := analyze(t, text)
+	type ent struct{ typ, titles string }
+	got := map[string]ent{}
+	mentions := map[string]int{}
+	for _, e := range a.Entities {
+		got[e.Name] = ent{e.Type, strings.Join(e.Titles, ",")}
+		mentions[e.Name] = len(e.Mentions)
+	}
+	want := map[string]ent{
+		"Kapra Revenue Authority": {"ORG", ""},
+		"David Kamin":             {"PERSON", ""},
+		"Martha Olberg":           {"PERSON", "Sen."},
+	}
+	for name, w := range want {
+		if g, ok := got[name]; !ok || g != w {
+			t.Errorf("entity %q: got %+v (present %v), want %+v", name, g, ok, w)
+		}
+	}
+	for _, not := range []string{"Tax Fairness Act", "San Marcos", "Friday", "Kamin Says Review Will Be Quick And Fair"} {
+		if _, ok := got[not]; ok {
+			t.Errorf("%q became an entity", not)
+		}
+	}
+	if mentions["Martha Olberg"] != 2 {
+		t.Errorf("Martha Olberg: %d mentions, want 2 (the surname joins her)", mentions["Martha Olberg"])
+	}
+}
