@@ -20,6 +20,15 @@ func (d *doc) finish() {
 	taken := [][2]int{}
 	speakers := make([]*dyad.Speaker, len(d.cands))
 	for i, c := range d.cands {
+		// resolve the speaker first: a later quotation may borrow it even
+		// when this candidate loses to an overlapping one
+		switch {
+		case c.speaker.ok():
+			speakers[i] = d.speaker(c.speaker)
+			d.spoken = append(d.spoken, speakers[i])
+		case c.from >= 0:
+			speakers[i] = speakers[c.from]
+		}
 		segs := normalize(c.segs)
 		if len(segs) == 0 || overlapsAny(segs, taken) {
 			continue
@@ -37,13 +46,6 @@ func (d *doc) finish() {
 		if c.cue.ok() {
 			toks := d.toks(c.cue.s)
 			q.Cue = &dyad.TextSpan{Text: string(d.rs[toks[c.cue.t0].Start:toks[c.cue.t1-1].End]), Start: toks[c.cue.t0].Start, End: toks[c.cue.t1-1].End}
-		}
-		switch {
-		case c.speaker.ok():
-			speakers[i] = d.speaker(c.speaker)
-			d.spoken = append(d.spoken, speakers[i])
-		case c.from >= 0:
-			speakers[i] = speakers[c.from]
 		}
 		q.Speaker = speakers[i]
 		qs = append(qs, out{q, i})

@@ -2,12 +2,17 @@ package quote
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/dyad-events/dyad"
 )
 
 // isHead reports whether a token can end a speaker noun phrase.
 func isHead(t dyad.Token) bool {
+	switch t.Lower {
+	case "another", "others", "some", "many", "several", "most", "few", "both", "one", "all", "each":
+		return true // "Another said …"
+	}
 	switch t.Tag {
 	case "NN", "NNS", "NNP", "NNPS", "CD":
 		return true
@@ -63,7 +68,7 @@ func isAux(t dyad.Token) bool {
 func (d *doc) leftNP(si, c int) span {
 	toks := d.toks(si)
 	p := c - 1
-	for p >= 0 && !d.quoted(si, p) && isAux(toks[p]) {
+	for p >= 0 && !d.quoted(si, p) && isAux(toks[p]) && !(p == 0 && capitalised(toks[p]) && toks[p].Tag == "RB") {
 		p--
 	}
 	if p < 0 || d.quoted(si, p) {
@@ -78,7 +83,13 @@ func (d *doc) leftNP(si, c int) span {
 	}
 	p = skipParen(toks, p)
 	if toks[p].Text == "," {
-		// an appositive: find the comma that opens it
+		// an appositive or relative clause set off by commas: the speaker
+		// is the first noun phrase of the clause ("Ann Lee, whose town,
+		// Kapra, is flooding, said"); failing that, the one before the
+		// nearest comma
+		if sp := d.clauseSubject(si, p); sp.ok() {
+			return sp
+		}
 		k := p - 1
 		for k > 0 && toks[k].Text != "," && !d.quoted(si, k) {
 			k--
@@ -91,7 +102,8 @@ func (d *doc) leftNP(si, c int) span {
 			return span{}
 		}
 	}
-	if !isHead(toks[p]) {
+	if !isHead(toks[p]) && !(p == 0 && capitalised(toks[p]) && toks[p].Tag != "DT" && toks[p].Tag != "IN" && toks[p].Tag != "CC" && toks[p].Tag != "WRB" && toks[p].Tag != "WP") {
+		// (a name opening the sentence is sometimes mistagged: "Moore")
 		return span{}
 	}
 	t0 := p
@@ -110,7 +122,73 @@ func (d *doc) leftNP(si, c int) span {
 	for t0 < p && (isLink(toks[t0]) || toks[t0].Tag == "POS") {
 		t0++
 	}
+	if isTemporal(toks[p]) && t0 > 0 {
+		// "The ministry two weeks ago said", "in 2006 saying": a time,
+		// not the speaker; look further left
+		k := t0
+		for k > 0 && !d.quoted(si, k-1) && (isLink(toks[k-1]) || isAux(toks[k-1]) || toks[k-1].Lower == "than" || toks[k-1].Lower == "less" || toks[k-1].Lower == "more" || toks[k-1].Tag == "CD") {
+			k--
+		}
+		if k < t0 {
+			if sp := d.leftNP(si, k); sp.ok() {
+				return sp
+			}
+		}
+		return span{}
+	}
 	return span{si, t0, p + 1}
+}
+
+// isTemporal reports whether a noun names a time rather than a speaker.
+func isTemporal(t dyad.Token) bool {
+	switch t.Lower {
+	case "ago", "week", "weeks", "day", "days", "month", "months", "year", "years", "hour", "hours",
+		"morning", "afternoon", "evening", "night", "today", "yesterday", "tonight",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	if t.Tag == "CD" {
+		for _, r := range t.Text {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+		return len(t.Text) == 4 // a year
+	}
+	return false
+}
+
+// clauseSubject returns the first noun phrase of the clause that ends at
+// the comma p: the clause starts after the last boundary before p (the
+// sentence start, a quotation, "that", a colon or semicolon); an
+// introductory phrase ("In Kapra,", "Asked about it,") is skipped. The
+// phrase must end with a head noun right before a comma.
+func (d *doc) clauseSubject(si, p int) span {
+	toks := d.toks(si)
+	s := p
+	for s > 0 && !d.quoted(si, s-1) {
+		w := toks[s-1]
+		if w.Lower == "that" || w.Text == ":" || w.Text == ";" {
+			break
+		}
+		s--
+	}
+	// the comma-separated chunks of [s, p)
+	for s < p {
+		e := s
+		for e < p && toks[e].Text != "," {
+			e++
+		}
+		if e > s && isNominal(toks[s]) && toks[s].Tag != "VBN" && isHead(toks[e-1]) && !d.hasFiniteVerb(si, s, e-1) {
+			return span{si, s, e}
+		}
+		if e > s && (toks[s].Tag == "IN" || strings.HasPrefix(toks[s].Tag, "VB") || toks[s].Tag == "RB") {
+			s = e + 1 // an introductory phrase
+			continue
+		}
+		break
+	}
+	return span{}
 }
 
 // rightNP finds the speaker starting at token k ("said the minister").
@@ -171,18 +249,19 @@ func (d *doc) onlyAdjuncts(si, k int) bool {
 	for ; k < len(toks); k++ {
 		t := toks[k]
 		if d.quoted(si, k) {
-			return false
+			// a quotation opening in the sentence's last tokens belongs to
+			// the next sentence
+			return k == len(toks)-1 && d.opensAtEnd(si, d.qr[si][k])
 		}
 		if t.Text == "," {
 			// "…,” he said, “…” continues a quotation: that is handled by
-			// continuation; anything else after a comma is a new clause
+			// continuation; an appositive or adjunct with no verb of its
+			// own ("…, said Ann Lee, an analyst at the bank.") ends the
+			// attribution too; a clause after the comma does not
 			if k+1 < len(toks) && d.quoted(si, k+1) {
 				return true
 			}
-			if n > 0 {
-				continue
-			}
-			return k+1 >= len(toks) || isEnd(toks[k+1])
+			return !d.hasFiniteVerb(si, k+1, len(toks)-1) && !d.quotedAfter(si, k+1)
 		}
 		if isEnd(t) {
 			return true
@@ -298,10 +377,26 @@ func (d *doc) contentAfter(si, k int, weak bool) [][2]int {
 		r := d.regs[d.qr[si][k]]
 		if r.start >= toks[k].Start {
 			strong = true
-			// the quotation, and the rest of the sentence after it
-			last := d.lastContentToken(si)
-			if last >= 0 && toks[last].End > r.end {
-				return [][2]int{{r.start, toks[last].End}}
+			// the quotation, with the words that complete its noun
+			// phrase (“Girl Power” signs); a verb, preposition or
+			// conjunction after it starts the reporter's words
+			end := r.end
+			for j := k; j < len(toks); j++ {
+				if d.quoted(si, j) {
+					continue
+				}
+				if toks[j].Start < r.end {
+					continue
+				}
+				t := toks[j]
+				if (t.Tag == "NN" || t.Tag == "NNS") && j-k < 40 {
+					end = t.End
+					continue
+				}
+				break
+			}
+			if end > r.end {
+				return [][2]int{{r.start, end}}
 			}
 			return append([][2]int(nil), r.segs...)
 		}
@@ -428,14 +523,37 @@ func skipParen(toks []dyad.Token, p int) int {
 }
 
 // hasFiniteVerb reports whether tokens k..last hold a finite verb or a
-// modal: reported speech is a clause ("said the talks would resume").
+// modal: reported speech is a clause ("said the talks would resume"). A
+// possessive "'s" tagged as a verb does not count.
 func (d *doc) hasFiniteVerb(si, k, last int) bool {
 	toks := d.toks(si)
 	for j := k; j <= last && j < len(toks); j++ {
+		if toks[j].Lower == "'s" || toks[j].Lower == "’s" {
+			continue
+		}
 		switch toks[j].Tag {
 		case "VBD", "VBZ", "VBP", "MD":
 			return true
 		}
+	}
+	return false
+}
+
+// quotedAfter reports whether a token from k on lies in a quotation.
+func (d *doc) quotedAfter(si, k int) bool {
+	n := len(d.qr[si])
+	for ; k < n; k++ {
+		if d.quoted(si, k) && !(k == n-1 && d.opensAtEnd(si, d.qr[si][k])) {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalised reports whether a token starts with a capital letter.
+func capitalised(t dyad.Token) bool {
+	for _, r := range t.Text {
+		return unicode.IsUpper(r)
 	}
 	return false
 }

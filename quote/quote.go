@@ -235,6 +235,13 @@ func (d *doc) attributeVerb(si, c int) {
 	participle := c > 0 && toks[c-1].Text == "," && toks[c].Tag == "VBG"
 	if !participle {
 		sp = d.leftNP(si, c)
+		if sp.ok() && toks[c].Tag == "VBG" && sp.t0 > 0 && strings.HasPrefix(toks[sp.t0-1].Tag, "VB") && !isAux(toks[sp.t0-1]) {
+			// "issued a statement saying …": the object is not the
+			// speaker; the subject of the verb before it is
+			if sub := d.leftNP(si, sp.t0-1); sub.ok() {
+				sp = sub
+			}
+		}
 	}
 	inverted := false
 	if !sp.ok() && c > 0 && (toks[c-1].Text == "," || d.quoted(si, c-1)) {
@@ -281,7 +288,7 @@ func (d *doc) attributeVerb(si, c int) {
 	}
 	// "“…?” \n Clinton said. “…”": the attribution is a sentence of its
 	// own, after the quotation and before its continuation
-	if lead == 0 && si > 0 && d.onlyAdjuncts(si, after) {
+	if lead == 0 && si > 0 && (d.onlyAdjuncts(si, after) || !d.opensContent(si, after)) {
 		if prev := d.toks(si - 1); len(prev) > 0 && d.quoted(si-1, len(prev)-1) && d.sameParagraph(si-1, si) {
 			r := d.regs[d.qr[si-1][len(prev)-1]]
 			if !d.used[d.qr[si-1][len(prev)-1]] {
@@ -496,14 +503,22 @@ func (d *doc) dashSpeaker(ri int) (cand, bool) {
 	default:
 		return cand{}, false
 	}
-	// the dash must follow the closing mark on the same line
+	// the dash follows the closing mark on the same line, or opens the
+	// next line and the name ends it ("“…”\n- Ann Lee.")
+	nextLine := false
 	for i := r.end; i < toks[ti].Start; i++ {
 		if d.rs[i] == '\n' {
-			return cand{}, false
+			nextLine = true
 		}
 	}
+	if nextLine && (ti != 0 || !d.startsLine(r.start)) {
+		return cand{}, false // "- Reuters." after a narrative paragraph is a credit
+	}
 	sp := d.rightNP(si, ti+1)
-	if !sp.ok() || toks[sp.t0].Tag != "NNP" {
+	if !sp.ok() || !capitalised(toks[sp.t0]) {
+		return cand{}, false
+	}
+	if nextLine && sp.t1 < len(toks) && !isEnd(toks[sp.t1]) {
 		return cand{}, false
 	}
 	return cand{segs: r.segs, speaker: sp, cue: span{si, ti, ti + 1}, from: -1}, true
@@ -567,8 +582,13 @@ func (d *doc) nextSentenceQuote(si int) [][2]int {
 		return nil
 	}
 	ri := d.qr[si+1][0]
-	if d.used[ri] || d.regs[ri].start != nt[0].Start {
+	if d.used[ri] || (d.regs[ri].start != nt[0].Start && !d.opensAtEnd(si, ri)) {
 		return nil
+	}
+	for t := range nt {
+		if !d.quoted(si+1, t) && (d.isCueVerb(si+1, t) || d.phraseAt(si+1, t) > 0) {
+			return nil // it has an attribution of its own
+		}
 	}
 	return append([][2]int(nil), d.regs[ri].segs...)
 }
@@ -614,4 +634,37 @@ func (d *doc) colonSpeaker(ri, si int) (cand, bool) {
 		cue = span{p, v, v + 1}
 	}
 	return cand{segs: d.regs[ri].segs, speaker: sp, cue: cue, from: -1}, true
+}
+
+// opensAtEnd reports whether quotation ri opens in the last tokens of
+// sentence si (the splitter may leave an opening mark behind: "… director.
+// '" + "'We believe …”").
+func (d *doc) opensAtEnd(si, ri int) bool {
+	toks := d.toks(si)
+	n := len(toks)
+	return n > 0 && d.qr[si][n-1] == ri && d.regs[ri].start >= toks[n-1].Start
+}
+
+// opensContent reports whether the tokens after a cue open reported
+// content: "that", a colon, a quotation.
+func (d *doc) opensContent(si, k int) bool {
+	toks := d.toks(si)
+	if k >= len(toks) {
+		return false
+	}
+	return toks[k].Lower == "that" || toks[k].Text == ":" || d.quoted(si, k) || toks[k].Text == "," && k+1 < len(toks) && d.quoted(si, k+1)
+}
+
+// startsLine reports whether only spaces stand between the line start and
+// rune offset pos.
+func (d *doc) startsLine(pos int) bool {
+	for i := pos - 1; i >= 0; i-- {
+		if d.rs[i] == '\n' {
+			return true
+		}
+		if !unicode.IsSpace(d.rs[i]) {
+			return false
+		}
+	}
+	return true
 }
