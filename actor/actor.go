@@ -153,6 +153,28 @@ func agentHead(toks []dyad.Token, i, j int) bool {
 	return t.Tag == "" || (j-i > 1 && t.Tag != "JJ")
 }
 
+// subjectModifier reports whether the words from toks[j] finish a noun
+// phrase that stands right before a finite verb ("the senior official press
+// office Zorbat grumbled"): PETRARCH and TABARI code an agent word
+// anywhere in such a subject, as a modifier too, where dyad's own agents
+// must head their phrase ("an official visit").
+func subjectModifier(toks []dyad.Token, j int) bool {
+	k := j
+	for k < len(toks) && k-j < 4 && (isNounTag(toks[k].Tag) || toks[k].Tag == "JJ") {
+		k++
+	}
+	if k == j || k >= len(toks) {
+		return false
+	}
+	switch toks[k].Tag {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	return false
+}
+
+func isNounTag(tag string) bool { return strings.HasPrefix(tag, "NN") }
+
 // adjLike are agent nouns that are mostly adjectives before another noun.
 var adjLike = map[string]bool{"military": true, "official": true, "civilian": true,
 	"government": true, "intelligence": true, "security": true, "opposition": true}
@@ -235,7 +257,7 @@ func (r *Resolver) findAtoms(toks []dyad.Token, date string) []atom {
 			i++
 			continue
 		}
-		if e, j := r.lex.MatchAgent(toks, i, date); e != nil && agentHead(toks, i, j) {
+		if e, j := r.lex.MatchAgent(toks, i, date); e != nil && (agentHead(toks, i, j) || e.Foreign && subjectModifier(toks, j)) {
 			out = append(out, atom{kind: aAgent, t0: i, t1: j, entry: e})
 			i = j
 			continue
@@ -290,6 +312,9 @@ func groupAtoms(toks []dyad.Token, atoms []atom) []*group {
 		for g.t0 > 0 {
 			t := toks[g.t0-1]
 			participle := strings.HasSuffix(t.Lower, "ed") && !formerWords[t.Lower]
+			if strings.HasSuffix(t.Text, "-") {
+				break // "anti- Freedonia": a prefix cut off its actor turns it round
+			}
 			if (t.Tag == "JJ" && !participle) || (t.Tag == "DT" && t.Lower != "that") || t.Tag == "CD" || t.Tag == "VBN" && formerWords[t.Lower] || compass[t.Lower] {
 				g.t0--
 				continue
@@ -523,7 +548,9 @@ func (g *group) code() string {
 		}
 		return g.full
 	}
-	if g.prefix != "" {
+	if g.prefix != "" && g.prefix != c {
+		// (an agent's prefix that repeats the code adds nothing:
+		// "activists" [NGO~] of an NGO coded NGO)
 		return g.prefix + c + strings.Join(g.codeSectors, "")
 	}
 	if c == "---" && len(g.codeSectors) == 0 {

@@ -122,3 +122,36 @@ func TestAppositiveAndCoreference(t *testing.T) {
 		}
 	}
 }
+
+func TestImportedAgentsAndPrefixes(t *testing.T) {
+	l := lexicon.New()
+	r := &lexicon.Report{}
+	l.AddTABARIActors("t.actors", "FREEDONIA_ [FRD]\nSYLVANIA_ [SYL]\nGREENWATCH_ [NGO]\n", r)
+	l.AddTABARIAgents("t.agents", "OFFICIAL_ [~GOV]\nCAMPAIGNERS_ [NGO~]\n", r)
+	if len(r.Skipped) > 0 {
+		t.Fatalf("skipped: %q", r.Skipped)
+	}
+	tests := []struct {
+		name, text, want string
+	}{
+		{"a prefix cut off an actor stays out of it", "Freedonia joined an anti- Sylvania rally.", "Freedonia=FRD; Sylvania=SYL"},
+		{"an imported agent modifying a subject", "The senior official press office Zorbat grumbled.", "The senior official press office Zorbat=---GOV"},
+		{"a prefix agent repeating the code", "Campaigners Greenwatch grumbled.", "Campaigners Greenwatch=NGO"},
+		{"a prefix agent of a state", "Freedonia's campaigners grumbled.", "Freedonia's campaigners=NGOFRD"},
+		{"but not an object", "Freedonia paid an official visit to Sylvania.", "Freedonia=FRD; Sylvania=SYL"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &dyad.Analysis{Doc: dyad.Doc{ID: "t", Text: tc.text, Date: "2020-01-01"}}
+			if err := text.Analyze(a); err != nil {
+				t.Fatal(err)
+			}
+			if err := actor.New(l).Resolve(a); err != nil {
+				t.Fatal(err)
+			}
+			if got := codes(a); got != tc.want {
+				t.Errorf("%s\n got %s\nwant %s", tc.text, got, tc.want)
+			}
+		})
+	}
+}

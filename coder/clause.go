@@ -98,6 +98,22 @@ func analyseChain(st *sent, m *match) {
 	toks := st.toks
 	a := toks[m.anchor]
 	head := m.first()
+	for k := m.anchor - 1; k >= head && m.pre0 >= 0; k-- {
+		if mi := st.coveredBy[k]; mi >= 0 && mi != m.target && mi != m.source && mi != m.compound {
+			// an imported pattern's words before the anchor take in its
+			// subject (a pattern "EITHER *" over "Either X or Y sailed"): the
+			// verb chain starts after the subject, unless a verb before
+			// it is the pattern's main verb ("HINTED * SIGN")
+			verb := false
+			for j := head; j < st.ments[mi].Tok0; j++ {
+				verb = verb || isVerb(toks[j].Tag)
+			}
+			if !verb {
+				head = m.anchor
+			}
+			break
+		}
+	}
 	sawBe := false
 	for k := head - 1; k >= 0 && k >= head-6; k-- {
 		t := toks[k]
@@ -187,7 +203,11 @@ func analyseChain(st *sent, m *match) {
 // "threatened to attack". Appeals, demands, rejections and generic intents
 // take the complement's root as their sub-code and absorb it; any other
 // governor gives way to the complement, which inherits its modality.
-func linkComplements(st *sent, ms []*match) {
+//
+// With codeAll (TABARI's "SET: CODE ALL") every verb codes: a complement an
+// appeal, demand or rejection would absorb is coded as well, from the
+// governor's subject ("urged X to assist": the urging and the assistance).
+func linkComplements(st *sent, ms []*match, codeAll bool) {
 	for i, g := range ms {
 		if g.dropped {
 			continue
@@ -256,9 +276,9 @@ func linkComplements(st *sent, ms []*match) {
 				if g.target < 0 && c.target >= 0 && gc[:2] != "02" && gc[:2] != "10" {
 					g.target = c.target
 				}
-				c.dropped = true
+				c.dropped = !codeAll
 			} else if gc[:2] == "02" || gc[:2] == "10" || gc[:2] == "12" {
-				c.dropped = true
+				c.dropped = !codeAll
 			} else if gw := st.toks[g.anchor]; !(intentVerbs[gw.Lower] || intentVerbs[gw.Lemma] || pledgeVerbs[gw.Lower] || pledgeVerbs[gw.Lemma] || gc[:2] == "03" || gc[:2] == "13") {
 				// a purpose clause ("met Assad to discuss …"): the
 				// governor is the event; a complement of the same root

@@ -246,7 +246,7 @@ func (c *Coder) codeSentence(a *dyad.Analysis, st *sent) []dyad.Event {
 	for _, m := range ms {
 		analyseChain(st, m)
 	}
-	linkComplements(st, ms)
+	linkComplements(st, ms, c.opts.CodeBy == CodeAll && c.opts.ClauseActors)
 	var out []dyad.Event
 	if c.opts.CodeBy != CodeAll || c.opts.Dominance {
 		var kept []*match

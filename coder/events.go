@@ -485,6 +485,13 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	var srcs, tgts []int
 	strict := m.pat.HasSlot('+')
 	subj := subject(st, m.head)
+	if g := m.governor; g != nil && !g.dropped && !m.dropped {
+		// a complement coded beside its governor (CodeAll with
+		// ClauseActors): "X urged Y to assist" is X's assistance
+		if gs := subject(st, g.head); gs >= 0 {
+			subj = gs
+		}
+	}
 	if subj < 0 && m.head > 0 && st.toks[m.head-1].Lower == "to" {
 		// a purpose infinitive ("signed an agreement to attack X"): the
 		// subject of the verb it depends on
@@ -513,7 +520,10 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		}
 	} else if m.source >= 0 {
 		srcs = conjoined(st, m.source)
-		if subj >= 0 {
+		if m.target >= 0 {
+			// "+ … $": both slots filled by the pattern
+			tgts = conjoined(st, m.target)
+		} else if subj >= 0 {
 			tgts = conjoined(st, subj)
 		}
 	} else if m.passive && !(m.pat.Foreign && byAgent(st, m.end) < 0) {
@@ -525,7 +535,7 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		if subj >= 0 {
 			tgts = conjoined(st, subj)
 		}
-	} else if owner := nounOwner(st, m); owner >= 0 {
+	} else if owner := nounOwner(st, m); owner >= 0 && owner != m.target {
 		// "Israeli tank shelling killed …", "Iran's attack on Iraq"
 		srcs = conjoined(st, owner)
 		if m.target >= 0 {
@@ -573,8 +583,10 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	if len(tgts) == 0 && m.compound < 0 {
 		srcs, tgts = c.defaultTarget(st, m, srcs)
 	}
-	if neitherNor(st, st.ments[srcs[0]].Tok0, m.head) && !m.negated {
-		// "Neither India nor Pakistan has condemned the attack"
+	if !m.pat.Foreign && neitherNor(st, st.ments[srcs[0]].Tok0, m.head) && !m.negated {
+		// "Neither India nor Pakistan has condemned the attack" (imported
+		// dictionaries spell their negations out in patterns: PETRARCH and
+		// TABARI code "neither X nor Y" as the compound X, Y)
 		if code = negatedCode(m.pat, code); code == "" {
 			return nil
 		}

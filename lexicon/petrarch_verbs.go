@@ -45,7 +45,10 @@ const pvMaxExpansions = 64
 //   - TABARI words match by lemma (text.Lemma of the lower-case word); a word the
 //     tokenizer splits ("DON'T") becomes consecutive words. TABARI words
 //     are stems ("COOPERAT"): where the lemma of the word plus "e" is
-//     shorter ("cooper"), it is added as an alternative.
+//     no longer than the word ("cooper", "propos"), it is added as an
+//     alternative. A TABARI word ending in "_" is a complete word,
+//     compared with a token's lower-case form; on a verb line it also
+//     takes the regular endings (tabariVerbEndings).
 //   - "+" is ElemTarget, "$" ElemSource, "%" ElemCompound, "^" ElemSkipNP.
 //   - Synsets ("&NAME" and its "+member" lines, anywhere in the file,
 //     members possibly using other synsets), TABARI lists "{ A | B_C }"
@@ -728,7 +731,10 @@ func (p *pvParser) parseVerb(s string) (*pvVerb, error) {
 	v := &pvVerb{}
 	var shape strings.Builder
 	v.key = normKey(ws[a].w)
-	anchor := Elem{Kind: ElemWord, Alts: p.wordAlts(v.key, ws[a].exact), Exact: p.headered}
+	anchor := Elem{Kind: ElemWord, Alts: p.wordAlts(v.key, ws[a].exact), Exact: p.headered || ws[a].exact}
+	if !p.headered && ws[a].exact {
+		anchor.Alts = tabariVerbEndings(v.key)
+	}
 	var pre, post []Elem
 	for i, w := range ws {
 		if i > 0 {
@@ -767,6 +773,21 @@ func (p *pvParser) parseVerb(s string) (*pvVerb, error) {
 	return v, nil
 }
 
+// tabariVerbEndings returns the words a TABARI verb written as a complete
+// word ("DEPART_") matches: the word and its regular endings "-s", "-es",
+// "-ed", "-en", "-ing", and after a final "e" also "-d" and "-ing" in place
+// of the "e". Other endings ("departx") match nothing.
+func tabariVerbEndings(w string) []string {
+	if !pvIsLetters(w) {
+		return []string{w}
+	}
+	out := []string{w, w + "s", w + "es", w + "ed", w + "en", w + "ing"}
+	if strings.HasSuffix(w, "e") && len(w) > 2 {
+		out = append(out, w+"d", w[:len(w)-1]+"ing")
+	}
+	return out
+}
+
 // pvAppendToks appends word tokens as elements: a token not joined to the
 // previous one gets a gap before it (except the first).
 func pvAppendToks(dst []Elem, toks []ptok) []Elem {
@@ -792,19 +813,22 @@ func pvCountWords(es []Elem) int {
 // wordAlts returns the match keys of the normalised word k: its lemma,
 // and for a TABARI stem (in TABARI files a word without a trailing "_"
 // matches any word it starts: "cooperat" for cooperate, cooperation) also
-// the lemma of the word plus "e" when that is shorter than the word, that
-// is when "e" completes a suffix ("cooperat" → "cooper", the lemma of
-// "cooperate"). Stems the lemmatizer already gives ("contribut") need no
-// more; other stems ("critici") are not completed.
+// the lemma of the word plus "e" when that is no longer than the word,
+// that is when "e" completes a suffix ("cooperat" → "cooper", the lemma of
+// "cooperate"; "propos" → "propos", the lemma of "proposed", where its own
+// lemma is "propo"). Stems the lemmatizer already gives ("contribut") need
+// no more; other stems ("critici") are not completed.
 func (p *pvParser) wordAlts(k string, exact bool) []string {
-	if p.headered {
+	if p.headered || exact {
+		// PETRARCH words, and TABARI words ending in "_", are complete
+		// words: compared with a token's lower-case form only
 		return []string{k}
 	}
 	lem := text.Lemma(k)
-	if exact || len(k) < 4 || !pvIsLetters(k) || strings.HasSuffix(k, "e") {
+	if len(k) < 4 || !pvIsLetters(k) || strings.HasSuffix(k, "e") {
 		return []string{lem}
 	}
-	if alt := text.Lemma(k + "e"); alt != lem && len(alt) < len(k) {
+	if alt := text.Lemma(k + "e"); alt != lem && len(alt) <= len(k) {
 		return []string{lem, alt}
 	}
 	return []string{lem}
@@ -845,7 +869,7 @@ func (p *pvParser) wordToks(w string, join, exact bool) []ptok {
 	toks := make([]ptok, len(parts))
 	for i, part := range parts {
 		k := normKey(part)
-		toks[i] = ptok{kind: ElemWord, join: i > 0 || join, alts: p.wordAlts(k, exact), exact: p.headered}
+		toks[i] = ptok{kind: ElemWord, join: i > 0 || join, alts: p.wordAlts(k, exact), exact: p.headered || exact}
 	}
 	toks[0].join = join
 	p.words[key] = toks
@@ -1023,7 +1047,7 @@ func (p *pvParser) synset(name string, num int) ([]pvOption, error) {
 	}
 	p.busy = append(p.busy, name)
 	defer func() { p.busy = p.busy[:len(p.busy)-1] }()
-	var single *ptok
+	var single, singleX *ptok
 	var opts []pvOption
 	for _, m := range members {
 		toks, err := p.lexPattern(m.text)
@@ -1056,12 +1080,18 @@ func (p *pvParser) synset(name string, num int) ([]pvOption, error) {
 		}
 		for _, e := range exps {
 			if len(e) == 1 && e[0].kind == ElemWord {
-				if single == nil {
-					single = &ptok{kind: ElemWord, exact: p.headered}
+				// one-word members share one element; TABARI's complete
+				// words ("WORD_") and its stems need one each
+				sp := &single
+				if e[0].exact && !p.headered {
+					sp = &singleX
+				}
+				if *sp == nil {
+					*sp = &ptok{kind: ElemWord, exact: e[0].exact}
 				}
 				for _, a := range e[0].alts {
-					if !pvContains(single.alts, a) {
-						single.alts = append(single.alts, a)
+					if !pvContains((*sp).alts, a) {
+						(*sp).alts = append((*sp).alts, a)
 					}
 				}
 				continue
@@ -1077,6 +1107,9 @@ func (p *pvParser) synset(name string, num int) ([]pvOption, error) {
 			}
 			opts = append(opts, e)
 		}
+	}
+	if singleX != nil {
+		opts = append([]pvOption{{*singleX}}, opts...)
 	}
 	if single != nil {
 		opts = append([]pvOption{{*single}}, opts...)

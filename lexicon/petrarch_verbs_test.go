@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -241,8 +242,8 @@ func TestPETRARCHVerbsFixtures(t *testing.T) {
 		// TABARI layout
 		{"verb line opens a block", tabariFixture, "PAINT  [141]", []string{"141 L1 [paint]"}},
 		{"{ a | b } list joined to a word", tabariFixture, "{ TEAL | PALE_GREY }_WALLS", []string{
-			"142 L3 [paint] .. teal walls",
-			"142 L4 [paint] .. pale grey walls",
+			"142 L3 [paint] .. teal wall|=walls", // a stem: also the word itself
+			"142 L4 [paint] .. pale grey wall|=walls",
 		}},
 		{"exact word", tabariFixture, "* FENCE_", []string{"143 L2 [paint] .. fence"}},
 		{"synset member using a synset, in <SYNSETS>", tabariFixture, "* &SHADE", []string{
@@ -250,14 +251,14 @@ func TestPETRARCHVerbsFixtures(t *testing.T) {
 			"144 L3 [paint] .. crimson paint",
 			"144 L4 [paint] .. pale blue paint",
 		}},
-		{"patterns belong to the verb above only", tabariFixture, "NEVER_*", []string{"145 L2 never [painted]"}},
+		{"patterns belong to the verb above only", tabariFixture, "NEVER_*", []string{"145 L2 never [paint|=painted]"}},
 		{"forms line, a form of another shape", tabariFixture, "SKETCH_ [146:147]", []string{
-			"146:147 L1 [sketch]",
-			"146:147 L2 [sketched] out",
+			"146:147 L1 [sketch|=sketchen]", // a complete verb: its regular endings
+			"146:147 L2 [sketch|=sketched] out",
 		}},
 		{"pattern on both shapes", tabariFixture, "+ * QUICKLY", []string{
-			"148 L2 + .. [sketch] .. quickly",
-			"148 L3 + .. [sketched] out .. quickly",
+			"148 L2 + .. [sketch|=sketchen] .. quick|=quickly",
+			"148 L3 + .. [sketch|=sketched] out .. quick|=quickly",
 		}},
 		{"stem and foreign code", tabariFixture, "DECORAT", []string{"### L1 [=decorat|decorate]"}},
 		{"verb words with a space", tabariFixture, "DRAW BLANK", []string{"150 L2 [draw] .. blank"}},
@@ -556,5 +557,21 @@ func TestPETRARCHVerbsExactForms(t *testing.T) {
 				t.Errorf("skipped:\ngot\n\t%s\nwant\n\t%s", strings.Join(r.Skipped, "\n\t"), strings.Join(skipped, "\n\t"))
 			}
 		})
+	}
+}
+
+func TestTabariVerbEndings(t *testing.T) {
+	tests := []struct {
+		word string
+		want []string
+	}{
+		{"wander", []string{"wander", "wanders", "wanderes", "wandered", "wanderen", "wandering"}},
+		{"amble", []string{"amble", "ambles", "amblees", "ambleed", "ambleen", "ambleing", "ambled", "ambling"}},
+		{"f/a", []string{"f/a"}},
+	}
+	for _, tc := range tests {
+		if got := tabariVerbEndings(tc.word); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("tabariVerbEndings(%q) = %q, want %q", tc.word, got, tc.want)
+		}
 	}
 }

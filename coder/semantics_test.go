@@ -1,0 +1,92 @@
+package coder_test
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/dyad-events/dyad/actor"
+	"github.com/dyad-events/dyad/coder"
+	"github.com/dyad-events/dyad/lexicon"
+)
+
+// Invented TABARI-layout dictionaries for the PETRARCH/TABARI matching
+// semantics: complete words with regular endings, stems, "+ … $" patterns,
+// words before the anchor, complements under CODE ALL.
+const (
+	semActors = `FREEDONIA_ [FRD]
+SYLVANIA_ [SYL]
+OSTERLICH_ [OST]
+`
+	semAgents = `OFFICIAL_ [~GOV]
+`
+	semVerbs = `STRIDE  [012]
+STRODE_ [032:033]
+SAIL_ [036]
+SNUB  [191]
+RALLY  [017]
+- ANTI- + *  [112]
+TOLERAT  [084]
+GRUMBLE  [023]
+HAND  [070]
+- + * PEBBLES $  [071]
+NUDGE  [102]
+BOLSTER  [092]
+`
+)
+
+func semSetup(t *testing.T, opts coder.Options) (*actor.Resolver, *coder.Coder) {
+	t.Helper()
+	l := lexicon.New()
+	r := &lexicon.Report{}
+	l.AddTABARIActors("s.actors", semActors, r)
+	l.AddTABARIAgents("s.agents", semAgents, r)
+	l.AddPETRARCHVerbs("s.verbs", semVerbs, r)
+	if len(r.Skipped) > 0 {
+		t.Fatalf("skipped: %q", r.Skipped)
+	}
+	return actor.New(l), coder.NewWith(l, opts)
+}
+
+func TestImportedSemantics(t *testing.T) {
+	base := coder.Options{RequireDyad: true, LinearTarget: true}
+	clauseActors := coder.Options{RequireDyad: true, LinearTarget: true, ClauseActors: true}
+	codeAll := coder.Options{RequireDyad: true, LinearTarget: true, Dominance: true, ClauseActors: true}
+	cases := []struct {
+		name string
+		opts coder.Options
+		text string
+		want []string
+	}{
+		{"a complete word beats the lemma of its verb", base,
+			"Freedonia strode into Sylvania on a cold morning in spring.", []string{"FRD SYL 032", "SYL FRD 033"}},
+		{"the verb's other forms take its own line", base,
+			"Freedonia strides into Sylvania on a cold morning in spring.", []string{"FRD SYL 012"}},
+		{"a complete verb takes its regular endings", base,
+			"Freedonia sailed from Sylvania on a cold morning in spring.", []string{"FRD SYL 036"}},
+		{"but no other ending", base,
+			"Freedonia sailx from Sylvania on a cold morning in spring.", nil},
+		{"a stem that drops its final e", base,
+			"Freedonia was tolerated by Sylvania on a cold morning in spring.", []string{"SYL FRD 084"}},
+		{"both slots of a pattern", base,
+			"Freedonia has been handed by envoys pebbles from Sylvania this spring.", []string{"SYL FRD 071"}},
+		{"neither … nor is a compound", base,
+			"Neither Freedonia nor Osterlich snubbed the fair held by Sylvania.", []string{"FRD SYL 191", "OST SYL 191"}},
+		{"a prefix cut off an actor belongs to the pattern", clauseActors,
+			"Freedonia joined an anti- Sylvania rally on a cold morning.", []string{"FRD SYL 112"}},
+		{"an agent word modifying a subject", base,
+			"Freedonia and Sylvania met, the senior official press office Zorbat grumbled about Osterlich.", []string{"---GOV OST 023"}},
+		{"a complement codes beside its governor under CODE ALL", codeAll,
+			"Freedonia nudged Sylvania on Monday to bolster it in the talks.", []string{"FRD SYL 102", "FRD SYL 092"}},
+		{"not otherwise", base,
+			"Freedonia nudged Sylvania on Monday to bolster it in the talks.", []string{"FRD SYL 102"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r, c := semSetup(t, tc.opts)
+			got := code(t, r, c, tc.text, "2020-01-01")
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%s\n got %q\nwant %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
