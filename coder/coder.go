@@ -10,6 +10,7 @@
 package coder
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -206,6 +207,11 @@ func (c *Coder) Code(a *dyad.Analysis) error {
 			}
 		}
 		st := newSent(si, toks, ments)
+		if c.opts.ClauseActors {
+			if pm := pronounMentions(st); len(pm) > 0 {
+				st = newSent(si, toks, append(append([]dyad.Mention(nil), st.ments...), pm...))
+			}
+		}
 		if c.opts.LinearTarget && !c.opts.RequireDyad {
 			// TABARI and PETRARCH-1 know no attribution tails: where
 			// one-actor events are kept, "…, an official said" is coded
@@ -337,8 +343,8 @@ func (c *Coder) findMatches(st *sent) []*match {
 				continue
 			}
 			if best == nil || m.literals > best.literals ||
-				(m.literals == best.literals && len(m.pat.Pre) > len(best.pat.Pre)) ||
-				(m.literals == best.literals && len(m.pat.Pre) == len(best.pat.Pre) && exactAnchor(m) && !exactAnchor(best)) ||
+				(m.literals == best.literals && preElems(m.pat) > preElems(best.pat)) ||
+				(m.literals == best.literals && preElems(m.pat) == preElems(best.pat) && exactAnchor(m) && !exactAnchor(best)) ||
 				(m.literals == best.literals && m.pat.HasSlot(lexicon.ElemTarget) && m.target >= 0 && best.target < 0) {
 				best = m
 			}
@@ -351,6 +357,9 @@ func (c *Coder) findMatches(st *sent) []*match {
 		// pattern's words before it ("raised its VOICE") stand for one.
 		if t.Tag == "JJ" && best.pat.Foreign && best.literals == 1 && len(best.pat.Pre) == 0 {
 			continue // "a brief visit": an adjective is no verb
+		}
+		if best.pat.Foreign && i > 0 && articles[st.toks[i-1].Lower] {
+			continue // "in an accord": a word after an article is a noun
 		}
 		if isNoun(t.Tag) && len(best.pat.Pre) == 0 && !ownedNoun(st, i) {
 			continue
@@ -392,6 +401,69 @@ func (c *Coder) findMatches(st *sent) []*match {
 	}
 	sort.Slice(keep, func(i, j int) bool { return keep[i].anchor < keep[j].anchor })
 	return keep
+}
+
+// articles make the word after them a noun, which imported dictionaries
+// do not code as their verb.
+var articles = set("a", "an", "the")
+
+// pronounMentions stands a personal pronoun that the actor stage left
+// unresolved ("it", "him", "they") in a later clause for the sentence's
+// first actor and the actors compounded with it, as TABARI dereferences
+// pronouns: "Freedonia urged Sylvania to wait and then it asked …" is
+// Freedonia asking. A
+// compound antecedent gives one mention with the codes joined by "/",
+// which splitMultiCodes expands into one event per code.
+func pronounMentions(st *sent) []dyad.Mention {
+	var out []dyad.Mention
+	var starts []bool
+	first, newClause := -1, false
+	for i, t := range st.toks {
+		if st.coveredBy[i] >= 0 {
+			if first < 0 {
+				first = st.coveredBy[i]
+			}
+			continue
+		}
+		if t.Tag != "PRP" || !derefPronouns[t.Lower] || first < 0 {
+			continue
+		}
+		if starts == nil {
+			starts = clauseStarts(st)
+		}
+		for k := st.ments[first].Tok1; k <= i && !newClause; k++ {
+			newClause = starts[k]
+		}
+		if !newClause {
+			continue // in its antecedent's own clause it is someone else
+		}
+		m := st.ments[first]
+		var codes []string
+		for _, x := range conjoined(st, first) {
+			if c := st.ments[x].Code; !slices.Contains(codes, c) {
+				codes = append(codes, c)
+			}
+		}
+		m.Tok0, m.Tok1, m.Start, m.End, m.Text = i, i+1, t.Start, t.End, t.Text
+		m.Code, m.Kind, m.Entity = strings.Join(codes, "/"), "pronoun", ""
+		out = append(out, m)
+	}
+	return out
+}
+
+// derefPronouns are the personal pronouns pronounMentions resolves.
+var derefPronouns = set("it", "he", "she", "they", "him", "her", "them")
+
+// preElems counts the elements of p's words before its anchor, gaps
+// aside: "IN *" is no more specific than "IN_*".
+func preElems(p *lexicon.VerbPattern) int {
+	n := 0
+	for _, e := range p.Pre {
+		if e.Kind != lexicon.ElemGap {
+			n++
+		}
+	}
+	return n
 }
 
 // dropContained removes the matches whose words lie inside those of a
@@ -578,9 +650,13 @@ func matchPre(st *sent, pre []lexicon.Elem, k, i int, m *match) bool {
 			}
 			return matchPre(st, pre, k-1, i, m)
 		}
+		// an imported pattern's words joined by "_" (no gap element
+		// between them, nor between the last one and the anchor) are
+		// consecutive
+		joined := m.pat.Foreign && (k+1 == len(pre) || pre[k+1].Kind == lexicon.ElemWord)
 		for skip := 0; skip <= 3 && i-1-skip >= 0; skip++ {
 			j := i - 1 - skip
-			if skip > 0 && !skippable(st.toks[j+1]) {
+			if skip > 0 && (joined || !skippable(st.toks[j+1])) {
 				break
 			}
 			if wordMatches(st.toks[j], e) {
@@ -687,9 +763,10 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 			}
 			return matchElems(st, elems, k+1, i, m, first)
 		}
+		joined := m.pat.Foreign && k > 0 && elems[k-1].Kind == lexicon.ElemWord
 		for skip := 0; skip <= 3 && i+skip < n; skip++ {
 			j := i + skip
-			if skip > 0 && (first || !skippable(st.toks[j-1])) {
+			if skip > 0 && (first || joined || !skippable(st.toks[j-1])) {
 				break
 			}
 			headOf := -1

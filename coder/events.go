@@ -523,6 +523,14 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		if m.target >= 0 {
 			// "+ … $": both slots filled by the pattern
 			tgts = conjoined(st, m.target)
+		} else if st.ments[m.source].Tok1 <= m.anchor {
+			// "$ IN ^ WARN": a source before the verb is its subject; the
+			// target is found after the verb as usual
+			if o := object(st, m.end, strict); o >= 0 {
+				tgts = conjoined(st, o)
+			} else if in := inside(st, m); in >= 0 {
+				tgts = conjoined(st, in)
+			}
 		} else if subj >= 0 {
 			tgts = conjoined(st, subj)
 		}

@@ -90,3 +90,89 @@ func TestImportedSemantics(t *testing.T) {
 		})
 	}
 }
+
+// Invented dictionaries for the connectors of TABARI and PETRARCH-1
+// phrases: blanks that let words come between, "_" that joins them, "^"
+// after a "$" before the verb, articles that make a verb a noun, and
+// pronouns of a later clause.
+const (
+	connActors = `FREEDONIA_ [FRD]
+SYLVANIA_ [SYL]
+OSTERLICH_ [OST]
+DUKE MARSH_VALE [MVL]
+BUZZ_ALDRIN [BZA]
+BUZZ ALDRIN [BZB]
+`
+	connVerbs = `SCOLD_  [110]
+- $ NEAR ^ *  [111]
+CHIDE_  [120]
+- * HOT_CROSS_BUNS  [121]
+- * HOT CROSS BUNS  [122]
+PACT_  [030]
+- AT_*  [031]
+- AT *  [032]
+PLEAD_  [090]
+NUDGE_  [102]
+`
+)
+
+func connSetup(t *testing.T, opts coder.Options) (*actor.Resolver, *coder.Coder) {
+	t.Helper()
+	l := lexicon.New()
+	r := &lexicon.Report{}
+	l.AddTABARIActors("c.actors", connActors, r)
+	l.AddPETRARCHVerbs("c.verbs", connVerbs, r)
+	if len(r.Skipped) > 0 {
+		t.Fatalf("skipped: %q", r.Skipped)
+	}
+	return actor.New(l), coder.NewWith(l, opts)
+}
+
+func TestImportedConnectors(t *testing.T) {
+	base := coder.Options{RequireDyad: true, LinearTarget: true}
+	tabari := coder.Options{RequireDyad: true, LinearTarget: true, ClauseActors: true, CodeBy: coder.CodeByClause, Dominance: true}
+	cases := []struct {
+		name string
+		opts coder.Options
+		text string
+		want []string
+	}{
+		{"a blank in an actor phrase lets words come between", base,
+			"Freedonia scolded the Duke of Marsh_Vale on a rainy afternoon.", []string{"FRD MVL 110"}},
+		{"words joined by _ in the text match words joined in a phrase", base,
+			"Freedonia scolded the Duke of Marsh Vale on a rainy afternoon.", []string{"FRD MVL 110"}},
+		{"but not too many words between", base,
+			"Freedonia scolded the Duke and his very old friends in Marsh Vale.", nil},
+		{"a hyphenated word matches a phrase joined by _", base,
+			"Freedonia scolded the Buzz-Aldrin fan club on a rainy afternoon.", []string{"FRD BZA 110"}},
+		{"the consecutive phrase wins when both match", base,
+			"Freedonia scolded Buzz Aldrin on a rainy afternoon.", []string{"FRD BZA 110"}},
+		{"words between match only the blank phrase", base,
+			"Freedonia scolded Buzz \"The Rocket\" Aldrin on a rainy afternoon.", []string{"FRD BZB 110"}},
+		{"a source before the verb leaves the target after it", base,
+			"Freedonia near Osterlich scolded Sylvania on a rainy afternoon.", []string{"FRD SYL 111"}},
+		{"words joined by _ in a pattern are consecutive", base,
+			"Freedonia chided Sylvania over hot cross buns at the fair.", []string{"FRD SYL 121"}},
+		{"a word between breaks the joined words but not the blank ones", base,
+			"Freedonia chided Sylvania over hot spicy cross buns at the fair.", []string{"FRD SYL 122"}},
+		{"a joined word before the verb is as specific as a spaced one", base,
+			"Freedonia was at pact with Sylvania on a rainy afternoon.", []string{"FRD SYL 031"}},
+		{"a word after an article is a noun, not the verb", base,
+			"Freedonia was at a pact with Sylvania on a rainy afternoon.", nil},
+		{"a pronoun of a later clause is the sentence's first actor", tabari,
+			"Freedonia nudged Sylvania on Monday to relax and then it pleaded with Osterlich for calm.", []string{"FRD SYL 102", "FRD OST 090"}},
+		{"he as well", tabari,
+			"Freedonia nudged Sylvania on Monday to relax and then he pleaded with Osterlich for calm.", []string{"FRD SYL 102", "FRD OST 090"}},
+		{"not a pronoun in its antecedent's own clause", tabari,
+			"Freedonia nudged Sylvania on Monday to plead with it about the talks.", []string{"FRD SYL 102"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r, c := connSetup(t, tc.opts)
+			got := code(t, r, c, tc.text, "2020-01-01")
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%s\n got %q\nwant %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}

@@ -10,13 +10,15 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/dyad-events/dyad"
 )
 
 // findEntries returns the entries of l with the given kind and phrase.
 func findEntries(l *Lexicon, kind, phrase string) []*ActorEntry {
 	var out []*ActorEntry
 	for _, e := range l.Actors {
-		if e.Kind == kind && e.Phrase == phrase && strings.Join(e.Keys, " ") == strings.ToLower(phrase) {
+		if e.Kind == kind && e.Phrase == phrase && strings.Join(e.Keys, " ") == strings.ToLower(strings.ReplaceAll(phrase, " ...", "")) {
 			out = append(out, e)
 		}
 	}
@@ -123,7 +125,7 @@ func TestPETRARCHActors(t *testing.T) {
 		{"FREEDONIA", "FREEDONIA", 5, []want{{"FRD", "", ""}}},
 		{"FREEDONIAN", "FREEDONIA", 6, []want{{"FRD", "", ""}}},
 		{"REPUBLIC OF FREEDONIA", "FREEDONIA", 7, []want{{"FRD", "", ""}}},
-		{"FREEDONIA CITY", "FREEDONIA", 8, []want{{"FRD", "", ""}}},
+		{"FREEDONIA ... CITY", "FREEDONIA", 8, []want{{"FRD", "", ""}}},
 		{"RUFUS T. FIREFLY", "RUFUS T. FIREFLY", 10, []want{{"FRDELI", "", "1933-01-01"},
 			{"FRDGOV", "1933-01-01", "1935-12-31"}, {"FRDOPP", "1936-01-01", ""}, {"FRDELI", "", ""}}},
 		{"FIREFLY", "RUFUS T. FIREFLY", 11, []want{{"FRDELI", "", "1933-01-01"},
@@ -562,7 +564,7 @@ func TestLoadTABARI(t *testing.T) {
 		{KindActor, "FREEDON", true, []want{{"FRD", "", ""}}},
 		{KindActor, "SYLVANIA", false, []want{{"SYL", "", ""}}},
 		{KindActor, "MOUSE", false, []want{{"MUS", "", ""}}},
-		{KindActor, "GRAND FENWICK", true, []want{{"GFW", "", "1965-01-01"}, {"GFWGOV", "", ""}}},
+		{KindActor, "GRAND ... FENWICK", true, []want{{"GFW", "", "1965-01-01"}, {"GFWGOV", "", ""}}},
 		{KindActor, "RURITANIA", true, []want{{"RUR", "", "1999-06-01"}, {"RURGOV", "1999-06-01", "2005-12-31"}, {"RURREB", "2006-01-01", ""}}},
 		{KindActor, "ZENDA", false, []want{{"ZEN", "", "1991-12-26"}, {"###", "", ""}}},
 		{KindActor, "TWIN CITIES", false, []want{{"FRD/SYL", "", ""}}},
@@ -752,4 +754,66 @@ func FuzzImportParsers(f *testing.F) {
 		}
 		l.DiscardIn(toks(src))
 	})
+}
+
+// TestPhraseConnectors checks what a blank and a "_" between the words of
+// imported actor and agent phrases mean for matching: a blank lets other
+// words come between (Gaps), "_" joins words that must be consecutive, and
+// a token whose words are joined by "_" or "-" in the text matches as many
+// words of an imported phrase.
+func TestPhraseConnectors(t *testing.T) {
+	l := New()
+	r := &Report{}
+	l.AddTABARIActors("c.actors", "DUKE MARSH_VALE [MVL]\nBUZZ_ALDRIN [BZA]\nBUZZ ALDRIN [BZB]\nCOUNT_OF_ZENDA_ [ZEN]\n", r)
+	l.AddPETRARCHAgents("c.agents", "STATE BROADCASTER [~GOVMED]\n", r)
+	if len(r.Skipped) > 0 {
+		t.Fatalf("skipped: %q", r.Skipped)
+	}
+	if es := findEntries(l, KindActor, "DUKE ... MARSH VALE"); len(es) != 1 || !slices.Equal(es[0].Gaps, []int{1}) || es[0].Name != "DUKE MARSH VALE" {
+		t.Fatalf("DUKE MARSH_VALE: %+v", es)
+	}
+	tok := func(s string) []dyad.Token {
+		var out []dyad.Token
+		for _, w := range strings.Fields(s) {
+			tag := "NN"
+			if w == "said" {
+				tag = "VBD"
+			}
+			out = append(out, dyad.Token{Text: w, Lower: strings.ToLower(w), Tag: tag})
+		}
+		return out
+	}
+	tests := []struct {
+		text, code string
+		end        int
+	}{
+		{"Duke Marsh Vale spoke", "MVL", 3},
+		{"Duke of Marsh Vale spoke", "MVL", 4},
+		{"Duke of the Marsh_Vale spoke", "MVL", 4},
+		{"Duke of the old Marsh Vale", "MVL", 6},
+		{"Duke of the very old Marsh Vale", "", 0}, // too many words between
+		{"Duke said Marsh Vale", "", 0},            // a finite verb between
+		{"Duke , Marsh Vale", "", 0},               // clause punctuation between
+		{"Duke Marsh the Vale", "", 0},             // "_" joins Marsh and Vale
+		{"Buzz Aldrin", "BZA", 2},                  // the consecutive phrase first
+		{"Buzz-Aldrin", "BZA", 1},
+		{"Buzz \" Rocket \" Aldrin", "BZB", 5},
+		{"Count_of_Zenda", "ZEN", 1},
+		{"Count-of-Zendaland", "", 0}, // a complete word: no other ending
+	}
+	for _, tt := range tests {
+		e, end := l.MatchName(tok(tt.text), 0, "")
+		code := ""
+		if e != nil {
+			code = e.Code
+		} else {
+			end = 0
+		}
+		if code != tt.code || end != tt.end {
+			t.Errorf("%q: %q up to %d, want %q up to %d", tt.text, code, end, tt.code, tt.end)
+		}
+	}
+	if e, end := l.MatchAgent(tok("state television broadcasters said"), 0, ""); e == nil || e.Code != "GOVMED" || end != 3 {
+		t.Errorf("agent with a word between: %+v, %d", e, end)
+	}
 }

@@ -72,6 +72,27 @@ type ActorEntry struct {
 	// Foreign marks entries imported from a PETRARCH or TABARI
 	// dictionary.
 	Foreign bool
+	// Gaps lists, in increasing order, the indexes k of Keys before which
+	// other words may come between Keys[k-1] and Keys[k] (a blank in a
+	// PETRARCH or TABARI phrase, where "_" joins words that must be
+	// consecutive; written "..." in the native format: "Prince ... Dol
+	// Amroth" matches "Prince of Dol Amroth"). See MaxGapWords.
+	Gaps []int
+}
+
+// MaxGapWords is how many words may come between two words of a phrase
+// at one of its Gaps. The words between may not hold clause punctuation
+// or a finite verb.
+const MaxGapWords = 3
+
+// GapBefore reports whether other words may come before Keys[k].
+func (e *ActorEntry) GapBefore(k int) bool {
+	for _, g := range e.Gaps {
+		if g == k {
+			return true
+		}
+	}
+	return false
 }
 
 // Dated reports whether the entry carries any date restriction.
@@ -281,14 +302,46 @@ func (l *Lexicon) addPattern(p *VerbPattern) {
 // for exact anchors, the given lower-case word).
 func (l *Lexicon) Anchors(lemma string) []*VerbPattern { return l.verbs[lemma] }
 
-// keysFor tokenises a dictionary phrase into its match keys.
+// keysFor tokenises a dictionary phrase into its match keys (gap markers
+// left out: see phraseKeys).
 func keysFor(phrase string) (keys, words []string) {
-	words = text.Tokenize(phrase)
+	keys, words, _ = phraseKeys(phrase)
+	return keys, words
+}
+
+// gapMarker is written between two words of a phrase where other words
+// may come between them (ActorEntry.Gaps).
+const gapMarker = "..."
+
+// phraseKeys tokenises a dictionary phrase into its match keys and the
+// words as written, and returns where the phrase allows words between two
+// of its words: a "..." (or "…") between two words. A marker at either end
+// of the phrase is an ordinary token.
+func phraseKeys(phrase string) (keys, words []string, gaps []int) {
+	toks := text.Tokenize(phrase)
+	words = make([]string, 0, len(toks))
+	for i := 0; i < len(toks); i++ {
+		n := 0 // tokens of a marker at i
+		switch {
+		case toks[i] == "…":
+			n = 1
+		case toks[i] == "." && i+2 < len(toks) && toks[i+1] == "." && toks[i+2] == ".":
+			n = 3
+		}
+		if n > 0 && len(words) > 0 && i+n < len(toks) {
+			if g := len(words); len(gaps) == 0 || gaps[len(gaps)-1] != g {
+				gaps = append(gaps, g)
+			}
+			i += n - 1
+			continue
+		}
+		words = append(words, toks[i])
+	}
 	keys = make([]string, len(words))
 	for i, w := range words {
 		keys[i] = normKey(w)
 	}
-	return keys, words
+	return keys, words, gaps
 }
 
 // normKey is the case- and quote-folded form used to compare a token with a

@@ -99,6 +99,12 @@ func TestNativeActorSyntax(t *testing.T) {
 			[]ActorEntry{
 				{Kind: KindActor, Code: "FRD", Phrase: "Freedon", Keys: []string{"freedon"}, Words: []string{"Freedon"}, Name: "Freedonia", Stem: true, From: "1990-01-01"},
 				{Kind: KindActor, Code: "FRD", Phrase: "Fredonian", Keys: []string{"fredonian"}, Words: []string{"Fredonian"}, Name: "Freedonia", Stem: true, From: "1990-01-01"}}},
+		{"words between", "actor MVL: Duke ... Marsh Vale | Duke … Vale",
+			[]ActorEntry{
+				{Kind: KindActor, Code: "MVL", Phrase: "Duke ... Marsh Vale", Keys: []string{"duke", "marsh", "vale"}, Words: []string{"Duke", "Marsh", "Vale"}, Name: "Duke ... Marsh Vale", Gaps: []int{1}},
+				{Kind: KindActor, Code: "MVL", Phrase: "Duke … Vale", Keys: []string{"duke", "vale"}, Words: []string{"Duke", "Vale"}, Name: "Duke ... Marsh Vale", Gaps: []int{1}}}},
+		{"a marker at an end is a word", "actor XYZ: wait ...",
+			[]ActorEntry{{Kind: KindActor, Code: "XYZ", Phrase: "wait ...", Keys: []string{"wait", ".", ".", "."}, Words: []string{"wait", ".", ".", "."}, Name: "wait ..."}}},
 		{"discard sentence", "discard-sentence -: cup final",
 			[]ActorEntry{{Kind: KindDiscardSentence, Code: "-", Phrase: "cup final", Keys: []string{"cup", "final"}, Words: []string{"cup", "final"}, Name: "cup final"}}},
 		{"discard story", "discard-story -: Sylvanian league ; case",
@@ -180,7 +186,7 @@ func everyConstruct() *Lexicon {
 	l := New()
 	actor := func(rule string, e ActorEntry) {
 		e.Rule = rule
-		e.Keys, e.Words = keysFor(e.Phrase)
+		e.Keys, e.Words, e.Gaps = phraseKeys(e.Phrase)
 		if e.Name == "" {
 			e.Name = e.Phrase
 		}
@@ -209,6 +215,7 @@ func everyConstruct() *Lexicon {
 	actor(src+"7", ActorEntry{Kind: KindPerson, Code: "FRDGOV", Phrase: "Firefly", From: "1933-01-01", To: "1933-12-31", Type: "PERSON", Name: "Rufus Firefly"})
 	actor(src+"8", ActorEntry{Kind: KindPerson, Code: "FRDELI", Phrase: "Rufus Firefly", From: "1934-01-01", Type: "PERSON"})
 	actor(src+"9", ActorEntry{Kind: KindCapital, Code: "SYL", Phrase: "Sylvania City", Case: true})
+	actor(src+"10", ActorEntry{Kind: KindActor, Code: "MVL", Phrase: "Duke ... Marsh Vale", Name: "Duke of Marsh Vale"})
 	ag := "/dicts/Fictional.agents.txt:"
 	e := ActorEntry{Kind: KindAgent, Code: "GOVFRM", Phrase: "foreign minister", Full: true}
 	actor(ag+"2", e)
@@ -220,6 +227,12 @@ func everyConstruct() *Lexicon {
 	actor(ag+"6", ActorEntry{Kind: KindAgent, Code: "MIL", Phrase: "Sergeant", Case: true})
 	plural(ag+"6", ActorEntry{Kind: KindAgent, Code: "MIL", Phrase: "Sergeant", Case: true, Name: "Sergeant"}, true, "Sergeants")
 	actor(ag+"5", ActorEntry{Kind: KindAgent, Code: "REBX", Phrase: "irregular", Full: true})
+	// words between two words of a phrase, on its plural forms too
+	e = ActorEntry{Kind: KindAgent, Code: "GOVMED", Phrase: "state ... broadcaster", Full: true, Name: "state broadcaster"}
+	actor(ag+"7", e)
+	e.Keys, e.Words, e.Gaps = []string{"state", "broadcasters"}, []string{"state", "broadcasters"}, []int{1}
+	e.Rule = ag + "7"
+	l.addActor(&e)
 	ds := "/dicts/Fictional.discards.txt:"
 	actor(ds+"1", ActorEntry{Kind: KindDiscardSentence, Code: "-", Phrase: "cup final"})
 	actor(ds+"2", ActorEntry{Kind: KindDiscardStory, Code: "-", Phrase: "football league"})

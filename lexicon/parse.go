@@ -130,6 +130,7 @@ func (l *Lexicon) AddActors(file, src string) []string {
 		// phrase; noplural drops them.
 		_, noPlural := ln.opts["noplural"]
 		var plurals, pluralWords [][]string
+		var pluralGaps [][]int
 		pl, explicit := ln.opts["plural"]
 		if explicit {
 			if len(ln.phrases) != 1 {
@@ -138,12 +139,12 @@ func (l *Lexicon) AddActors(file, src string) []string {
 			}
 			bad := false
 			for _, form := range strings.Split(pl, ",") {
-				k, w := keysFor(strings.TrimSpace(form))
+				k, w, g := phraseKeys(strings.TrimSpace(form))
 				if len(k) == 0 {
 					bad = true
 					break
 				}
-				plurals, pluralWords = append(plurals, k), append(pluralWords, w)
+				plurals, pluralWords, pluralGaps = append(plurals, k), append(pluralWords, w), append(pluralGaps, g)
 			}
 			if bad {
 				errs = append(errs, fmt.Sprintf("%s:%d: empty form in plural=%q", file, ln.num, pl))
@@ -153,16 +154,16 @@ func (l *Lexicon) AddActors(file, src string) []string {
 		_, caseSens := ln.opts["case"]
 		_, stem := ln.opts["stem"]
 		for _, ph := range ln.phrases {
-			keys, words := keysFor(ph)
+			keys, words, gaps := phraseKeys(ph)
 			// Automatic plural forms keep the words of the phrase; the
 			// forms of plural= have their own.
-			variants, vwords := [][]string{keys}, [][]string{words}
+			variants, vwords, vgaps := [][]string{keys}, [][]string{words}, [][]int{gaps}
 			switch {
 			case explicit:
-				variants, vwords = append(variants, plurals...), append(vwords, pluralWords...)
+				variants, vwords, vgaps = append(variants, plurals...), append(vwords, pluralWords...), append(vgaps, pluralGaps...)
 			case kind == KindAgent && !noPlural:
 				for _, k := range pluralKeys(keys) {
-					variants, vwords = append(variants, k), append(vwords, words)
+					variants, vwords, vgaps = append(variants, k), append(vwords, words), append(vgaps, gaps)
 				}
 			}
 			for n, k := range variants {
@@ -170,7 +171,7 @@ func (l *Lexicon) AddActors(file, src string) []string {
 					Kind: kind, Code: code, Phrase: ph, Keys: k, Words: vwords[n],
 					Case: caseSens, From: from, To: to, Type: ln.opts["type"],
 					Name: name, Rule: fmt.Sprintf("%s:%d", file, ln.num),
-					Full: full, Prefix: prefix, Stem: stem,
+					Full: full, Prefix: prefix, Stem: stem, Gaps: vgaps[n],
 				}
 				if kind == KindDiscardSentence || kind == KindDiscardStory {
 					// found by DiscardIn, not matched as names (as imported)

@@ -246,13 +246,18 @@ type paPhrase struct {
 	tail        bool // TABARI "WORD_": the complete word (regular endings)
 	keys, words []string
 	line        int
+	// gaps are the indexes of keys that other words may come before (a
+	// blank in the source); gapped is text with the native "..." marker
+	// there (ActorEntry.Phrase).
+	gaps   []int
+	gapped string
 }
 
 // paCleanPhrase turns a dictionary phrase ("FREEDONIAN_PALACE_GUARD_",
 // "BULGAR", "MOUSE=") into its words and its stem flag for dialect d.
-// Underscores and blanks both separate words; a blank in PETRARCH agents
-// also allows other words in between, which is not represented (the words
-// must be consecutive).
+// Underscores and blanks both separate words; a blank also lets other
+// words come between the words it separates (gaps, ActorEntry.Gaps),
+// where "_" joins words that must be consecutive.
 func paCleanPhrase(raw string, d paDialect, num int) (paPhrase, bool) {
 	p := paPhrase{line: num}
 	s := strings.TrimSpace(raw)
@@ -265,12 +270,29 @@ func paCleanPhrase(raw string, d paDialect, num int) (paPhrase, bool) {
 	default:
 		p.stem = d == dialTABARI
 	}
-	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "_", " ")), " ")
+	// a blank between two words lets other words come between them; "_"
+	// joins words that must be consecutive
+	var chunks []string
+	for _, c := range strings.Fields(s) {
+		if c = strings.Join(strings.Fields(strings.ReplaceAll(c, "_", " ")), " "); c != "" {
+			chunks = append(chunks, c)
+		}
+	}
+	s = strings.Join(chunks, " ")
 	if s == "" {
 		return p, false
 	}
 	p.text = s
 	p.keys, p.words = keysFor(s)
+	p.gapped = s
+	if len(chunks) > 1 {
+		p.gapped = strings.Join(chunks, " "+gapMarker+" ")
+		var keys, words []string
+		keys, words, p.gaps = phraseKeys(p.gapped)
+		if !equalStrings(keys, p.keys) || !equalStrings(words, p.words) {
+			p.gapped, p.gaps = s, nil // the marker would change the words
+		}
+	}
 	return p, len(p.keys) > 0
 }
 
@@ -355,9 +377,9 @@ func (l *Lexicon) addActorDict(file, src string, d paDialect, r *Report) {
 					if vi > 0 {
 						words = k
 					}
-					l.addActor(&ActorEntry{Kind: KindActor, Foreign: true, Code: c.code, Phrase: p.text,
+					l.addActor(&ActorEntry{Kind: KindActor, Foreign: true, Code: c.code, Phrase: p.gapped,
 						Keys: k, Words: words, From: c.from, To: c.to,
-						Name: name, Rule: rule, Stem: p.stem})
+						Name: name, Rule: rule, Stem: p.stem, Gaps: p.gaps})
 				}
 				r.Actors++
 			}
@@ -521,23 +543,26 @@ func (l *Lexicon) addAgentDict(file, src string, d paDialect, r *Report) {
 			}
 			variants := [][]string{p.keys}
 			words := [][]string{p.words}
+			gaps := [][]int{p.gaps}
 			switch {
 			case explicit && strings.TrimSpace(plural) != "":
 				if pp, ok := paCleanPhrase(plural, d, num); ok {
 					variants = append(variants, pp.keys)
 					words = append(words, pp.words)
+					gaps = append(gaps, pp.gaps)
 				}
 			case explicit, !auto, d == dialTABARI && !p.tail, p.exact:
 			default:
 				for _, k := range paPlurals(p.keys) {
 					variants = append(variants, k)
 					words = append(words, k)
+					gaps = append(gaps, p.gaps)
 				}
 			}
 			for i, k := range variants {
-				l.addActor(&ActorEntry{Kind: KindAgent, Foreign: true, Code: code, Phrase: p.text,
+				l.addActor(&ActorEntry{Kind: KindAgent, Foreign: true, Code: code, Phrase: p.gapped,
 					Keys: k, Words: words[i], Name: name, Rule: fmt.Sprintf("%s:%d", file, num),
-					Full: true, Prefix: prefix, Stem: p.stem})
+					Full: true, Prefix: prefix, Stem: p.stem, Gaps: gaps[i]})
 				r.Agents++
 			}
 		}

@@ -257,8 +257,8 @@ func phraseRecords(all []*ActorEntry, idx []int) []phraseRec {
 	var recs []phraseRec
 	for _, i := range idx {
 		e := all[i]
-		keys, words := keysFor(e.Phrase)
-		base := equalStrings(e.Keys, keys) && equalStrings(e.Words, words)
+		keys, words, gaps := phraseKeys(e.Phrase)
+		base := equalStrings(e.Keys, keys) && equalStrings(e.Words, words) && equalInts(e.Gaps, gaps)
 		if n := len(recs); !base && n > 0 && recs[n-1].err == "" {
 			first := all[recs[n-1].idx[0]]
 			if first.Phrase == e.Phrase && sameLine(first, e) {
@@ -297,7 +297,7 @@ func phraseRecords(all []*ActorEntry, idx []int) []phraseRec {
 		default:
 			list := make([]string, len(forms))
 			for n, i := range r.idx[1:] {
-				list[n] = strings.Join(all[i].Words, " ")
+				list[n] = phraseText(all[i].Words, all[i].Gaps)
 				if !nativeSafe(list[n]) || strings.Contains(list[n], ",") {
 					r.err = fmt.Sprintf("plural form %q cannot be written", list[n])
 				}
@@ -306,6 +306,24 @@ func phraseRecords(all []*ActorEntry, idx []int) []phraseRec {
 		}
 	}
 	return recs
+}
+
+// phraseText joins a phrase's words with blanks, and with " ... " where
+// other words may come between two of them (ActorEntry.Gaps).
+func phraseText(words []string, gaps []int) string {
+	var b strings.Builder
+	for k, w := range words {
+		switch {
+		case k == 0:
+		case len(gaps) > 0 && gaps[0] == k:
+			b.WriteString(" " + gapMarker + " ")
+			gaps = gaps[1:]
+		default:
+			b.WriteString(" ")
+		}
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
 // sameLine reports whether two entries can share a native line.
@@ -623,11 +641,25 @@ func diffActor(a, b *ActorEntry) string {
 		return "prefix"
 	case a.Stem != b.Stem:
 		return "stem"
+	case !equalInts(a.Gaps, b.Gaps):
+		return "gaps"
 	}
 	return ""
 }
 
 func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func equalInts(a, b []int) bool {
 	if len(a) != len(b) {
 		return false
 	}
