@@ -119,14 +119,24 @@ type Quote struct {
 
 // Place is a toponym resolved to a gazetteer entry.
 type Place struct {
+	// Name is the toponym as the text writes it; Start and End its span.
 	Name      string  `json:"name"`
 	Start     int     `json:"start"`
 	End       int     `json:"end"`
 	Lat       float64 `json:"lat"`
 	Lon       float64 `json:"lon"`
-	Country   string  `json:"country"`
+	Country   string  `json:"country"` // ISO 3166-1 alpha-3
 	GeonameID int     `json:"geonameid"`
-	Feature   string  `json:"feature"`
+	// Feature is the GeoNames feature code (PPL, PPLC, ADM1, PCLI, …).
+	Feature string `json:"feature"`
+	// Admin1 is the GeoNames first-level division code of a city or
+	// division ("TX", "13"); empty for countries.
+	Admin1 string `json:"admin1"`
+	// Gazetteer is the entry's own name ("Lebanon" for "Lebanese").
+	Gazetteer string `json:"gazetteer_name"`
+	// Kind is "place" for a toponym, "demonym" for the country behind an
+	// adjective or a people ("Syrian", "Iranians").
+	Kind string `json:"kind"`
 }
 
 // DocInfo is the "doc" part of a record.

@@ -29,7 +29,8 @@ func sample() (dyad.Doc, dyad.Record) {
 		Events: []dyad.Event{
 			{Sentence: 0, Code: "043", Root: "04", Label: "Host a visit", QuadClass: 1, Goldstein: 2.8,
 				Source: &dyad.Actor{Code: "IRNGOV"}, Target: &dyad.Actor{Code: "SYRGOV"},
-				Verb: dyad.TextSpan{Text: "met"}, Rule: "verbs.txt:12 043: meet +"},
+				Verb: dyad.TextSpan{Text: "met"}, Rule: "verbs.txt:12 043: meet +",
+				Place: &dyad.Place{Name: "Damascus", Gazetteer: "Damascus", Country: "SYR", Admin1: "13", Lat: 33.5102, Lon: 36.2913, GeonameID: 170654, Feature: "PPLC", Kind: "place"}},
 			{Sentence: 1, Code: "190", Root: "19", Label: "Use conventional military force", QuadClass: 4, Goldstein: -10,
 				Source: &dyad.Actor{Code: "---MIL"}, Verb: dyad.TextSpan{Text: "attack"}, Negated: true, Rule: "verbs.txt:99"},
 			{Sentence: 0, Code: "040", Root: "04", Label: "Consult", QuadClass: 1, Goldstein: 1,
@@ -107,14 +108,15 @@ func TestTSV(t *testing.T) {
 		want map[string]string
 	}{
 		{1, map[string]string{"date": "2023-07-24", "source": "IRNGOV", "target": "SYRGOV", "code": "043", "root": "04",
-			"quad_class": "1", "goldstein": "2.8", "sentence": "Iran's minister met Syria's envoy in Damascus.", "verb": "met", "doc_id": "wire/a.txt"}},
-		{2, map[string]string{"target": "", "goldstein": "-10", "sentence": "The army did not attack “rebels” – officials said."}},
+			"quad_class": "1", "goldstein": "2.8", "sentence": "Iran's minister met Syria's envoy in Damascus.", "verb": "met", "doc_id": "wire/a.txt",
+			"action_geo_name": "Damascus", "action_geo_country": "SYR", "action_geo_adm1": "13", "action_geo_lat": "33.5102", "action_geo_lon": "36.2913", "action_geo_featureid": "170654"}},
+		{2, map[string]string{"target": "", "goldstein": "-10", "sentence": "The army did not attack “rebels” – officials said.", "action_geo_name": "", "action_geo_lat": ""}},
 		{3, map[string]string{"code": "040", "goldstein": "1"}},
 	}
 	for _, tc := range tests {
 		cells := strings.Split(lines[tc.line], "\t")
-		if len(cells) != 10 {
-			t.Fatalf("line %d: %d columns, want 10: %q", tc.line, len(cells), lines[tc.line])
+		if len(cells) != len(TSVColumns) {
+			t.Fatalf("line %d: %d columns, want %d: %q", tc.line, len(cells), len(TSVColumns), lines[tc.line])
 		}
 		for col, want := range tc.want {
 			i := indexOf(TSVColumns, col)
@@ -153,7 +155,7 @@ func TestPretty(t *testing.T) {
 	for _, want := range []string{
 		"── wire/a.txt · 2023-07-24 · DAMASCUS (Wire) · 2 sentences, 3 events\n",
 		"Iran's minister met Syria's envoy in Damascus.\n",
-		`  IRNGOV → SYRGOV  043  Host a visit                     "met"  [verbs.txt:12]` + "\n",
+		`  IRNGOV → SYRGOV  043  Host a visit                     "met" @ Damascus  [verbs.txt:12]` + "\n",
 		`  SYRGOV → IRNGOV  040  Consult                          "met"` + "\n",
 		`  ---MIL → —       190  Use conventional military force  "attack" (negated)  [verbs.txt:99]` + "\n",
 		"The army did not attack “rebels” – officials said.\n",

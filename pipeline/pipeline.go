@@ -1,7 +1,7 @@
 // Package pipeline composes the stages that turn a dyad.Doc into a
 // dyad.Record: text (cleaning, sentences, tokens, tags) → actor (mentions,
 // entities) → quote (quotations, speakers) → coder (events, each tied to
-// the quotation it was said in). The geo stage (places) plugs in here.
+// the quotation it was said in) → geo (places, and each event's place).
 package pipeline
 
 import (
@@ -13,6 +13,8 @@ import (
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/actor"
 	"github.com/dyad-events/dyad/coder"
+	"github.com/dyad-events/dyad/gazetteer"
+	"github.com/dyad-events/dyad/geo"
 	"github.com/dyad-events/dyad/lexicon"
 	"github.com/dyad-events/dyad/quote"
 	"github.com/dyad-events/dyad/text"
@@ -26,13 +28,15 @@ type Options struct {
 	Lexicon *lexicon.Lexicon
 	// Coding sets the event coder's options (coder.Options).
 	Coding coder.Options
+	// Gazetteer overrides the embedded gazetteer when set.
+	Gazetteer *gazetteer.Gazetteer
 	// TimeStages makes the pipeline add up the time spent in each stage
 	// (see StageTimes); the benchmark turns it on.
 	TimeStages bool
 }
 
 // Stages names the pipeline's stages in the order they run.
-var Stages = []string{"text", "actor", "quote", "event"}
+var Stages = []string{"text", "actor", "quote", "event", "geo"}
 
 // StageTime is the time spent in one stage over every document analysed.
 type StageTime struct {
@@ -47,7 +51,8 @@ type Pipeline struct {
 	resolver *actor.Resolver
 	coder    *coder.Coder
 	quotes   *quote.Extractor
-	spent    [4]atomic.Int64 // nanoseconds per stage, with Options.TimeStages
+	places   *geo.Locator
+	spent    [5]atomic.Int64 // nanoseconds per stage, with Options.TimeStages
 }
 
 // StageTimes returns the time spent in each stage so far, in stage order;
@@ -82,7 +87,19 @@ func New(opts Options) (*Pipeline, error) {
 			return nil, err
 		}
 	}
-	return &Pipeline{opts: opts, lex: lex, resolver: actor.New(lex), coder: coder.NewWith(lex, opts.Coding), quotes: quote.New(nil)}, nil
+	gz := opts.Gazetteer
+	if gz == nil {
+		var err error
+		if gz, err = gazetteer.Load(); err != nil {
+			return nil, fmt.Errorf("loading the gazetteer: %w", err)
+		}
+	}
+	places, err := geo.New(gz)
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{opts: opts, lex: lex, resolver: actor.New(lex), coder: coder.NewWith(lex, opts.Coding),
+		quotes: quote.New(nil), places: places}, nil
 }
 
 // Lexicon returns the dictionaries the pipeline codes with.
@@ -103,7 +120,7 @@ func (p *Pipeline) Analyze(doc dyad.Doc) (a *dyad.Analysis, err error) {
 			err = &dyad.Error{Doc: doc.ID, Stage: stage, Err: fmt.Errorf("internal error: %v\n%s", r, debug.Stack())}
 		}
 	}()
-	for i, f := range []func(*dyad.Analysis) error{text.Analyze, p.resolver.Resolve, p.quotes.Extract, p.coder.Code} {
+	for i, f := range []func(*dyad.Analysis) error{text.Analyze, p.resolver.Resolve, p.quotes.Extract, p.coder.Code, p.places.Locate} {
 		stage = Stages[i]
 		if err := p.timed(i, f, a); err != nil {
 			return nil, &dyad.Error{Doc: doc.ID, Stage: stage, Err: err}
@@ -119,4 +136,27 @@ func (p *Pipeline) Process(doc dyad.Doc) (dyad.Record, error) {
 		return dyad.Record{}, err
 	}
 	return a.Record(), nil
+}
+
+// ResolvePlaces resolves given spans of a document to gazetteer entries
+// (the gold-span evaluation of toponym resolution): the document goes
+// through the text, actor and quote stages for its context, then each span
+// is resolved as the geo stage would, one Place per span in order. A span
+// the gazetteer does not know gets a Place with GeonameID 0.
+func (p *Pipeline) ResolvePlaces(doc dyad.Doc, spans []dyad.Span) (places []dyad.Place, err error) {
+	a := &dyad.Analysis{Doc: doc}
+	stage := "text"
+	defer func() {
+		if r := recover(); r != nil {
+			err = &dyad.Error{Doc: doc.ID, Stage: stage, Err: fmt.Errorf("internal error: %v\n%s", r, debug.Stack())}
+		}
+	}()
+	for i, f := range []func(*dyad.Analysis) error{text.Analyze, p.resolver.Resolve, p.quotes.Extract} {
+		stage = Stages[i]
+		if err := f(a); err != nil {
+			return nil, &dyad.Error{Doc: doc.ID, Stage: stage, Err: err}
+		}
+	}
+	stage = "geo"
+	return p.places.Resolve(a, spans), nil
 }

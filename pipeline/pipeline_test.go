@@ -54,7 +54,8 @@ func TestRecordContract(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := json.Marshal(rec)
-	for _, field := range []string{`"doc":`, `"dateline":`, `"sentences":`, `"entities":`, `"events":`, `"quotes":[]`, `"places":[]`,
+	for _, field := range []string{`"doc":`, `"dateline":`, `"sentences":`, `"entities":`, `"events":`, `"quotes":[]`, `"places":[{"name":"Tehran"`,
+		`"lat":`, `"lon":`, `"geonameid":`, `"feature":`, `"admin1":`, `"place":{`,
 		`"quad_class":`, `"goldstein":`, `"plover":`, `"source":`, `"target":`, `"verb":`, `"rule":`, `"negated":`, `"url":null`} {
 		if !strings.Contains(string(b), field) {
 			t.Errorf("record lacks %s: %s", field, b)

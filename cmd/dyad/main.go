@@ -40,6 +40,7 @@ Commands:
   eval      score the coder against gold-standard data
   bench     measure speed and memory on a generated corpus
   dict      import PETRARCH/TABARI dictionaries, check dictionaries
+  gazetteer build the embedded gazetteer from GeoNames and country data
   version   print the version
   help      show help for a command
 
@@ -77,6 +78,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runBench(rest, stdout, stderr)
 	case "dict":
 		return runDict(rest, stdout, stderr)
+	case "gazetteer":
+		return runGazetteer(rest, stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintf(stdout, "dyad %s (%s %s/%s)\n", versionString(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 		return 0

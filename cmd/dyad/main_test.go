@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/export"
 )
 
 func dyadDoc(id, text string) dyad.Doc { return dyad.Doc{ID: id, Text: text} }
@@ -130,11 +131,11 @@ func TestCodeFormats(t *testing.T) {
 		}},
 		{"tsv", []string{"code", "--format", "tsv", "a.txt", "b.txt"}, func(t *testing.T, out string) {
 			lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-			if lines[0] != "date\tsource\ttarget\tcode\troot\tquad_class\tgoldstein\tsentence\tverb\tdoc_id" {
+			if lines[0] != strings.Join(export.TSVColumns, "\t") {
 				t.Errorf("header %q", lines[0])
 			}
 			for _, l := range lines {
-				if n := len(strings.Split(l, "\t")); n != 10 {
+				if n := len(strings.Split(l, "\t")); n != len(export.TSVColumns) {
 					t.Errorf("%d columns in %q", n, l)
 				}
 			}

@@ -1,0 +1,134 @@
+package gazetteer
+
+// The hand-written part of a build: continents and regions news names,
+// names the packages lack, and demonym rules. Coordinates are approximate
+// centres (facts, not taken from any database).
+
+// regions are the continents and major world regions.
+var regions = []Entry{
+	{ID: 6255146, Name: "Africa", Lat: 7.1881, Lon: 21.0938, Feature: "CONT"},
+	{ID: 6255147, Name: "Asia", Lat: 29.8405, Lon: 89.2969, Feature: "CONT"},
+	{ID: 6255148, Name: "Europe", Lat: 48.691, Lon: 9.1406, Feature: "CONT"},
+	{ID: 6255149, Name: "North America", Lat: 46.0732, Lon: -100.5469, Feature: "CONT"},
+	{ID: 6255150, Name: "South America", Lat: -14.6048, Lon: -57.6563, Feature: "CONT"},
+	{ID: 6255151, Name: "Oceania", Lat: -18.3128, Lon: 138.5156, Feature: "CONT", Names: []string{"Oceania", "Australasia"}},
+	{ID: 6255152, Name: "Antarctica", Lat: -78.1586, Lon: 16.4063, Feature: "CONT"},
+	{Name: "Middle East", Lat: 29, Lon: 41, Feature: "RGN", Names: []string{"Middle East", "Mideast", "Near East"}},
+	{Name: "European Union", Lat: 48.691, Lon: 9.1406, Feature: "RGN", Names: []string{"European Union", "EU", "E.U."}},
+	{Name: "Persian Gulf", Lat: 26.5, Lon: 52, Feature: "GULF", Names: []string{"Persian Gulf", "Gulf", "Arabian Gulf", "Gulf region"}},
+	{Name: "Latin America", Lat: -10, Lon: -65, Feature: "RGN"},
+	{Name: "Central America", Lat: 13.5, Lon: -86, Feature: "RGN"},
+	{Name: "Caribbean", Lat: 17, Lon: -72, Feature: "RGN", Names: []string{"Caribbean", "West Indies"}},
+	{Name: "Balkans", Lat: 43, Lon: 21, Feature: "RGN", Names: []string{"Balkans", "Balkan Peninsula", "Western Balkans"}},
+	{Name: "Caucasus", Lat: 42.5, Lon: 44.5, Feature: "RGN", Names: []string{"Caucasus", "North Caucasus", "South Caucasus", "Caucasia"}},
+	{Name: "Central Asia", Lat: 43, Lon: 65, Feature: "RGN"},
+	{Name: "Southeast Asia", Lat: 8, Lon: 110, Feature: "RGN", Names: []string{"Southeast Asia", "South-East Asia", "South East Asia"}},
+	{Name: "East Asia", Lat: 35, Lon: 120, Feature: "RGN", Names: []string{"East Asia", "Far East"}},
+	{Name: "South Asia", Lat: 22, Lon: 78, Feature: "RGN", Names: []string{"South Asia", "Indian subcontinent"}},
+	{Name: "Sub-Saharan Africa", Lat: -2, Lon: 22, Feature: "RGN", Names: []string{"Sub-Saharan Africa", "Subsaharan Africa"}},
+	{Name: "West Africa", Lat: 12, Lon: -3, Feature: "RGN"},
+	{Name: "East Africa", Lat: 0, Lon: 37, Feature: "RGN"},
+	{Name: "North Africa", Lat: 28, Lon: 12, Feature: "RGN"},
+	{Name: "Southern Africa", Lat: -24, Lon: 25, Feature: "RGN"},
+	{Name: "Central Africa", Lat: 2, Lon: 20, Feature: "RGN"},
+	{Name: "Horn of Africa", Lat: 8, Lon: 44, Feature: "RGN"},
+	{Name: "Sahel", Lat: 15, Lon: 5, Feature: "RGN"},
+	{Name: "Maghreb", Lat: 31, Lon: 3, Feature: "RGN"},
+	{Name: "Levant", Lat: 33.5, Lon: 36, Feature: "RGN"},
+	{Name: "Arabian Peninsula", Lat: 23, Lon: 46, Feature: "PEN"},
+	{Name: "Korean Peninsula", Lat: 38, Lon: 127.5, Feature: "PEN"},
+	{Name: "Scandinavia", Lat: 63, Lon: 14, Feature: "RGN"},
+	{Name: "Western Europe", Lat: 48, Lon: 5, Feature: "RGN"},
+	{Name: "Eastern Europe", Lat: 50, Lon: 30, Feature: "RGN"},
+	{Name: "Mediterranean", Lat: 35, Lon: 18, Feature: "SEA", Names: []string{"Mediterranean", "Mediterranean Sea"}},
+	{Name: "Black Sea", Lat: 43.4, Lon: 34.3, Feature: "SEA"},
+	{Name: "Red Sea", Lat: 20.3, Lon: 38.5, Feature: "SEA"},
+	{Name: "Baltic Sea", Lat: 58, Lon: 20, Feature: "SEA", Names: []string{"Baltic Sea", "Baltic"}},
+	{Name: "South China Sea", Lat: 13, Lon: 114, Feature: "SEA"},
+	{Name: "Arctic", Lat: 78, Lon: 0, Feature: "RGN"},
+	{Name: "Pacific", Lat: 0, Lon: -160, Feature: "OCN", Names: []string{"Pacific", "Pacific Ocean"}},
+	{Name: "Atlantic", Lat: 10, Lon: -30, Feature: "OCN", Names: []string{"Atlantic", "Atlantic Ocean"}},
+	{Name: "Indian Ocean", Lat: -20, Lon: 80, Feature: "OCN"},
+	{Name: "Kashmir", Lat: 34, Lon: 76, Feature: "RGN"},
+	{Name: "Kurdistan", Lat: 37, Lon: 43.5, Feature: "RGN"},
+	{Name: "Darfur", Lat: 13, Lon: 24, Feature: "RGN", Country: "SDN"},
+	{Name: "West Bank", Lat: 32, Lon: 35.25, Feature: "RGN", Country: "PSE"},
+	{Name: "Gaza Strip", Lat: 31.42, Lon: 34.36, Feature: "RGN", Country: "PSE", Names: []string{"Gaza Strip", "Gaza"}},
+	{Name: "Sinai", Lat: 29.5, Lon: 33.8, Feature: "PEN", Country: "EGY", Names: []string{"Sinai", "Sinai Peninsula"}},
+	{Name: "Golan Heights", Lat: 33, Lon: 35.75, Feature: "RGN", Country: "SYR", Names: []string{"Golan Heights", "Golan"}},
+	{Name: "Crimea", Lat: 45.3, Lon: 34.4, Feature: "PEN", Country: "UKR", Names: []string{"Crimea", "Crimean Peninsula"}},
+	{Name: "Donbas", Lat: 48, Lon: 38.5, Feature: "RGN", Country: "UKR", Names: []string{"Donbas", "Donbass"}},
+	{Name: "Midwest", Lat: 41.5, Lon: -90, Feature: "RGN", Country: "USA", Names: []string{"Midwest", "Middle West"}},
+	{Name: "New England", Lat: 43.5, Lon: -71.5, Feature: "RGN", Country: "USA"},
+}
+
+// countryExtra are names news uses that world-countries lacks.
+var countryExtra = map[string][]string{
+	"USA": {"U.S.", "U.S.A.", "America", "United States"},
+	"GBR": {"UK", "U.K.", "Britain", "Great Britain"},
+	"ARE": {"UAE", "U.A.E.", "Emirates"},
+	"COD": {"DRC", "DR Congo", "Congo-Kinshasa"},
+	"COG": {"Congo-Brazzaville"},
+	"PRK": {"DPRK"},
+	"MMR": {"Burma"},
+	"CZE": {"Czech Republic"},
+	"TUR": {"Turkiye", "Turkey"},
+	"SWZ": {"Swaziland"},
+	"MKD": {"Macedonia"},
+	"PSE": {"Palestinian territories", "Palestinian Territories", "occupied Palestinian territories"},
+	"VAT": {"Vatican", "Holy See"},
+	"CIV": {"Ivory Coast"},
+}
+
+// demonymExtra are demonyms news uses that world-countries lacks.
+var demonymExtra = map[string][]string{
+	"USA": {"American", "Americans", "U.S."},
+	"GBR": {"British", "Briton", "Britons", "Brit", "Brits"},
+	"SAU": {"Saudi", "Saudis"},
+	"ARE": {"Emirati", "Emiratis"},
+	"PSE": {"Palestinian", "Palestinians"},
+	"ISR": {"Israeli", "Israelis"},
+	"NLD": {"Dutch"},
+	"PHL": {"Filipino", "Filipinos"},
+	"KOR": {"South Korean", "South Koreans"},
+	"PRK": {"North Korean", "North Koreans"},
+	"COD": {"Congolese"},
+	"BIH": {"Bosnian", "Bosnians"},
+	"TWN": {"Taiwanese"},
+	"GEO": {"Georgian", "Georgians"},
+	"NZL": {"New Zealander", "New Zealanders", "Kiwi", "Kiwis"},
+	"THA": {"Thai", "Thais"},
+}
+
+// demonymOwner settles demonyms that two sovereign states share.
+var demonymOwner = map[string]string{"Congolese": "COD", "Dominican": "DOM", "American": "USA", "Guinean": "GIN",
+	"Korean": "KOR", "Sudanese": "SDN", "Irish": "IRL", "Samoan": "WSM"}
+
+// dropDemonym lists demonyms that are not words news uses for a country.
+var dropDemonym = map[string]bool{"South Georgian South Sandwich Islander": true, "Channel Islander": true,
+	"Virgin Islander": true}
+
+// demonymPlural gives plurals that do not just add -s; "" for none.
+var demonymPlural = map[string]string{"Czech": "Czechs", "Motswana": "Batswana", "Mosotho": "Basotho",
+	"I-Kiribati": "", "Ni-Vanuatu": "", "Malagasy": "", "Burkinabe": "", "Greenlandic": "", "Central African": ""}
+
+// countryCentre overrides world-countries' coordinates where they fall far
+// from the country's centre: the geographic centre of the contiguous United
+// States; Kuwait's falls outside Kuwait.
+var countryCentre = map[string][2]float64{"USA": {39.8283, -98.5795}, "KWT": {29.31, 47.49}}
+
+// usAbbrev are the AP-style abbreviations of US states and DC.
+var usAbbrev = map[string][]string{
+	"AL": {"Ala."}, "AZ": {"Ariz."}, "AR": {"Ark."}, "CA": {"Calif."}, "CO": {"Colo."}, "CT": {"Conn."},
+	"DE": {"Del."}, "DC": {"D.C.", "Washington D.C.", "Washington DC"}, "FL": {"Fla."}, "GA": {"Ga."},
+	"IL": {"Ill."}, "IN": {"Ind."}, "KS": {"Kan.", "Kans."}, "KY": {"Ky."}, "LA": {"La."}, "MD": {"Md."},
+	"MA": {"Mass."}, "MI": {"Mich."}, "MN": {"Minn."}, "MS": {"Miss."}, "MO": {"Mo."}, "MT": {"Mont."},
+	"NE": {"Neb.", "Nebr."}, "NV": {"Nev."}, "NH": {"N.H."}, "NJ": {"N.J."}, "NM": {"N.M."}, "NY": {"N.Y."},
+	"NC": {"N.C."}, "ND": {"N.D."}, "OK": {"Okla."}, "OR": {"Ore.", "Oreg."}, "PA": {"Pa.", "Penn."},
+	"RI": {"R.I."}, "SC": {"S.C."}, "SD": {"S.D."}, "TN": {"Tenn."}, "TX": {"Tex."}, "VT": {"Vt."},
+	"VA": {"Va."}, "WA": {"Wash."}, "WV": {"W.Va.", "W. Va."}, "WI": {"Wis.", "Wisc."}, "WY": {"Wyo."},
+}
+
+// divisionExtra are other names of divisions, by ISO 3166-2 code.
+var divisionExtra = map[string][]string{"RU-CE": {"Chechnya"}, "RU-KB": {"Kabardino-Balkaria"},
+	"RU-SE": {"North Ossetia"}, "RU-IN": {"Ingushetia"}}

@@ -1,0 +1,307 @@
+// Package geo is the places stage of the pipeline: it finds the toponyms
+// of a document (countries, divisions, cities, continents; the countries
+// behind demonyms such as "Syrian"), resolves each to a gazetteer entry,
+// and gives every event a place where its sentence or the dateline names
+// one.
+//
+// Recognition scans each sentence for the longest run of capitalised
+// words that the gazetteer knows, then drops what is not a place in that
+// text: a run that is part of a longer name ("Washington Post", "Michael
+// Jordan"), a person or organisation the earlier stages found, a lone
+// small town with no locative preposition or qualifier before or after it,
+// a sentence-initial word that is not a well-known place. "X-based" and
+// "X, Y" ("Tripoli, Lebanon", "Gainesville, Ga.") are read as such.
+//
+// Resolution scores each candidate entry by feature (country, first-level
+// division, capital, seat), population, the qualifier after it, and the
+// document's context — the dateline and the places and actors of the rest
+// of the document — in two passes: unambiguous places first, then the rest
+// with the countries and divisions the first pass found.
+package geo
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/gazetteer"
+)
+
+//go:embed data/qualifiers.txt
+var qualifierData string
+
+//go:embed data/notplaces.txt
+var notPlaceData string
+
+//go:embed data/namewords.txt
+var nameWordData string
+
+// Locator finds and resolves the places of documents. It is safe for
+// concurrent use.
+type Locator struct {
+	g     *gazetteer.Gazetteer
+	quals map[string][2]string // abbreviation key → country, admin1
+	// notPlace are the lower-case words that alone are not places;
+	// nameWords those that after a place make an organisation's name.
+	notPlace, nameWords map[string]bool
+}
+
+// New returns a locator over a gazetteer.
+func New(g *gazetteer.Gazetteer) (*Locator, error) {
+	l := &Locator{g: g, quals: map[string][2]string{}}
+	// (notPlace is read below)
+	sc := bufio.NewScanner(strings.NewReader(qualifierData))
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			continue
+		}
+		if len(f) != 3 {
+			return nil, fmt.Errorf("geo/data/qualifiers.txt:%d: want ABBREVIATION COUNTRY ADMIN1", n)
+		}
+		l.quals[f[0]] = [2]string{f[1], f[2]}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	l.notPlace, l.nameWords = wordSet(notPlaceData), wordSet(nameWordData)
+	return l, nil
+}
+
+// wordSet reads a list of words, one per line, '#' comments.
+func wordSet(data string) map[string]bool {
+	set := map[string]bool{}
+	for _, line := range strings.Split(data, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		if w := strings.TrimSpace(strings.ToLower(line)); w != "" {
+			set[w] = true
+		}
+	}
+	return set
+}
+
+// cand is a toponym found in the text.
+type cand struct {
+	si, t0, t1 int // tokens [t0, t1) of sentence si
+	start, end int // runes
+	text       string
+	entries    []gazetteer.Entry
+	kind       string // "place", "demonym"
+	locative   bool   // after in, at, near, from, …
+	// qualified restricts the entries to a country and, if set, an admin1
+	// ("Paris, Texas"); qualifier marks a candidate that only qualifies
+	// the one before it.
+	qualCountry, qualAdmin1 string
+	qualifier               bool
+	pick                    int // chosen entry, -1 for none
+}
+
+// Locate fills a.Places with the document's toponyms and sets each event's
+// place.
+func (l *Locator) Locate(a *dyad.Analysis) error {
+	rs := []rune(a.Doc.Text)
+	var cs []*cand
+	for si := range a.Sentences {
+		cs = append(cs, l.scan(a, rs, si)...)
+	}
+	l.resolve(a, rs, cs)
+	a.Places = a.Places[:0]
+	for _, c := range cs {
+		if c.pick < 0 {
+			continue
+		}
+		a.Places = append(a.Places, place(c, c.entries[c.pick]))
+	}
+	l.placeEvents(a, cs)
+	return nil
+}
+
+// Resolve resolves given spans (the gold-span evaluation): one Place per
+// span, in order; a span the gazetteer does not know gets a Place with
+// GeonameID 0 and no coordinates.
+func (l *Locator) Resolve(a *dyad.Analysis, spans []dyad.Span) []dyad.Place {
+	rs := []rune(a.Doc.Text)
+	cs := make([]*cand, len(spans))
+	for i, sp := range spans {
+		c := &cand{si: -1, start: sp.Start, end: sp.End, pick: -1, kind: "place"}
+		if sp.Start >= 0 && sp.End <= len(rs) && sp.Start < sp.End {
+			c.text = string(rs[sp.Start:sp.End])
+		}
+		c.si, c.t0, c.t1 = tokensOf(a, sp)
+		c.entries = l.lookupLoose(c.text)
+		if len(c.entries) == 0 {
+			if e, ok := l.demonym(c.text); ok {
+				c.entries, c.kind = []gazetteer.Entry{e}, "demonym"
+			}
+		}
+		if len(c.entries) == 0 {
+			// a name that holds a place's name: "Harare City Council",
+			// "Arizona State University", "British Embassy"
+			c.entries, c.kind = l.innerPlace(c.text)
+		}
+		if c.si >= 0 {
+			toks := a.Sentences[c.si].Tokens
+			c.locative = c.t0 > 0 && isLocative(toks[c.t0-1].Lower)
+		}
+		cs[i] = c
+	}
+	l.qualifyPairs(a, cs) // (no new candidates in this mode: the spans are given)
+	l.resolve(a, rs, cs)
+	out := make([]dyad.Place, len(spans))
+	for i, c := range cs {
+		if c.pick < 0 {
+			out[i] = dyad.Place{Name: c.text, Start: c.start, End: c.end}
+			continue
+		}
+		out[i] = place(c, c.entries[c.pick])
+	}
+	return out
+}
+
+func place(c *cand, e gazetteer.Entry) dyad.Place {
+	return dyad.Place{Name: c.text, Start: c.start, End: c.end, Lat: e.Lat, Lon: e.Lon,
+		Country: e.Country, GeonameID: e.ID, Feature: e.Feature, Kind: c.kind,
+		Gazetteer: e.Name, Admin1: e.Admin1}
+}
+
+// tokensOf finds the sentence and tokens a span covers, or -1.
+func tokensOf(a *dyad.Analysis, sp dyad.Span) (si, t0, t1 int) {
+	for i, s := range a.Sentences {
+		if sp.Start >= s.End || sp.End <= s.Start {
+			continue
+		}
+		t0, t1 = -1, -1
+		for k, t := range s.Tokens {
+			if t.End > sp.Start && t0 < 0 {
+				t0 = k
+			}
+			if t.Start < sp.End {
+				t1 = k + 1
+			}
+		}
+		if t0 >= 0 && t1 > t0 {
+			return i, t0, t1
+		}
+	}
+	return -1, 0, 0
+}
+
+// lookupLoose looks a name up as written, then without a leading "the", a
+// possessive, or a trailing "County"/"Parish"/"Province"/"State".
+func (l *Locator) lookupLoose(name string) []gazetteer.Entry {
+	if es := l.g.Lookup(name); len(es) > 0 {
+		return es
+	}
+	n := strings.TrimSpace(name)
+	for _, p := range []string{"the ", "The "} {
+		n = strings.TrimPrefix(n, p)
+	}
+	for _, s := range []string{"'s", "’s", "'", "’"} {
+		n = strings.TrimSuffix(n, s)
+	}
+	if es := l.g.Lookup(n); len(es) > 0 {
+		return es
+	}
+	for _, s := range []string{" County", " Parish", " Province", " province", " State", " state", " City", " Governorate", " Region", " region", " District", " district"} {
+		if strings.HasSuffix(n, s) {
+			if es := l.g.Lookup(strings.TrimSuffix(n, s)); len(es) > 0 {
+				return es
+			}
+		}
+	}
+	return nil
+}
+
+// isLocative reports whether a word puts the name after it in a place.
+func isLocative(w string) bool {
+	switch w {
+	case "in", "at", "near", "from", "outside", "across", "inside", "around", "into", "to", "toward", "towards", "through", "throughout", "via", "between", "of", "off", "within":
+		return true
+	}
+	return false
+}
+
+func capitalised(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// distanceKm is the great-circle distance between two points.
+func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
+	dp, dl := (lat2-lat1)*math.Pi/180, (lon2-lon1)*math.Pi/180
+	h := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
+}
+
+// sortByPopulation orders entries most populous first (the gazetteer's
+// order, restored after filtering).
+func sortByPopulation(es []gazetteer.Entry) {
+	sort.SliceStable(es, func(i, j int) bool { return es[i].Population > es[j].Population })
+}
+
+// demonym finds the country or division behind a word for its people:
+// the gazetteer's demonyms ("Syrian"), then the regular English forms of
+// a division's name ("Ohioans", "Iowan", "Texans").
+func (l *Locator) demonym(w string) (gazetteer.Entry, bool) {
+	if e, ok := l.g.Demonym(w); ok {
+		return e, true
+	}
+	if !capitalised(w) {
+		return gazetteer.Entry{}, false
+	}
+	base := strings.TrimSuffix(w, "s")
+	var tries []string
+	switch {
+	case strings.HasSuffix(base, "an"):
+		stem := strings.TrimSuffix(base, "an")
+		tries = []string{stem, stem + "a", strings.TrimSuffix(base, "n"), stem + "as", base[:len(base)-1] + "s"}
+	case strings.HasSuffix(base, "n"):
+		tries = []string{strings.TrimSuffix(base, "n")}
+	}
+	for _, t := range tries {
+		for _, e := range l.g.Lookup(t) {
+			if e.Feature == "ADM1" || isCountry(e.Feature) || e.Feature == "CONT" || e.Feature == "RGN" {
+				return e, true
+			}
+		}
+	}
+	return gazetteer.Entry{}, false
+}
+
+// innerPlace returns the entries of the longest place name (or demonym)
+// inside a longer name, and its kind.
+func (l *Locator) innerPlace(name string) ([]gazetteer.Entry, string) {
+	words := strings.Fields(name)
+	for n := len(words) - 1; n >= 1; n-- {
+		for i := 0; i+n <= len(words); i++ {
+			part := strings.Join(words[i:i+n], " ")
+			if !capitalised(part) {
+				continue
+			}
+			if es := l.g.Lookup(part); len(es) > 0 {
+				return es, "place"
+			}
+			if n == 1 {
+				if e, ok := l.demonym(part); ok {
+					return []gazetteer.Entry{e}, "demonym"
+				}
+			}
+		}
+	}
+	return nil, "place"
+}

@@ -1,0 +1,131 @@
+package geo_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/gazetteer"
+	"github.com/dyad-events/dyad/pipeline"
+)
+
+// small is a gazetteer of namesakes for the tests (coordinates are
+// rounded facts).
+func small() *gazetteer.Gazetteer {
+	e := func(id int, name, country, feature, admin1 string, lat, lon float64, pop int64, alt ...string) gazetteer.Entry {
+		return gazetteer.Entry{ID: id, Name: name, Names: append([]string{name}, alt...), Lat: lat, Lon: lon,
+			Country: country, Feature: feature, Admin1: admin1, Population: pop}
+	}
+	syria := e(16, "Syria", "SYR", "PCLI", "", 35, 38, 22000000)
+	syria.Demonyms = []string{"Syrian", "Syrians"}
+	return gazetteer.New([]gazetteer.Entry{
+		e(1, "Paris", "FRA", "PPLC", "11", 48.85, 2.35, 2100000),
+		e(2, "Paris", "USA", "PPL", "TX", 33.66, -95.56, 25000),
+		e(3, "Texas", "USA", "ADM1", "TX", 31.25, -99.25, 29000000),
+		e(4, "France", "FRA", "PCLI", "", 46, 2, 67000000),
+		e(5, "Tripoli", "LBY", "PPLC", "61", 32.89, 13.19, 1100000),
+		e(6, "Tripoli", "LBN", "PPLA", "09", 34.43, 35.84, 230000),
+		e(7, "Lebanon", "LBN", "PCLI", "", 33.83, 35.83, 6800000),
+		e(8, "Jordan", "JOR", "PCLI", "", 31, 36, 10000000),
+		e(9, "Damascus", "SYR", "PPLC", "13", 33.51, 36.29, 1700000),
+		e(10, "Damascus", "USA", "PPL", "MD", 39.29, -77.2, 15000),
+		e(11, "Maryland", "USA", "ADM1", "MD", 39, -76.75, 6100000),
+		e(12, "Gainesville", "USA", "PPL", "FL", 29.65, -82.32, 130000),
+		e(13, "Gainesville", "USA", "PPL", "GA", 34.3, -83.82, 40000),
+		e(14, "Georgia", "GEO", "PCLI", "", 42, 43.5, 3700000),
+		e(15, "Georgia", "USA", "ADM1", "GA", 32.75, -83.5, 10700000),
+		syria,
+		e(17, "Washington", "USA", "PPLC", "DC", 38.9, -77.04, 690000),
+		e(18, "Kapra", "USA", "PPL", "OH", 40.1, -82.9, 3000),
+	})
+}
+
+func locate(t *testing.T, text string) *dyad.Analysis {
+	t.Helper()
+	p, err := pipeline.New(pipeline.Options{Gazetteer: small()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := p.Analyze(dyad.Doc{ID: t.Name(), Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestLocate(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // "name country admin1 kind" per place, in text order
+	}{
+		{"capital by population", "Protesters gathered in Paris on Monday.", []string{"Paris FRA 11 place"}},
+		{"qualified by a state", "The county fair opened in Paris, Texas, on Friday.", []string{"Paris USA TX place", "Texas USA TX place"}},
+		{"qualified by a country", "Clashes erupted overnight in Tripoli, Lebanon, residents said.", []string{"Tripoli LBN 09 place", "Lebanon LBN  place"}},
+		{"state abbreviation", "The council met in Gainesville, Ga., on Tuesday.", []string{"Gainesville USA GA place", "Ga. USA GA place"}},
+		{"part of a person's name", "Jordan Whitfield spoke to reporters in Damascus.", []string{"Damascus SYR 13 place"}},
+		{"a small town's name inside an organisation's", "The Kapra Herald reported the fire.", nil},
+		{"a well-known place inside an organisation's name", "The Washington Herald reported the fire.", []string{"Washington USA DC place"}},
+		{"X-based", "A Damascus-based monitor reported shelling.", []string{"Damascus SYR 13 place"}},
+		{"demonym", "Syrian troops advanced on the town.", []string{"Syrian SYR  demonym"}},
+		{"document context picks the namesake", "Officials in Maryland said a barn fire broke out in Damascus on Sunday.", []string{"Maryland USA MD place", "Damascus USA MD place"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := locate(t, tc.text)
+			var got []string
+			for _, p := range a.Places {
+				got = append(got, strings.Join([]string{p.Name, p.Country, p.Admin1, p.Kind}, " "))
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("places\n got %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestEventPlace(t *testing.T) {
+	a := locate(t, "DAMASCUS (Wire) - Israeli jets struck targets in Damascus on Monday. Syria condemned the raid.")
+	if len(a.Events) == 0 {
+		t.Fatal("no events")
+	}
+	for _, ev := range a.Events {
+		if ev.Place == nil || ev.Place.Country != "SYR" || ev.Place.Name != "Damascus" {
+			t.Errorf("event %s %q: place %+v, want Damascus, SYR", ev.Code, ev.Verb.Text, ev.Place)
+		}
+	}
+}
+
+func TestResolveSpans(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{Gazetteer: small()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text  string
+		spans []string
+		want  []string // country and admin1 per span
+	}{
+		{"Officials in Maryland said a barn fire broke out in Damascus.", []string{"Damascus", "barn", "Maryland"}, []string{"USA MD", " ", "USA MD"}},
+		{"The Syrians marched on Damascus.", []string{"Syrians", "Damascus"}, []string{"SYR ", "SYR 13"}},
+	}
+	for _, tc := range tests {
+		var spans []dyad.Span
+		for _, s := range tc.spans {
+			i := strings.Index(tc.text, s)
+			spans = append(spans, dyad.Span{Start: len([]rune(tc.text[:i])), End: len([]rune(tc.text[:i+len(s)]))})
+		}
+		got, err := p.ResolvePlaces(dyad.Doc{ID: "x", Text: tc.text}, spans)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, w := range tc.want {
+			if g := got[i].Country + " " + got[i].Admin1; g != w {
+				t.Errorf("%q span %q: %q, want %q", tc.text, tc.spans[i], g, w)
+			}
+			if w == " " && got[i].GeonameID != 0 {
+				t.Errorf("%q: an unknown name resolved: %+v", tc.text, got[i])
+			}
+		}
+	}
+}

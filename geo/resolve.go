@@ -1,0 +1,275 @@
+package geo
+
+import (
+	"math"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/gazetteer"
+)
+
+// context is what the document says about where it is: weights of
+// countries and of (country, admin1) divisions.
+type context struct {
+	countries map[string]float64
+	admin1s   map[[2]string]float64
+	// points are places already resolved with confidence, for distance.
+	points [][2]float64
+}
+
+func newContext() *context {
+	return &context{countries: map[string]float64{}, admin1s: map[[2]string]float64{}}
+}
+
+func (x *context) add(e gazetteer.Entry, w float64) {
+	if e.Country != "" {
+		x.countries[e.Country] += w
+	}
+	if e.Admin1 != "" && e.Country != "" && !isCountry(e.Feature) {
+		x.admin1s[[2]string{e.Country, e.Admin1}] += w
+	}
+}
+
+// resolve picks an entry for each candidate. Names vote for the
+// countries and divisions of their best entries — once per distinct name,
+// so that one ambiguous name repeated ten times does not outvote the rest
+// of the document — and each name is then resolved again in the context
+// of the others' votes (its own left out), twice.
+func (l *Locator) resolve(a *dyad.Analysis, rs []rune, cs []*cand) {
+	base := newContext()
+	// the dateline, the strongest hint of where a story is
+	if dl := a.Dateline; dl != nil && dl.Place != "" {
+		if es := l.g.Lookup(dl.Place); len(es) > 0 {
+			base.add(es[0], 3)
+		}
+	}
+	// the countries of the document's actors
+	for _, m := range a.Mentions {
+		if c := string(m.Country); c != "" && (m.Kind == "country" || m.Kind == "capital" || m.Kind == "adjective") {
+			base.countries[c] += 0.5
+		}
+	}
+	// candidates by name: the qualified ones ("Paris, Texas") apart
+	type group struct {
+		cs   []*cand
+		vote *context
+	}
+	groups := map[string]*group{}
+	var order []string
+	for _, c := range cs {
+		k := gazetteer.Key(c.text) + "\x00" + c.qualCountry + "\x00" + c.qualAdmin1
+		g := groups[k]
+		if g == nil {
+			g = &group{}
+			groups[k] = g
+			order = append(order, k)
+		}
+		g.cs = append(g.cs, c)
+	}
+	for round := 0; round < 3; round++ {
+		// the context each name sees: base plus every other name's vote
+		total := newContext()
+		total.merge(base, 1)
+		for _, k := range order {
+			if v := groups[k].vote; v != nil {
+				total.merge(v, 1)
+			}
+		}
+		for _, k := range order {
+			g := groups[k]
+			ctx := total
+			if g.vote != nil {
+				ctx = newContext()
+				ctx.merge(total, 1)
+				ctx.merge(g.vote, -1)
+			}
+			pick := l.best(g.cs[0], ctx)
+			for i, c := range g.cs {
+				if i == 0 || pick < 0 {
+					c.pick = pick
+					continue
+				}
+				// the same entry in this candidate's list (its list may
+				// have been filtered differently)
+				c.pick = indexOfEntry(c.entries, g.cs[0].entries[pick])
+				if c.pick < 0 {
+					c.pick = l.best(c, ctx)
+				}
+			}
+		}
+		// the votes for the next round
+		for _, k := range order {
+			g := groups[k]
+			c := g.cs[0]
+			if c.pick < 0 {
+				g.vote = nil
+				continue
+			}
+			e := c.entries[c.pick]
+			w := 0.5 // an ambiguous name, resolved by the others
+			if len(c.entries) == 1 || c.qualCountry != "" || l.dominant(c, c.pick) {
+				w = 1.5
+			}
+			if isCountry(e.Feature) {
+				w *= 0.7 // a country says little about which town
+			}
+			v := newContext()
+			v.add(e, w)
+			g.vote = v
+		}
+	}
+}
+
+// dominant reports whether entry i of c is far ahead of every other
+// namesake in population (Texas, Egypt): a name that needs no context.
+func (l *Locator) dominant(c *cand, i int) bool {
+	p := c.entries[i].Population
+	for j, e := range c.entries {
+		if j != i && e.Country != c.entries[i].Country && e.Population*20 > p {
+			return false
+		}
+	}
+	return true
+}
+
+func (x *context) merge(o *context, sign float64) {
+	for k, v := range o.countries {
+		x.countries[k] += sign * v
+	}
+	for k, v := range o.admin1s {
+		x.admin1s[k] += sign * v
+	}
+}
+
+// best returns the index of the entry that scores highest for c in ctx,
+// or -1 when c has none.
+func (l *Locator) best(c *cand, ctx *context) int {
+	bi, bs := -1, math.Inf(-1)
+	for i, e := range c.entries {
+		if c.qualCountry != "" && e.Country != c.qualCountry && e.Country != "" {
+			continue
+		}
+		if c.qualAdmin1 != "" && e.Admin1 != c.qualAdmin1 && !isCountry(e.Feature) {
+			continue
+		}
+		s := featurePrior(e.Feature) + weights.population*math.Log10(float64(e.Population)+10)
+		if e.Country != "" {
+			if w := ctx.countries[e.Country]; w > 0 {
+				s += weights.country * math.Min(w, weights.cap)
+			}
+		}
+		if e.Admin1 != "" && !isCountry(e.Feature) {
+			if w := ctx.admin1s[[2]string{e.Country, e.Admin1}]; w > 0 {
+				s += weights.admin1 * math.Min(w, weights.cap)
+			}
+		}
+		if s > bs {
+			bi, bs = i, s
+		}
+	}
+	return bi
+}
+
+// featurePrior is how likely news means an entry of this kind when it
+// names it.
+func featurePrior(f string) float64 {
+	switch {
+	case isCountry(f):
+		return weights.country0
+	case f == "CONT" || f == "RGN" || f == "OCN" || f == "SEA" || f == "GULF" || f == "PEN":
+		return weights.region0 // no population to speak for them
+	case f == "ADM1":
+		return weights.adm1
+	case f == "PPLC":
+		return weights.capital
+	case f == "PPLA":
+		return weights.seat
+	case f == "ADM2":
+		return weights.adm2
+	case f == "PPLA2":
+		return weights.seat2
+	case f == "PPLX" || f == "PPLL" || f == "PPLF" || f == "PPLQ" || f == "PPLH":
+		return -1
+	}
+	return 0
+}
+
+// weights are the resolution score's parameters: the prior of each kind
+// of entry, the weight of log10(population), and of the document's votes
+// for a country or a division (each capped).
+var weights = struct {
+	country0, region0, adm1, capital, seat, adm2, seat2 float64
+	population, country, admin1, cap                    float64
+}{
+	country0: 4, region0: 6, adm1: 2.6, capital: 2.5, seat: 1.5, adm2: 1, seat2: 0.7,
+	population: 0.6, country: 1.5, admin1: 1.5, cap: 3,
+}
+
+// placeEvents gives each event the place its sentence names — the one
+// after a locative preposition nearest the verb, else the first literal
+// place of the sentence — or else the dateline's.
+func (l *Locator) placeEvents(a *dyad.Analysis, cs []*cand) {
+	var dateline *dyad.Place
+	if dl := a.Dateline; dl != nil && dl.Place != "" {
+		if es := l.g.Lookup(dl.Place); len(es) > 0 {
+			// prefer the entry the document itself resolved for that name
+			e := es[0]
+			for _, c := range cs {
+				if c.pick >= 0 && equalFold(c.text, dl.Place) {
+					e = c.entries[c.pick]
+					break
+				}
+			}
+			p := place(&cand{text: dl.Place, start: dl.Start, end: dl.Start + len([]rune(dl.Place)), kind: "place"}, e)
+			dateline = &p
+		}
+	}
+	for i := range a.Events {
+		ev := &a.Events[i]
+		var best *cand
+		bestD := 1 << 30
+		for _, c := range cs {
+			if c.si != ev.Sentence || c.pick < 0 || c.kind != "place" || c.qualifier {
+				continue
+			}
+			if overlaps(c, ev.Source) || overlaps(c, ev.Target) {
+				continue // the actor, not where it acted ("Iran said")
+			}
+			d := absInt(c.start - ev.Verb.Start)
+			if !c.locative {
+				d += 1000
+			}
+			if d < bestD {
+				best, bestD = c, d
+			}
+		}
+		if best != nil {
+			p := place(best, best.entries[best.pick])
+			ev.Place = &p
+		} else if dateline != nil {
+			p := *dateline
+			ev.Place = &p
+		}
+	}
+}
+
+func overlaps(c *cand, a *dyad.Actor) bool {
+	return a != nil && c.start < a.End && a.Start < c.end
+}
+
+func absInt(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func equalFold(a, b string) bool { return gazetteer.Key(a) == gazetteer.Key(b) }
+
+func indexOfEntry(es []gazetteer.Entry, e gazetteer.Entry) int {
+	for i := range es {
+		if es[i].ID == e.ID && es[i].Name == e.Name && es[i].Lat == e.Lat && es[i].Lon == e.Lon {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,359 @@
+package geo
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/gazetteer"
+)
+
+// joiners may stand inside a place name between capitalised words ("Rio de
+// Janeiro", "Bay of Bengal").
+var joiners = map[string]bool{"of": true, "de": true, "da": true, "do": true, "del": true, "la": true, "el": true, "al": true, "upon": true, "on": true, "sur": true, "am": true, "an": true, "der": true, "and": true}
+
+// hyphenSuffixes make "X-based" read as the place X.
+var hyphenSuffixes = []string{"-based", "-born", "-bound", "-area", "-region", "-led", "-backed", "-held", "-controlled"}
+
+// scan finds the toponym candidates of sentence si.
+func (l *Locator) scan(a *dyad.Analysis, rs []rune, si int) []*cand {
+	toks := a.Sentences[si].Tokens
+	maxW := l.g.MaxWords()
+	if maxW > 6 {
+		maxW = 6
+	}
+	var out []*cand
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if !capitalised(t.Text) {
+			continue
+		}
+		// "Tehran-based"
+		if c := l.hyphenPlace(toks, si, i); c != nil {
+			out = append(out, c)
+			continue
+		}
+		n, es := 0, []gazetteer.Entry(nil)
+		for k := min(maxW, len(toks)-i); k >= 1; k-- {
+			last := toks[i+k-1]
+			if !capitalised(last.Text) && !(last.Text == "." && k > 1) {
+				continue
+			}
+			if !l.allNameWords(toks[i:i+k]) || k > 1 && last.Text == "." {
+				continue
+			}
+			name := string(rs[t.Start:last.End])
+			if found := l.g.Lookup(name); len(found) > 0 {
+				n, es = k, found
+				break
+			}
+		}
+		if n == 1 && !anyStrong(es) {
+			if _, ok := l.demonym(t.Text); ok {
+				n = 0 // "Canadian" is Canada's, not a county's
+			}
+		}
+		if n == 0 {
+			if e, ok := l.demonym(t.Text); ok && l.demonymHere(a, si, i) {
+				out = append(out, &cand{si: si, t0: i, t1: i + 1, start: t.Start, end: t.End, text: t.Text,
+					entries: []gazetteer.Entry{e}, kind: "demonym", pick: -1})
+			}
+			continue
+		}
+		c := &cand{si: si, t0: i, t1: i + n, start: t.Start, end: toks[i+n-1].End,
+			text: string(rs[t.Start:toks[i+n-1].End]), entries: es, kind: "place", pick: -1}
+		c.locative = i > 0 && isLocative(toks[i-1].Lower)
+		if l.keep(a, c) {
+			out = append(out, c)
+		}
+		i += n - 1
+	}
+	return l.qualifyPairs(a, out)
+}
+
+// allNameWords reports whether the tokens can form a place name: each
+// capitalised, a joiner between capitalised words, or a dot.
+func (l *Locator) allNameWords(ts []dyad.Token) bool {
+	for k, t := range ts {
+		switch {
+		case capitalised(t.Text):
+		case joiners[t.Lower] && k > 0 && k < len(ts)-1:
+		case t.Text == "." || t.Text == "-" || t.Text == "'s":
+			if k == 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// hyphenPlace reads "X-based" (one token) as the place X.
+func (l *Locator) hyphenPlace(toks []dyad.Token, si, i int) *cand {
+	t := toks[i]
+	lw := strings.ToLower(t.Text)
+	for _, suf := range hyphenSuffixes {
+		if strings.HasSuffix(lw, suf) && len(lw) > len(suf) {
+			name := t.Text[:len(t.Text)-len(suf)]
+			if es := l.g.Lookup(name); len(es) > 0 {
+				n := len([]rune(name))
+				return &cand{si: si, t0: i, t1: i + 1, start: t.Start, end: t.Start + n, text: name,
+					entries: es, kind: "place", locative: true, pick: -1}
+			}
+		}
+	}
+	return nil
+}
+
+// demonymHere reports whether the capitalised word at i is a demonym
+// here: anywhere but inside a person's name (inside an organisation's it
+// still says which country: "the Syrian Observatory", as the geoparsing
+// corpora count it).
+func (l *Locator) demonymHere(a *dyad.Analysis, si, i int) bool {
+	toks := a.Sentences[si].Tokens
+	return !l.inPerson(a, toks[i].Start, toks[i].End)
+}
+
+// keep decides whether a candidate is a place in this text.
+func (l *Locator) keep(a *dyad.Analysis, c *cand) bool {
+	toks := a.Sentences[c.si].Tokens
+	if l.notPlace[gazetteer.Key(c.text)] {
+		return false // "March", "Police", "White House"
+	}
+	if c.t1-c.t0 == 1 {
+		// a county goes by "X County": a lone "Johnson" is a surname
+		kept := c.entries[:0:0]
+		for _, e := range c.entries {
+			if e.Feature == "ADM2" && gazetteer.Key(e.Name) != gazetteer.Key(c.text) {
+				continue
+			}
+			kept = append(kept, e)
+		}
+		if len(kept) == 0 {
+			return false
+		}
+		c.entries = kept
+	}
+	best := c.entries[0]
+	strong := isCountry(best.Feature) || best.Feature == "ADM1" || best.Feature == "PPLC" || isRegion(best.Feature) || best.Population >= 100000 ||
+		best.Feature == "ADM2" && c.t1-c.t0 > 1 // "Laurel County Sheriff's Office"
+	if c.t1-c.t0 == 1 && isUpperWord(strings.ReplaceAll(toks[c.t0].Text, ".", "")) && len(toks[c.t0].Text) <= 5 && !(isCountry(best.Feature) || isRegion(best.Feature)) {
+		return false // an acronym ("NICE", "PA") that a town shares
+	}
+	// part of a longer capitalised name: "Paris Hilton", "Michael Jordan";
+	// a well-known place stays one inside an organisation's name ("Texas
+	// Department of Health", "U.S. House", "North Texas")
+	if strong && c.t1 < len(toks) && c.t1-c.t0 == 1 && !c.locative {
+		next := toks[c.t1]
+		if capitalised(next.Text) && (next.Tag == "NNP" || next.Tag == "NNPS") && !l.nameWords[next.Lower] && !isUpperWord(next.Text) &&
+			(c.t1+1 >= len(toks) || !capitalised(toks[c.t1+1].Text)) {
+			return false // "Jordan Whitfield", "Georgia Brown": a person
+		}
+	}
+	if !strong {
+		if c.t1 < len(toks) {
+			next := toks[c.t1]
+			if capitalised(next.Text) && (next.Tag == "NNP" || next.Tag == "NNPS") && !l.isQualifierAt(toks, c.t1) {
+				return false
+			}
+		}
+		if c.t0 > 0 {
+			prev := toks[c.t0-1]
+			if capitalised(prev.Text) && (prev.Tag == "NNP" || prev.Tag == "NNPS") && c.t0-1 > 0 && !joiners[prev.Lower] {
+				return false
+			}
+		}
+	}
+	// a person or organisation found by the earlier stages
+	if l.inNamedEntity(a, c.start, c.end, false) && (!strong || l.inPerson(a, c.start, c.end)) {
+		return false
+	}
+	if c.t1-c.t0 == 1 {
+		t := toks[c.t0]
+		if t.Tag != "NNP" && t.Tag != "NNPS" && !strong {
+			return false
+		}
+		if c.t0 == 0 && !strong {
+			return false // a capitalised first word that is a small place's name
+		}
+		if !strong && !c.locative && best.Population < 20000 && !l.isQualifierAt(toks, c.t1) && !followsComma(toks, c.t0) {
+			return false
+		}
+	}
+	return true
+}
+
+func followsComma(toks []dyad.Token, i int) bool { return i > 0 && toks[i-1].Text == "," }
+
+// inNamedEntity reports whether [start, end) lies in a person's or an
+// organisation's mention (actor mentions of persons, organisations and
+// agents, and the entities named by the quote stage), or — when exact is
+// false — in one that is longer than the span.
+func (l *Locator) inNamedEntity(a *dyad.Analysis, start, end int, exact bool) bool {
+	for _, m := range a.Mentions {
+		if m.Start <= start && end <= m.End && (m.End-m.Start > end-start || exact) {
+			switch m.Kind {
+			case "person", "org":
+				return true
+			}
+		}
+		if m.Kind == "group" && m.Start == start && m.End == end {
+			return true // a named group: "Hamas"
+		}
+	}
+	for _, e := range a.Entities {
+		if e.Type != "PERSON" && e.Type != "ORG" {
+			continue
+		}
+		for _, mm := range e.Mentions {
+			if mm[0] <= start && end <= mm[1] && (mm[1]-mm[0] > end-start || e.Type == "PERSON" && strings.Contains(e.Name, " ")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isQualifierAt reports whether ", X" at token i qualifies the place
+// before it: a state abbreviation or a division or country name.
+func (l *Locator) isQualifierAt(toks []dyad.Token, i int) bool {
+	return i < len(toks) && toks[i].Text == ","
+}
+
+// qualifyPairs reads "Paris, Texas", "Gainesville, Ga.", "Tripoli,
+// Lebanon": the second name restricts the first to its country (and
+// division); it is kept as a place of its own.
+func (l *Locator) qualifyPairs(a *dyad.Analysis, cs []*cand) []*cand {
+	var extra []*cand
+	defer func() {}()
+	for i, c := range cs {
+		if c.si < 0 {
+			continue
+		}
+		toks := a.Sentences[c.si].Tokens
+		k := c.t1
+		if k >= len(toks) || toks[k].Text != "," || k+1 >= len(toks) {
+			continue
+		}
+		// a state abbreviation: "Ga.", "Calif.", "TX"
+		abbr := toks[k+1].Text
+		if k+2 < len(toks) && toks[k+2].Text == "." && !strings.HasSuffix(abbr, ".") {
+			abbr += "."
+		}
+		if q, ok := l.quals[strings.ToLower(strings.ReplaceAll(abbr, ".", ""))]; ok && (strings.Contains(abbr, ".") || isUpperWord(abbr) || len(abbr) > 3) && capitalised(abbr) {
+			if hasLocalEntry(c, q[0], q[1]) {
+				c.qualCountry, c.qualAdmin1 = q[0], q[1]
+				// the abbreviation names the state: a place of its own
+				if e, ok := l.g.Admin1(q[0], q[1]); ok && c.si >= 0 && !coveredBy(cs, c.si, k+1) {
+					t := toks[k+1]
+					extra = append(extra, &cand{si: c.si, t0: k + 1, t1: k + 2, start: t.Start, end: t.End, text: t.Text,
+						entries: []gazetteer.Entry{e}, kind: "place", qualifier: true, pick: -1})
+				}
+			}
+			continue
+		}
+		// a following candidate that is a country or a division
+		if i+1 < len(cs) && cs[i+1].si == c.si && cs[i+1].t0 == k+1 {
+			n := cs[i+1]
+			// (only when the first has a town or county there: "Iran,
+			// Syria and Iraq" is a list, not a qualified name)
+			for _, e := range n.entries {
+				if isCountry(e.Feature) && hasLocalEntry(c, e.Country, "") {
+					c.qualCountry = e.Country
+					break
+				}
+				if e.Feature == "ADM1" && hasLocalEntry(c, e.Country, e.Admin1) {
+					c.qualCountry, c.qualAdmin1 = e.Country, e.Admin1
+					break
+				}
+			}
+		}
+	}
+	if len(extra) == 0 {
+		return cs
+	}
+	out := append(append([]*cand(nil), cs...), extra...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+func isUpperWord(s string) bool {
+	for _, r := range s {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return len(s) > 0
+}
+
+func isCountry(feature string) bool {
+	switch feature {
+	case "PCLI", "PCLS", "PCLD", "PCLF", "PCL", "PCLIX", "TERR":
+		return true
+	}
+	return false
+}
+
+// hasLocalEntry reports whether c has a town, county or division entry in
+// the country (and admin1, if given): something a qualifier can pick.
+func hasLocalEntry(c *cand, country, admin1 string) bool {
+	for _, e := range c.entries {
+		if e.Country == country && !isCountry(e.Feature) && (admin1 == "" || e.Admin1 == admin1) && !(admin1 != "" && e.Feature == "ADM1") {
+			return true
+		}
+	}
+	return false
+}
+
+// inPerson reports whether [start, end) lies in a longer mention of a
+// person ("Paris Hilton").
+func (l *Locator) inPerson(a *dyad.Analysis, start, end int) bool {
+	for _, e := range a.Entities {
+		if e.Type != "PERSON" {
+			continue
+		}
+		for _, mm := range e.Mentions {
+			if mm[0] <= start && end <= mm[1] && mm[1]-mm[0] > end-start {
+				return true
+			}
+		}
+	}
+	for _, m := range a.Mentions {
+		if m.Kind == "person" && m.Start <= start && end <= m.End && m.End-m.Start > end-start {
+			return true
+		}
+	}
+	return false
+}
+
+// coveredBy reports whether a candidate of sentence si covers token t.
+func coveredBy(cs []*cand, si, t int) bool {
+	for _, c := range cs {
+		if c.si == si && c.t0 <= t && t < c.t1 {
+			return true
+		}
+	}
+	return false
+}
+
+// isRegion reports whether a feature is a continent, region, sea, ocean,
+// gulf or peninsula: places without population.
+func isRegion(f string) bool {
+	switch f {
+	case "CONT", "RGN", "OCN", "SEA", "GULF", "PEN":
+		return true
+	}
+	return false
+}
+
+// anyStrong reports whether an entry is a country, division, capital,
+// region or a city of 100,000 people.
+func anyStrong(es []gazetteer.Entry) bool {
+	for _, e := range es {
+		if isCountry(e.Feature) || e.Feature == "ADM1" || e.Feature == "PPLC" || isRegion(e.Feature) || e.Population >= 100000 {
+			return true
+		}
+	}
+	return false
+}
