@@ -18,6 +18,10 @@ func small() *gazetteer.Gazetteer {
 	}
 	syria := e(16, "Syria", "SYR", "PCLI", "", 35, 38, 22000000)
 	syria.Demonyms = []string{"Syrian", "Syrians"}
+	lanka := e(19, "Sri Lanka", "LKA", "PCLI", "", 7, 81, 21000000)
+	lanka.Demonyms = []string{"Sri Lankan", "Sri Lankans"}
+	egypt := e(20, "Egypt", "EGY", "PCLI", "", 27, 30, 100000000)
+	egypt.Demonyms = []string{"Egyptian", "Egyptians"}
 	return gazetteer.New([]gazetteer.Entry{
 		e(1, "Paris", "FRA", "PPLC", "11", 48.85, 2.35, 2100000),
 		e(2, "Paris", "USA", "PPL", "TX", 33.66, -95.56, 25000),
@@ -34,7 +38,9 @@ func small() *gazetteer.Gazetteer {
 		e(13, "Gainesville", "USA", "PPL", "GA", 34.3, -83.82, 40000),
 		e(14, "Georgia", "GEO", "PCLI", "", 42, 43.5, 3700000),
 		e(15, "Georgia", "USA", "ADM1", "GA", 32.75, -83.5, 10700000),
-		syria,
+		syria, lanka, egypt,
+		e(21, "South Carolina", "USA", "ADM1", "SC", 34, -81, 5000000, "S.C."),
+		e(22, "Dublin", "USA", "PPL", "OH", 40.1, -83.11, 49000),
 		e(17, "Washington", "USA", "PPLC", "DC", 38.9, -77.04, 690000),
 		e(18, "Kapra", "USA", "PPL", "OH", 40.1, -82.9, 3000),
 	})
@@ -68,6 +74,11 @@ func TestLocate(t *testing.T) {
 		{"a well-known place inside an organisation's name", "The Washington Herald reported the fire.", []string{"Washington USA DC place"}},
 		{"X-based", "A Damascus-based monitor reported shelling.", []string{"Damascus SYR 13 place"}},
 		{"demonym", "Syrian troops advanced on the town.", []string{"Syrian SYR  demonym"}},
+		{"two-word demonym", "The Sri Lankan army shelled the coast.", []string{"Sri Lankan LKA  demonym"}},
+		{"hyphenated compound", "Egyptian-Syrian relations improved.", []string{"Egyptian EGY  demonym"}},
+		{"state abbreviation alone", "The S.C. Highway Patrol is looking for the driver.", []string{"S.C. USA SC place"}},
+		{"a town opening an organisation's name", "The Dublin Singers gave a concert.", []string{"Dublin USA OH place"}},
+		{"a town ending a person's name", "Officer Lee Dublin wrote the report.", nil},
 		{"document context picks the namesake", "Officials in Maryland said a barn fire broke out in Damascus on Sunday.", []string{"Maryland USA MD place", "Damascus USA MD place"}},
 	}
 	for _, tc := range tests {

@@ -67,6 +67,7 @@ func (l *Locator) resolve(a *dyad.Analysis, rs []rune, cs []*cand) {
 	}
 	for round := 0; round < 3; round++ {
 		// the context each name sees: base plus every other name's vote
+		// (its own is taken out when scoring)
 		total := newContext()
 		total.merge(base, 1)
 		for _, k := range order {
@@ -76,12 +77,7 @@ func (l *Locator) resolve(a *dyad.Analysis, rs []rune, cs []*cand) {
 		}
 		for _, k := range order {
 			g := groups[k]
-			ctx := total
-			if g.vote != nil {
-				ctx = newContext()
-				ctx.merge(total, 1)
-				ctx.merge(g.vote, -1)
-			}
+			ctx := scoped{total, g.vote}
 			pick := l.best(g.cs[0], ctx)
 			for i, c := range g.cs {
 				if i == 0 || pick < 0 {
@@ -140,9 +136,30 @@ func (x *context) merge(o *context, sign float64) {
 	}
 }
 
+// scoped is a context less one name's own vote.
+type scoped struct {
+	all, own *context
+}
+
+func (x scoped) country(c string) float64 {
+	w := x.all.countries[c]
+	if x.own != nil {
+		w -= x.own.countries[c]
+	}
+	return w
+}
+
+func (x scoped) admin1(k [2]string) float64 {
+	w := x.all.admin1s[k]
+	if x.own != nil {
+		w -= x.own.admin1s[k]
+	}
+	return w
+}
+
 // best returns the index of the entry that scores highest for c in ctx,
 // or -1 when c has none.
-func (l *Locator) best(c *cand, ctx *context) int {
+func (l *Locator) best(c *cand, ctx scoped) int {
 	bi, bs := -1, math.Inf(-1)
 	for i, e := range c.entries {
 		if c.qualCountry != "" && e.Country != c.qualCountry && e.Country != "" {
@@ -153,12 +170,12 @@ func (l *Locator) best(c *cand, ctx *context) int {
 		}
 		s := featurePrior(e.Feature) + weights.population*math.Log10(float64(e.Population)+10)
 		if e.Country != "" {
-			if w := ctx.countries[e.Country]; w > 0 {
+			if w := ctx.country(e.Country); w > 0 {
 				s += weights.country * math.Min(w, weights.cap)
 			}
 		}
 		if e.Admin1 != "" && !isCountry(e.Feature) {
-			if w := ctx.admin1s[[2]string{e.Country, e.Admin1}]; w > 0 {
+			if w := ctx.admin1([2]string{e.Country, e.Admin1}); w > 0 {
 				s += weights.admin1 * math.Min(w, weights.cap)
 			}
 		}

@@ -42,7 +42,7 @@ func (l *Locator) scan(a *dyad.Analysis, rs []rune, si int) []*cand {
 			if !l.allNameWords(toks[i:i+k]) || k > 1 && last.Text == "." {
 				continue
 			}
-			name := string(rs[t.Start:last.End])
+			name := a.Doc.Text[t.ByteStart:last.ByteEnd]
 			if found := l.g.Lookup(name); len(found) > 0 {
 				n, es = k, found
 				break
@@ -51,6 +51,16 @@ func (l *Locator) scan(a *dyad.Analysis, rs []rune, si int) []*cand {
 		if n == 1 && !anyStrong(es) {
 			if _, ok := l.demonym(t.Text); ok {
 				n = 0 // "Canadian" is Canada's, not a county's
+			}
+		}
+		if n == 0 && i+1 < len(toks) && capitalised(toks[i+1].Text) {
+			// a people of two words: "Sri Lankan", "South Korean"
+			two := a.Doc.Text[t.ByteStart:toks[i+1].ByteEnd]
+			if e, ok := l.g.Demonym(two); ok && l.demonymHere(a, si, i) {
+				out = append(out, &cand{si: si, t0: i, t1: i + 2, start: t.Start, end: toks[i+1].End, text: two,
+					entries: []gazetteer.Entry{e}, kind: "demonym", pick: -1})
+				i++
+				continue
 			}
 		}
 		if n == 0 {
@@ -89,7 +99,9 @@ func (l *Locator) allNameWords(ts []dyad.Token) bool {
 	return true
 }
 
-// hyphenPlace reads "X-based" (one token) as the place X.
+// hyphenPlace reads "X-based" (one token) as the place X, and the first
+// part of a hyphenated compound of places or peoples ("Egyptian-US
+// relations", "Russia-Ukraine talks") as a place or a demonym.
 func (l *Locator) hyphenPlace(toks []dyad.Token, si, i int) *cand {
 	t := toks[i]
 	lw := strings.ToLower(t.Text)
@@ -102,6 +114,18 @@ func (l *Locator) hyphenPlace(toks []dyad.Token, si, i int) *cand {
 					entries: es, kind: "place", locative: true, pick: -1}
 			}
 		}
+	}
+	first, rest, ok := strings.Cut(t.Text, "-")
+	if !ok || rest == "" || !capitalised(first) || !capitalised(rest) {
+		return nil
+	}
+	n := len([]rune(first))
+	if es := l.g.Lookup(first); anyStrong(es) {
+		return &cand{si: si, t0: i, t1: i + 1, start: t.Start, end: t.Start + n, text: first, entries: es, kind: "place", pick: -1}
+	}
+	if e, ok := l.demonym(first); ok {
+		return &cand{si: si, t0: i, t1: i + 1, start: t.Start, end: t.Start + n, text: first,
+			entries: []gazetteer.Entry{e}, kind: "demonym", pick: -1}
 	}
 	return nil
 }
@@ -125,7 +149,7 @@ func (l *Locator) keep(a *dyad.Analysis, c *cand) bool {
 		// a county goes by "X County": a lone "Johnson" is a surname
 		kept := c.entries[:0:0]
 		for _, e := range c.entries {
-			if e.Feature == "ADM2" && gazetteer.Key(e.Name) != gazetteer.Key(c.text) {
+			if e.Feature == "ADM2" && !strings.EqualFold(e.Name, c.text) && gazetteer.Key(e.Name) != gazetteer.Key(c.text) {
 				continue
 			}
 			kept = append(kept, e)
@@ -138,13 +162,13 @@ func (l *Locator) keep(a *dyad.Analysis, c *cand) bool {
 	best := c.entries[0]
 	strong := isCountry(best.Feature) || best.Feature == "ADM1" || best.Feature == "PPLC" || isRegion(best.Feature) || best.Population >= 100000 ||
 		best.Feature == "ADM2" && c.t1-c.t0 > 1 // "Laurel County Sheriff's Office"
-	if c.t1-c.t0 == 1 && isUpperWord(strings.ReplaceAll(toks[c.t0].Text, ".", "")) && len(toks[c.t0].Text) <= 5 && !(isCountry(best.Feature) || isRegion(best.Feature)) {
+	if c.t1-c.t0 == 1 && isUpperWord(toks[c.t0].Text) && len(toks[c.t0].Text) <= 5 && !(isCountry(best.Feature) || isRegion(best.Feature)) {
 		return false // an acronym ("NICE", "PA") that a town shares
 	}
 	// part of a longer capitalised name: "Paris Hilton", "Michael Jordan";
 	// a well-known place stays one inside an organisation's name ("Texas
 	// Department of Health", "U.S. House", "North Texas")
-	if strong && c.t1 < len(toks) && c.t1-c.t0 == 1 && !c.locative {
+	if strong && c.t1 < len(toks) && c.t1-c.t0 == 1 && !c.locative && !strings.Contains(toks[c.t0].Text, ".") {
 		next := toks[c.t1]
 		if capitalised(next.Text) && (next.Tag == "NNP" || next.Tag == "NNPS") && !l.nameWords[next.Lower] && !isUpperWord(next.Text) &&
 			(c.t1+1 >= len(toks) || !capitalised(toks[c.t1+1].Text)) {
@@ -152,12 +176,9 @@ func (l *Locator) keep(a *dyad.Analysis, c *cand) bool {
 		}
 	}
 	if !strong {
-		if c.t1 < len(toks) {
-			next := toks[c.t1]
-			if capitalised(next.Text) && (next.Tag == "NNP" || next.Tag == "NNPS") && !l.isQualifierAt(toks, c.t1) {
-				return false
-			}
-		}
+		// a place that opens a longer name stays one ("Dublin Veterans
+		// Project"), unless that name is a person's (the entities say);
+		// one that ends it is a surname ("Lee Hughes")
 		if c.t0 > 0 {
 			prev := toks[c.t0-1]
 			if capitalised(prev.Text) && (prev.Tag == "NNP" || prev.Tag == "NNPS") && c.t0-1 > 0 && !joiners[prev.Lower] {

@@ -129,6 +129,9 @@ func (d *doc) addName(si, i, j int) {
 		if !isNameWord(w.Text) {
 			return
 		}
+		if typ == "PERSON" && strings.Contains(w.Text, ".") && len([]rune(w.Text)) > 2 {
+			return // "S.C. Highway Patrol": an abbreviation is no part of a person's name
+		}
 	}
 	e := d.namedEntity(name, typ)
 	if len(titles) > 0 && typ == "PERSON" {
