@@ -42,12 +42,9 @@ func (l *Locator) resolve(a *dyad.Analysis, rs []rune, cs []*cand) {
 			base.add(es[0], 3)
 		}
 	}
-	// the countries of the document's actors
-	for _, m := range a.Mentions {
-		if c := string(m.Country); c != "" && (m.Kind == "country" || m.Kind == "capital" || m.Kind == "adjective") {
-			base.countries[c] += 0.5
-		}
-	}
+	// (the actor stage's country names, capitals and adjectives are this
+	// stage's own candidates, and vote as such: counting them again would
+	// let "Paris" vote for France in a story about Paris, Texas)
 	// candidates by name: the qualified ones ("Paris, Texas") apart
 	type group struct {
 		cs   []*cand
