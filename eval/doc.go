@@ -105,4 +105,16 @@
 // tables and definitions and, verbose, the misses per record; its last
 // line is "direct quotes: recall R precision P, speaker S". The full
 // definitions are on ScoreQuotes.
+//
+// # Toponym gold
+//
+// LoadGeoGold reads the LGL and GeoWebNews formats ({id, text, toponyms:
+// [{start, end, name, lat, lon, country, geonameid, ...}]}, rune offsets).
+// ScoreGeo codes each text end to end and scores recognition (strict-span
+// and overlap P/R/F1) and, on the matched pairs, resolution; ScoreGeoSpans
+// resolves the gold spans themselves (the literature's setting) through a
+// PlaceResolver and scores accuracy within 161 km, median and mean error
+// and country accuracy. Gold toponyms without coordinates count for
+// recognition only. GeoReport.Write's last line is "geo: acc@161 A,
+// country C, recall R, precision P". The full definitions are on ScoreGeo.
 package eval
