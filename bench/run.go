@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/gazetteer"
 	"github.com/dyad-events/dyad/pipeline"
 )
 
@@ -38,8 +39,11 @@ type Result struct {
 	CodedSentences int
 	Events         int
 	Bytes          int64         // text coded
-	Load           time.Duration // pipeline.New: dictionaries and models
-	Elapsed        time.Duration // coding and JSON encoding, load excluded
+	Load           time.Duration // pipeline.New: dictionaries, models and gazetteer
+	// Gazetteer is the part of Load spent loading the embedded gazetteer
+	// (0 when the options bring their own).
+	Gazetteer time.Duration
+	Elapsed   time.Duration // coding and JSON encoding, load excluded
 	// PeakRSS is the process's peak resident set size in bytes (VmHWM),
 	// 0 where the system does not report it.
 	PeakRSS int64
@@ -76,6 +80,12 @@ func Run(ctx context.Context, c *Corpus, opts Options) (Result, error) {
 	res := Result{Docs: len(c.Docs), Workers: workers, Bytes: c.Bytes()}
 
 	t0 := time.Now()
+	if opts.Pipeline.Gazetteer == nil {
+		if _, err := gazetteer.Load(); err != nil {
+			return res, fmt.Errorf("loading the gazetteer: %w", err)
+		}
+		res.Gazetteer = time.Since(t0)
+	}
 	popts := opts.Pipeline
 	popts.TimeStages = true
 	p, err := pipeline.New(popts)

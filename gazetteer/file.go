@@ -1,7 +1,6 @@
 package gazetteer
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
@@ -11,23 +10,31 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"unsafe"
 )
 
-// The file format (data/gazetteer.tsv.gz) is gzip'd UTF-8 text: lines
+// The file format (data/gazetteer.tsv.lz) is UTF-8 text compressed by this
+// package's LZ codec (lz.go; Read also takes gzip'd or plain text). Lines
 // starting with "#" are comments (the header says where the data comes
-// from); every other line is one entry of ten tab-separated fields:
+// from); every other line up to the index section is one entry of ten
+// tab-separated fields:
 //
 //	id  feature  country  admin1  lat  lon  population  name  names  demonyms
 //
 // names are the alternate names (Name left out) and demonyms the country's
 // demonyms, each list separated by "|"; empty fields are empty. Lines are
-// sorted by country, feature, name and id, so that two versions diff well
-// before compression.
+// sorted by country, feature, name and id, so that two versions diff well.
+// The index section that follows them (index.go) lists the keys, sorted,
+// each with its entries, so that Load neither parses entries nor builds a
+// map of names: it decodes the file into one string, notes where each entry
+// line starts and hashes the key lines; Lookup parses the entries it
+// returns.
 
 // DataFile is the path of the embedded gazetteer inside the repository.
-const DataFile = "gazetteer/data/gazetteer.tsv.gz"
+const DataFile = "gazetteer/data/gazetteer.tsv.lz"
 
-//go:embed data/gazetteer.tsv.gz
+//go:embed data/gazetteer.tsv.lz
 var embedded []byte
 
 var (
@@ -42,26 +49,49 @@ func Load() (*Gazetteer, error) {
 	return loaded, loadErr
 }
 
-// loadEmbedded reads the embedded file in one goroutine and indexes its
-// entries in batches in another, so that decompressing and parsing overlap
-// with indexing.
+// loadEmbedded reads the embedded file.
 func loadEmbedded() (*Gazetteer, error) {
-	batches := make(chan []Entry, 8)
-	var readErr error
-	go func() {
-		defer close(batches)
-		readErr = readBatches(bytes.NewReader(embedded), 8192, func(b []Entry) { batches <- b })
-	}()
-	g := newEmpty(300000)
-	for b := range batches {
-		from := len(g.entries)
-		g.entries = append(g.entries, b...)
-		g.index(from)
+	g, err := parseFile(embedded)
+	if err != nil {
+		return nil, fmt.Errorf("embedded %s: %w", DataFile, err)
 	}
-	if readErr != nil {
-		return nil, fmt.Errorf("embedded %s: %w", DataFile, readErr)
+	return g, nil
+}
+
+// parseFile decodes a compressed file and indexes it: the offsets of its
+// entry lines and the index section's hash table.
+func parseFile(b []byte) (*Gazetteer, error) {
+	text, err := lzDecompress(b)
+	if err != nil {
+		return nil, err
 	}
-	g.finish()
+	if len(text) >= 1<<31-1 {
+		return nil, fmt.Errorf("%d bytes: too large", len(text))
+	}
+	// text is never written again: share it as the gazetteer's string.
+	data := unsafe.String(unsafe.SliceData(text), len(text))
+	g := &Gazetteer{recs: make([]int32, 0, 1<<17)}
+	pos, line := 0, 1
+	for ; ; line++ {
+		if pos >= len(data) {
+			return nil, fmt.Errorf("line %d: no index section", line)
+		}
+		if data[pos] == '#' && strings.HasPrefix(data[pos:], indexMarker) {
+			break
+		}
+		if data[pos] != '#' && data[pos] != '\n' {
+			g.recs = append(g.recs, int32(pos))
+		}
+		i := strings.IndexByte(data[pos:], '\n')
+		if i < 0 {
+			return nil, fmt.Errorf("line %d: no index section", line)
+		}
+		pos += i + 1
+	}
+	g.cache = make([]atomic.Pointer[Entry], len(g.recs))
+	if err := g.parseIndex(data, pos, len(g.recs)); err != nil {
+		return nil, fmt.Errorf("line %d: %w", line, err)
+	}
 	return g, nil
 }
 
@@ -75,55 +105,46 @@ func Embedded() ([]Entry, error) {
 	return es, nil
 }
 
-// Read reads a gazetteer file (gzip'd or plain TSV).
+// Read reads a gazetteer file (compressed as Write writes it, gzip'd or
+// plain TSV) and returns its entries.
 func Read(r io.Reader) ([]Entry, error) {
-	var out []Entry
-	err := readBatches(r, 1<<30, func(b []Entry) { out = append(out, b...) })
-	return out, err
-}
-
-// readBatches reads a gazetteer file and hands its entries to emit in
-// batches of up to n.
-func readBatches(r io.Reader, n int, emit func([]Entry)) error {
-	br := bufio.NewReaderSize(r, 1<<16)
-	if head, err := br.Peek(2); err == nil && head[0] == 0x1f && head[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return fmt.Errorf("gzip: %w", err)
-		}
-		defer zr.Close()
-		br = bufio.NewReaderSize(zr, 1<<16)
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", err)
 	}
-	sc := bufio.NewScanner(br)
-	sc.Buffer(make([]byte, 1<<16), 1<<22)
-	var batch []Entry
-	line := 0
-	for sc.Scan() {
-		line++
-		s := sc.Text()
+	switch {
+	case isLZ(b):
+		if b, err = lzDecompress(b); err != nil {
+			return nil, err
+		}
+	case len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b:
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			return nil, fmt.Errorf("gzip: %w", err)
+		}
+		if b, err = io.ReadAll(zr); err != nil {
+			return nil, fmt.Errorf("gzip: %w", err)
+		}
+	}
+	var out []Entry
+	data := string(b)
+	for line := 1; data != ""; line++ {
+		var s string
+		s, data, _ = strings.Cut(data, "\n")
+		s = strings.TrimSuffix(s, "\r")
+		if strings.HasPrefix(s, indexMarker) {
+			break
+		}
 		if s == "" || s[0] == '#' {
 			continue
 		}
 		e, err := parseLine(s)
 		if err != nil {
-			return fmt.Errorf("line %d: %w", line, err)
+			return nil, fmt.Errorf("line %d: %w", line, err)
 		}
-		if batch == nil {
-			batch = make([]Entry, 0, min(n, 8192))
-		}
-		batch = append(batch, e)
-		if len(batch) >= n {
-			emit(batch)
-			batch = nil
-		}
+		out = append(out, e)
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("line %d: %w", line+1, err)
-	}
-	if len(batch) > 0 {
-		emit(batch)
-	}
-	return nil
+	return out, nil
 }
 
 // parseLine parses one entry line.
@@ -187,33 +208,36 @@ func appendSplit(dst []string, s string) []string {
 	}
 }
 
-// Write writes entries in the file format, sorted, gzip'd, after the header
-// (each of its lines is written with a "# " prefix).
+// Write writes entries in the file format, sorted, after the header (each of
+// its lines is written with a "# " prefix), with the index section, and
+// compressed.
 func Write(w io.Writer, entries []Entry, header string) error {
 	es := append([]Entry(nil), entries...)
 	SortEntries(es)
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return fmt.Errorf("gzip: %w", err)
-	}
-	bw := bufio.NewWriterSize(zw, 1<<16)
+	var buf bytes.Buffer
 	for _, h := range strings.Split(strings.TrimRight(header, "\n"), "\n") {
 		if h == "" {
-			bw.WriteString("#\n")
+			buf.WriteString("#\n")
 		} else {
-			bw.WriteString("# " + h + "\n")
+			buf.WriteString("# " + h + "\n")
 		}
 	}
-	for _, e := range es {
-		if err := writeLine(bw, e); err != nil {
+	// Index the entries as the file gives them back (names cleaned, Name
+	// first among Names).
+	back := make([]Entry, len(es))
+	for i, e := range es {
+		start := buf.Len()
+		if err := writeLine(&buf, e); err != nil {
 			return err
 		}
+		var err error
+		if back[i], err = parseLine(strings.TrimSuffix(string(buf.Bytes()[start:]), "\n")); err != nil {
+			return fmt.Errorf("entry %d %q: %w", e.ID, e.Name, err)
+		}
 	}
-	if err := bw.Flush(); err != nil {
+	text := makeIndex(back).appendTo(buf.Bytes())
+	if _, err := w.Write(lzCompress(text)); err != nil {
 		return fmt.Errorf("write: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("gzip: %w", err)
 	}
 	return nil
 }
@@ -239,7 +263,7 @@ func SortEntries(es []Entry) {
 }
 
 // writeLine writes one entry line.
-func writeLine(w *bufio.Writer, e Entry) error {
+func writeLine(w io.Writer, e Entry) error {
 	clean := func(s string) string {
 		return strings.Map(func(r rune) rune {
 			if r == '\t' || r == '\n' || r == '\r' || r == '|' {

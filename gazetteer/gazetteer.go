@@ -1,7 +1,7 @@
 // Package gazetteer is dyad's place-name index: countries, first-level
 // divisions, US counties, populated places and a few continents and regions,
 // each with coordinates, an ISO 3166-1 alpha-3 country and a GeoNames feature
-// code. The embedded file data/gazetteer.tsv.gz is derived from GeoNames
+// code. The embedded file data/gazetteer.tsv.lz is derived from GeoNames
 // (cities500, CC BY 4.0), world-countries (ODbL 1.0) and the division
 // packages named in NOTICE by scripts/gazetteer/gen.sh or "dyad gazetteer
 // build"; Load reads it once.
@@ -14,9 +14,10 @@
 package gazetteer
 
 import (
-	"bytes"
-	"sort"
+	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Entry is one place.
@@ -37,14 +38,25 @@ type Entry struct {
 
 // Gazetteer is an index of entries by name key. It is read-only after New
 // and safe for concurrent use.
+//
+// The index is text (see appendIndex): a hash table of offsets finds a
+// key's line, which lists its entries. The embedded gazetteer keeps its
+// entries as the lines of the decoded file and parses those a lookup
+// returns; one made by New keeps the entries it was given.
 type Gazetteer struct {
-	entries   []Entry
-	byKey     map[string]int32 // key → index into lists
-	lists     [][]int32        // entry indexes per key
-	maxWords  int
+	data     string                  // the decoded file (Load) or the index section (New)
+	slots    []uint64                // hash table of key lines: first entry << 32 | offset in data + 1; 0 is empty
+	recs     []int32                 // Load: offsets of the entry lines in data
+	cache    []atomic.Pointer[Entry] // Load: the entries parsed so far, by number
+	given    []Entry                 // New: the entries
+	maxWords int
+
 	countries map[string]int32
-	admin1    map[string]int32 // iso3 + "\x00" + code
+	admin1    map[admin1Key]int32
 	demonyms  map[string]int32
+
+	allOnce sync.Once
+	all     []Entry // Load: every entry, parsed by the first call of Entries
 }
 
 // New indexes entries. Each entry is found by the Key of each of its names
@@ -55,94 +67,62 @@ type Gazetteer struct {
 // code by Admin1. When two entries claim the same country, division or
 // demonym, the first one given wins.
 func New(entries []Entry) *Gazetteer {
-	names := 0
-	for i := range entries {
-		names += len(entries[i].Names) + 1
+	x := makeIndex(entries)
+	g := &Gazetteer{given: entries, countries: x.countries, admin1: x.admin1, demonyms: x.demonyms}
+	// Keys hold no tab or newline, so their lines always parse.
+	if _, err := g.parseKeys(string(x.appendKeys(nil)), 0, len(x.keys)); err != nil {
+		g.slots = nil
 	}
-	g := newEmpty(names * 3 / 4)
-	g.entries = entries
-	g.index(0)
-	g.finish()
 	return g
 }
 
-// newEmpty returns a gazetteer with room for about keys keys.
-func newEmpty(keys int) *Gazetteer {
-	return &Gazetteer{
-		byKey:     make(map[string]int32, keys),
-		countries: map[string]int32{},
-		admin1:    map[string]int32{},
-		demonyms:  map[string]int32{},
+// entry returns entry i, parsing its line the first time; ok is false if it
+// does not parse (never for a file written by Write).
+func (g *Gazetteer) entry(i int32) (Entry, bool) {
+	if g.given != nil {
+		return g.given[i], true
 	}
+	if i < 0 || int(i) >= len(g.recs) {
+		return Entry{}, false
+	}
+	if p := g.cache[i].Load(); p != nil {
+		return *p, true
+	}
+	line := g.data[g.recs[i]:]
+	if j := strings.IndexByte(line, '\n'); j >= 0 {
+		line = line[:j]
+	}
+	e, err := parseLine(line)
+	if err != nil {
+		return Entry{}, false
+	}
+	g.cache[i].Store(&e)
+	return e, true
 }
 
-// index indexes g.entries[from:].
-func (g *Gazetteer) index(from int) {
-	var buf []byte
-	for i := from; i < len(g.entries); i++ {
-		e := &g.entries[i]
-		add := func(name string) {
-			buf = appendKey(buf[:0], name)
-			if len(buf) == 0 {
-				return
-			}
-			j, ok := g.byKey[string(buf)]
-			if !ok {
-				if n := bytes.Count(buf, []byte{' '}) + 1; n > g.maxWords {
-					g.maxWords = n
-				}
-				j = int32(len(g.lists))
-				g.byKey[string(buf)] = j
-				g.lists = append(g.lists, make([]int32, 0, 1))
-			} else if l := g.lists[j]; l[len(l)-1] == int32(i) {
-				return // another name of this entry with the same key
-			}
-			g.lists[j] = append(g.lists[j], int32(i))
-		}
-		add(e.Name)
-		for _, n := range e.Names {
-			add(n)
-		}
-		switch {
-		case isCountry(e.Feature) && e.Country != "":
-			if _, ok := g.countries[e.Country]; !ok {
-				g.countries[e.Country] = int32(i)
-			}
-			for _, d := range e.Demonyms {
-				if k := Key(d); k != "" {
-					if _, ok := g.demonyms[k]; !ok {
-						g.demonyms[k] = int32(i)
-					}
-				}
-			}
-		case e.Feature == "ADM1" && e.Admin1 != "" && e.Country != "":
-			k := e.Country + "\x00" + e.Admin1
-			if _, ok := g.admin1[k]; !ok {
-				g.admin1[k] = int32(i)
-			}
-		}
+// Len returns the number of entries.
+func (g *Gazetteer) Len() int {
+	if g.given != nil {
+		return len(g.given)
 	}
+	return len(g.recs)
 }
 
-// finish orders the entries of each key.
-func (g *Gazetteer) finish() {
-	for _, list := range g.lists {
-		if len(list) > 1 {
-			sort.SliceStable(list, func(a, b int) bool { return g.less(list[a], list[b]) })
+// Entries returns all entries in their order (the file's); the slice is
+// shared and must not be modified.
+func (g *Gazetteer) Entries() []Entry {
+	if g.given != nil {
+		return g.given
+	}
+	g.allOnce.Do(func() {
+		g.all = make([]Entry, 0, g.Len())
+		for i := range g.Len() {
+			if e, ok := g.entry(int32(i)); ok {
+				g.all = append(g.all, e)
+			}
 		}
-	}
-}
-
-// less orders two entries that share a name.
-func (g *Gazetteer) less(a, b int32) bool {
-	x, y := &g.entries[a], &g.entries[b]
-	if x.Population != y.Population {
-		return x.Population > y.Population
-	}
-	if rx, ry := featureRank(x.Feature), featureRank(y.Feature); rx != ry {
-		return rx < ry
-	}
-	return x.ID < y.ID
+	})
+	return g.all
 }
 
 // featureRank orders features for equal populations: countries, continents
@@ -170,17 +150,37 @@ func featureRank(f string) int {
 func isCountry(f string) bool { return strings.HasPrefix(f, "PCL") }
 
 // Lookup returns every entry answering to Key(name), most populous first; nil
-// if none. The entries are copies; their Names slices are shared and must not
-// be modified.
+// if none. The entries are copies; their Names slices may be shared and must
+// not be modified.
 func (g *Gazetteer) Lookup(name string) []Entry {
-	j, ok := g.byKey[Key(name)]
+	first, rest, ok := g.find(Key(name))
 	if !ok {
 		return nil
 	}
-	list := g.lists[j]
-	out := make([]Entry, len(list))
-	for i, j := range list {
-		out[i] = g.entries[j]
+	out := make([]Entry, 0, strings.Count(rest, " ")+1)
+	for i := first; ; {
+		if i >= 0 && i < g.Len() {
+			if e, ok := g.entry(int32(i)); ok {
+				out = append(out, e)
+			}
+		}
+		if rest == "" {
+			break
+		}
+		num := rest[1:] // rest is " r r…"
+		if j := strings.IndexByte(num, ' '); j >= 0 {
+			num, rest = num[:j], num[j:]
+		} else {
+			rest = ""
+		}
+		r, err := strconv.Atoi(num)
+		if err != nil {
+			break
+		}
+		i = first + r
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -188,7 +188,7 @@ func (g *Gazetteer) Lookup(name string) []Entry {
 // Has reports whether any entry answers to Key(name), without copying
 // entries.
 func (g *Gazetteer) Has(name string) bool {
-	_, ok := g.byKey[Key(name)]
+	_, _, ok := g.find(Key(name))
 	return ok
 }
 
@@ -202,17 +202,17 @@ func (g *Gazetteer) Country(iso3 string) (Entry, bool) {
 	if !ok {
 		return Entry{}, false
 	}
-	return g.entries[i], true
+	return g.entry(i)
 }
 
 // Admin1 returns the first-level division of a country (ISO alpha-3) with a
 // GeoNames admin1 code ("TX", "13").
 func (g *Gazetteer) Admin1(iso3, code string) (Entry, bool) {
-	i, ok := g.admin1[strings.ToUpper(iso3)+"\x00"+code]
+	i, ok := g.admin1[admin1Key{strings.ToUpper(iso3), code}]
 	if !ok {
 		return Entry{}, false
 	}
-	return g.entries[i], true
+	return g.entry(i)
 }
 
 // Demonym returns the country whose people or adjective the word names:
@@ -222,12 +222,5 @@ func (g *Gazetteer) Demonym(word string) (Entry, bool) {
 	if !ok {
 		return Entry{}, false
 	}
-	return g.entries[i], true
+	return g.entry(i)
 }
-
-// Len returns the number of entries.
-func (g *Gazetteer) Len() int { return len(g.entries) }
-
-// Entries returns all entries in their order (the file's); the slice is
-// shared and must not be modified.
-func (g *Gazetteer) Entries() []Entry { return g.entries }

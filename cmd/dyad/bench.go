@@ -118,10 +118,10 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "command      %s\n", commandLine(append([]string{"bench"}, args...)))
 	fmt.Fprintf(stdout, "corpus       %s, %d sentences (%s), %s\n", what, res.Sentences, sentencesNote, ingest.FormatSize(res.Bytes))
 	if pipeOpts.Lexicon == nil {
-		fmt.Fprintf(stdout, "load         %s (pipeline.New: dictionaries and models)\n", roundDuration(res.Load))
+		fmt.Fprintf(stdout, "load         %s (pipeline.New: dictionaries and models %s, gazetteer %s)\n", roundDuration(res.Load), roundDuration(res.Load-res.Gazetteer), roundDuration(res.Gazetteer))
 	} else {
 		fmt.Fprintf(stdout, "dictionaries %s, loaded in %s\n", strings.Join(dicts, " + "), roundDuration(dictLoad))
-		fmt.Fprintf(stdout, "load         %s (pipeline.New, without the dictionaries above)\n", roundDuration(res.Load))
+		fmt.Fprintf(stdout, "load         %s (pipeline.New, without the dictionaries above; gazetteer %s)\n", roundDuration(res.Load), roundDuration(res.Gazetteer))
 	}
 	fmt.Fprintf(stdout, "coding       %s with %s (GOMAXPROCS %d, %d CPUs)\n", roundDuration(res.Elapsed), plural(res.Workers, "worker"), runtime.GOMAXPROCS(0), runtime.NumCPU())
 	fmt.Fprintf(stdout, "documents/s  %.1f\n", res.DocsPerSec())

