@@ -173,6 +173,30 @@ func subjectModifier(toks []dyad.Token, j int) bool {
 	return false
 }
 
+// ownedBy reports whether the words at toks[i] follow a state's possessive
+// or adjective ("Freedonia's envoy", "Freedonian envoy"): PETRARCH and
+// TABARI take an agent word there whatever the tagger made of it, where
+// dyad's own agents must be nouns.
+func ownedBy(toks []dyad.Token, atoms []atom, i int) bool {
+	if len(atoms) == 0 {
+		return false
+	}
+	last := atoms[len(atoms)-1]
+	switch last.kind {
+	case aCountry, aAdj, aCapital:
+	default:
+		return false
+	}
+	switch i - last.t1 {
+	case 0:
+		return last.kind == aAdj
+	case 1:
+		l := toks[last.t1].Lower
+		return l == "'s" || l == "’s" || l == "'"
+	}
+	return false
+}
+
 func isNounTag(tag string) bool { return strings.HasPrefix(tag, "NN") }
 
 // adjLike are agent nouns that are mostly adjectives before another noun.
@@ -257,7 +281,7 @@ func (r *Resolver) findAtoms(toks []dyad.Token, date string) []atom {
 			i++
 			continue
 		}
-		if e, j := r.lex.MatchAgent(toks, i, date); e != nil && (agentHead(toks, i, j) || e.Foreign && subjectModifier(toks, j)) {
+		if e, j := r.lex.MatchAgent(toks, i, date); e != nil && (agentHead(toks, i, j) || e.Foreign && (subjectModifier(toks, j) || ownedBy(toks, out, i))) {
 			out = append(out, atom{kind: aAgent, t0: i, t1: j, entry: e})
 			i = j
 			continue

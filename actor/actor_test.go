@@ -127,7 +127,7 @@ func TestImportedAgentsAndPrefixes(t *testing.T) {
 	l := lexicon.New()
 	r := &lexicon.Report{}
 	l.AddTABARIActors("t.actors", "FREEDONIA_ [FRD]\nSYLVANIA_ [SYL]\nGREENWATCH_ [NGO]\n", r)
-	l.AddTABARIAgents("t.agents", "OFFICIAL_ [~GOV]\nCAMPAIGNERS_ [NGO~]\n", r)
+	l.AddTABARIAgents("t.agents", "OFFICIAL_ [~GOV]\nCAMPAIGNERS_ [NGO~]\nGOVERNMENT_ [~GOVEXE]\n", r)
 	if len(r.Skipped) > 0 {
 		t.Fatalf("skipped: %q", r.Skipped)
 	}
@@ -139,6 +139,8 @@ func TestImportedAgentsAndPrefixes(t *testing.T) {
 		{"a prefix agent repeating the code", "Campaigners Greenwatch grumbled.", "Campaigners Greenwatch=NGO"},
 		{"a prefix agent of a state", "Freedonia's campaigners grumbled.", "Freedonia's campaigners=NGOFRD"},
 		{"but not an object", "Freedonia paid an official visit to Sylvania.", "Freedonia=FRD; Sylvania=SYL"},
+		{"an imported agent after a state's possessive, as a modifier too", "Osterlich praised Sylvania's government radio.", "Sylvania's government=SYLGOVEXE"},
+		{"dyad's own reading of it without the possessive", "Osterlich praised the government radio.", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -207,7 +207,7 @@ func analyseChain(st *sent, m *match) {
 // With codeAll (TABARI's "SET: CODE ALL") every verb codes: a complement an
 // appeal, demand or rejection would absorb is coded as well, from the
 // governor's subject ("urged X to assist": the urging and the assistance).
-func linkComplements(st *sent, ms []*match, codeAll bool) {
+func linkComplements(st *sent, ms []*match, codeAll, phrase bool) {
 	for i, g := range ms {
 		if g.dropped {
 			continue
@@ -248,6 +248,12 @@ func linkComplements(st *sent, ms []*match, codeAll bool) {
 			for n := 0; n < 2 && k < c.anchor && isNoun(st.toks[k].Tag); n++ {
 				k++ // the object's head noun, if no dictionary word ("partners")
 			}
+			if k < c.anchor && st.toks[k].Lower == "to" {
+				k++ // "urged partners to help"
+			}
+			if k < c.anchor && k == c.head && c.passive {
+				k = c.anchor // "to be allowed to leave"
+			}
 			if k < c.anchor && (st.toks[k].Lower == "of" || st.toks[k].Lower == "for") {
 				k++ // "accused X of killing", "blamed X for attacking"
 			}
@@ -284,7 +290,7 @@ func linkComplements(st *sent, ms []*match, codeAll bool) {
 				// governor is the event; a complement of the same root
 				// adds nothing
 				c.governor = nil
-				if root(c.pat.Code) == gc[:2] {
+				if root(c.pat.Code) == gc[:2] || phrase {
 					c.dropped = true
 				}
 			} else {
@@ -361,12 +367,16 @@ func reducedRelative(st *sent, i int) bool {
 		return false
 	}
 	if a.Tag == "VBD" && i+1 < len(st.toks) {
-		n := st.toks[i+1]
-		if i+2 < len(st.toks) && durationWords[st.toks[i+2].Lower] {
+		j := i + 1
+		if st.toks[j].Tag == "RP" && j+1 < len(st.toks) {
+			j++ // "crowds burned down the embassy": the particle's object
+		}
+		n := st.toks[j]
+		if j+1 < len(st.toks) && durationWords[st.toks[j+1].Lower] {
 			return true // "jailed a year ago", "held two weeks"
 		}
 		switch {
-		case st.startAt[i+1] >= 0, n.Tag == "DT", n.Tag == "PRP", n.Tag == "PRP$", n.Tag == "CD", strings.HasPrefix(n.Tag, "NN"), n.Tag == "JJ":
+		case st.startAt[j] >= 0, n.Tag == "DT", n.Tag == "PRP", n.Tag == "PRP$", n.Tag == "CD", strings.HasPrefix(n.Tag, "NN"), n.Tag == "JJ":
 			return false // "… officials accused Rwanda": an object, so active
 		}
 	}

@@ -70,7 +70,39 @@ type Options struct {
 	// an actor between the source and the verb (a compound source's other
 	// members).
 	ClauseActors bool
+	// Possessive says how "A's [modifiers] B" is coded, where A is a
+	// state and B a titled name ("Freedonia's foreign minister Rufus").
+	Possessive PossessiveRule
+	// DiscardCode leaves a sentence uncoded when one of its actors, or a
+	// verb pattern that matches in it, has TABARI's discard code "###"
+	// (an undated "[###]" actor entry is a discard phrase whatever this
+	// says).
+	DiscardCode bool
+	// PhraseVerbs takes an imported pattern's anchor for a verb only
+	// outside noun phrases, as PETRARCH's parse trees do: not in "an
+	// anti- Freedonia parade" (a word right after an article is never an
+	// imported pattern's verb, whatever this says).
+	PhraseVerbs bool
 }
+
+// PossessiveRule says how the coder reads a state's possessive before a
+// titled name.
+type PossessiveRule uint8
+
+// The possessive rules.
+const (
+	// PossessiveApart keeps the two mentions the actor stage found:
+	// dyad's way.
+	PossessiveApart PossessiveRule = iota
+	// PossessiveOwner makes the phrase one actor coded as the state
+	// alone: the title goes with the name (TABARI).
+	PossessiveOwner
+	// PossessiveOwnerTitles makes the phrase one actor coded as the
+	// state with the title's sectors (PETRARCH: the noun phrase's first
+	// actor and its agents). Adjectives joined by "and" may stand between
+	// ("Freedonia's brave and loyal envoy Rufus").
+	PossessiveOwnerTitles
+)
 
 // AgentRule says how the coder treats an actor mention whose code has no
 // country ("---" followed by sectors).
@@ -199,7 +231,15 @@ func (c *Coder) Code(a *dyad.Analysis) error {
 		if c.opts.MinWords > 0 && textWords(s.Tokens) < c.opts.MinWords {
 			continue
 		}
+		if c.opts.DiscardCode && discardMention(byS[si]) {
+			continue
+		}
 		toks, ments := s.Tokens, countryless(byS[si], c.opts.Countryless)
+		sort.SliceStable(ments, func(i, j int) bool { return ments[i].Tok0 < ments[j].Tok0 })
+		ments = parenAbbreviations(toks, ments)
+		if c.opts.Possessive != PossessiveApart {
+			ments = possessiveHeads(toks, ments, c.opts.Possessive)
+		}
 		if del := commaDeleted(toks, ments, c.opts.Comma); del != nil {
 			toks, ments = reduce(toks, ments, del)
 			if len(toks) == 0 {
@@ -250,9 +290,15 @@ func newSent(si int, toks []dyad.Token, ments []dyad.Mention) *sent {
 func (c *Coder) codeSentence(a *dyad.Analysis, st *sent) []dyad.Event {
 	ms := c.findMatches(st)
 	for _, m := range ms {
+		if code, _ := codeMark(m.pat.Code); code == discardCode && c.opts.DiscardCode {
+			return nil // a discard pattern: the sentence is not coded
+		}
+	}
+	for _, m := range ms {
 		analyseChain(st, m)
 	}
-	linkComplements(st, ms, c.opts.CodeBy == CodeAll && c.opts.ClauseActors)
+	linkComplements(st, ms, c.opts.CodeBy == CodeAll && c.opts.ClauseActors, c.opts.PhraseVerbs)
+
 	var out []dyad.Event
 	if c.opts.CodeBy != CodeAll || c.opts.Dominance {
 		var kept []*match
@@ -284,6 +330,23 @@ func (c *Coder) codeSentence(a *dyad.Analysis, st *sent) []dyad.Event {
 	}
 	out = append(out, c.mustDemands(a, st, ms)...)
 	return dedupe(out)
+}
+
+// discardCode is TABARI's discard code ("[###]"): with Options.DiscardCode
+// a sentence with an actor or a verb pattern of that code is not coded. (An
+// undated TABARI actor entry of that code loads as a discard-sentence
+// phrase; a dated one, "[### >010101]", and verb patterns keep the code.)
+const discardCode = "###"
+
+// discardMention reports whether one of a sentence's mentions has the
+// discard code.
+func discardMention(ments []dyad.Mention) bool {
+	for _, m := range ments {
+		if m.Code == discardCode {
+			return true
+		}
+	}
+	return false
 }
 
 // mustDemands codes "X said (that) Y must VERB …" as X's demand (100) of Y
@@ -358,7 +421,7 @@ func (c *Coder) findMatches(st *sent) []*match {
 		if t.Tag == "JJ" && best.pat.Foreign && best.literals == 1 && len(best.pat.Pre) == 0 {
 			continue // "a brief visit": an adjective is no verb
 		}
-		if best.pat.Foreign && i > 0 && articles[st.toks[i-1].Lower] {
+		if best.pat.Foreign && (i > 0 && articles[st.toks[i-1].Lower] || c.opts.PhraseVerbs && prefixedNoun(st, i)) {
 			continue // "in an accord": a word after an article is a noun
 		}
 		if isNoun(t.Tag) && len(best.pat.Pre) == 0 && !ownedNoun(st, i) {
@@ -406,6 +469,22 @@ func (c *Coder) findMatches(st *sent) []*match {
 // articles make the word after them a noun, which imported dictionaries
 // do not code as their verb.
 var articles = set("a", "an", "the")
+
+// prefixedNoun reports whether the word at i heads a noun phrase that an
+// article opens, with a prefix cut off its word and the actor it governs
+// between them ("an anti- Freedonia parade").
+func prefixedNoun(st *sent, i int) bool {
+	k := i - 1
+	for k >= 0 && st.coveredBy[k] >= 0 {
+		k--
+	}
+	if k < 0 || k == i-1 || !strings.HasSuffix(st.toks[k].Text, "-") || len(st.toks[k].Text) < 2 {
+		return false
+	}
+	for k--; k >= 0 && strings.HasPrefix(st.toks[k].Tag, "JJ"); k-- {
+	}
+	return k >= 0 && articles[st.toks[k].Lower]
+}
 
 // pronounMentions stands a personal pronoun that the actor stage left
 // unresolved ("it", "him", "they") in a later clause for the sentence's
@@ -797,8 +876,13 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 		}
 		return false
 	case lexicon.ElemGap:
+		// an imported pattern's gap before words that must follow each
+		// other ("* REALLY_PLEASANT") spans a clause of the verb's phrase,
+		// as PETRARCH-1 and TABARI read "*": "allowed that X isn't a
+		// really pleasant …"
+		crossClause := m.pat.Foreign && k+2 < len(elems) && elems[k+1].Kind == lexicon.ElemWord && elems[k+2].Kind == lexicon.ElemWord
 		for g := 0; g <= lexicon.MaxGap && i+g <= n; g++ {
-			if g > 0 && (boundary(st.toks[i+g-1]) || clauseWord(st.toks[i+g-1])) {
+			if g > 0 && (boundary(st.toks[i+g-1]) || clauseWord(st.toks[i+g-1]) && !crossClause) {
 				break
 			}
 			save := *m

@@ -99,6 +99,11 @@ func subject(st *sent, head int) int {
 		if adjectivalVBD(st, k) {
 			continue // "precision guided missiles": a participle between nouns
 		}
+		if sawNoun && (t.Tag == "WRB" || t.Tag == "IN" && subordinators[t.Lower]) {
+			// "… when a patrol was reported": the clause's own subject
+			// is that noun, no actor
+			return -1
+		}
 		if isNoun(t.Tag) && st.coveredBy[k] < 0 && !timeWords[t.Lower] {
 			sawNoun = true
 		}
@@ -447,6 +452,16 @@ func coordinated(st *sent, a, b int) bool {
 
 // events turns one match into events.
 func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
+	if c.opts.PhraseVerbs && m.compound >= 0 && st.ments[m.compound].Tok0 > m.anchor {
+		// PETRARCH reads "%" as any actor at that point: after the verb,
+		// its target ("agreed with Freedonia and Sylvania" is no
+		// agreement between them)
+		mm := *m
+		if mm.compound = -1; m.target < 0 {
+			mm.target = m.compound
+		}
+		m = &mm
+	}
 	code := m.pat.Code
 	if m.refinedCode != "" {
 		code = m.refinedCode

@@ -126,6 +126,8 @@ func applyPetrarchConfig(g *EventGold, cfg map[string]any) error {
 	g.petrarch = true
 	g.Options.RequireDyad = true
 	g.Options.LinearTarget = true
+	g.Options.Possessive = coder.PossessiveOwnerTitles
+	g.Options.PhraseVerbs = true
 	sawComma := false
 	keys := make([]string, 0, len(cfg))
 	for k := range cfg {
@@ -230,6 +232,8 @@ func applySuiteState(gold []EventGold, opts LoadOptions) {
 		}
 		if petrarchFile {
 			g.Options.LinearTarget = true
+			g.Options.Possessive = coder.PossessiveOwnerTitles
+			g.Options.PhraseVerbs = true
 			// PETRARCH writes "---" where it found no actor (a new actor
 			// too, where new_actor_length lets it code one)
 			for j := 0; j < len(g.Expected) && g.Options.NewActorLength == 0; j++ {
@@ -343,6 +347,8 @@ func applyTabariOptions(o *coder.Options, lines []string) []string {
 	o.CodeBy = coder.CodeByClause // TABARI's default
 	o.Dominance = true
 	o.ClauseActors = true
+	o.Possessive = coder.PossessiveOwner
+	o.DiscardCode = true
 	var rest []string
 	for _, line := range lines {
 		if k := optionKey(line); k == "SET: MINIMUM WORDS" {

@@ -31,13 +31,13 @@ func TestPetrarchSuiteFields(t *testing.T) {
 		skip        string
 	}{
 		// comma_* settings given: PETRARCH-1's defaults for the others
-		{"PS-01", coder.Options{RequireDyad: true, LinearTarget: true, Comma: coder.CommaRule{Min: 2, Max: 8, EMin: 2, EMax: 8}}, nil, "", false, ""},
-		{"PS-02", coder.Options{LinearTarget: true}, nil, "", false, ""},
-		{"PS-03", coder.Options{RequireDyad: true, LinearTarget: true}, nil, "", false, ""}, // no config: PETRARCH's default
-		{"PS-04", coder.Options{RequireDyad: true, LinearTarget: true, NewActorLength: 3, Comma: coder.CommaRule{Min: 2, Max: 8, EMin: 2, EMax: 6}}, nil, "", false, ""},
-		{"PS-05", coder.Options{RequireDyad: true, LinearTarget: true}, nil, "dateline", true, ""},
-		{"PS-06", coder.Options{RequireDyad: true, LinearTarget: true}, nil, "", false, SkipNotValid},
-		{"PS-07", coder.Options{LinearTarget: true, Comma: coder.CommaRule{Min: 2, Max: 8, EMin: 2, EMax: 8, BMin: 1, BMax: 4}}, []string{"comma_xmax=3"}, "", false, ""},
+		{"PS-01", coder.Options{RequireDyad: true, LinearTarget: true, Possessive: coder.PossessiveOwnerTitles, PhraseVerbs: true, Comma: coder.CommaRule{Min: 2, Max: 8, EMin: 2, EMax: 8}}, nil, "", false, ""},
+		{"PS-02", coder.Options{LinearTarget: true, Possessive: coder.PossessiveOwnerTitles, PhraseVerbs: true}, nil, "", false, ""},
+		{"PS-03", coder.Options{RequireDyad: true, LinearTarget: true, Possessive: coder.PossessiveOwnerTitles, PhraseVerbs: true}, nil, "", false, ""}, // no config: PETRARCH's default
+		{"PS-04", coder.Options{RequireDyad: true, LinearTarget: true, Possessive: coder.PossessiveOwnerTitles, PhraseVerbs: true, NewActorLength: 3, Comma: coder.CommaRule{Min: 2, Max: 8, EMin: 2, EMax: 6}}, nil, "", false, ""},
+		{"PS-05", coder.Options{RequireDyad: true, LinearTarget: true, Possessive: coder.PossessiveOwnerTitles, PhraseVerbs: true}, nil, "dateline", true, ""},
+		{"PS-06", coder.Options{RequireDyad: true, LinearTarget: true, Possessive: coder.PossessiveOwnerTitles, PhraseVerbs: true}, nil, "", false, SkipNotValid},
+		{"PS-07", coder.Options{LinearTarget: true, Possessive: coder.PossessiveOwnerTitles, PhraseVerbs: true, Comma: coder.CommaRule{Min: 2, Max: 8, EMin: 2, EMax: 8, BMin: 1, BMax: 4}}, []string{"comma_xmax=3"}, "", false, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
@@ -84,7 +84,7 @@ func TestTabariSuiteFields(t *testing.T) {
 	afterOpt1 := []string{"COMPLEX: VERBS[3] CONJ[2]"}
 	afterOpt2 := []string{"COMPLEX: VERBS[3] CONJ[2]", "LABEL: 032=GO SEE"}
 	byClause := coder.Options{RequireDyad: true, LinearTarget: true, Countryless: coder.AgentDrop, MinWords: 6, Comma: tabariCommaDefaults,
-		CodeBy: coder.CodeByClause, Dominance: true, ClauseActors: true}
+		CodeBy: coder.CodeByClause, Dominance: true, ClauseActors: true, Possessive: coder.PossessiveOwner, DiscardCode: true}
 	tabari := byClause
 	tabari.CodeBy = coder.CodeBySentence
 	commaOff := tabari
@@ -222,11 +222,11 @@ func TestScoreEventsWithOptionGroups(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantCreated := []coder.Options{
-		{RequireDyad: true, LinearTarget: true, Comma: coder.CommaRule{Min: 2, Max: 8, EMin: 2, EMax: 8}},
-		{LinearTarget: true},
-		{RequireDyad: true, LinearTarget: true},
-		{RequireDyad: true, LinearTarget: true, NewActorLength: 3, Comma: coder.CommaRule{Min: 2, Max: 8, EMin: 2, EMax: 6}},
-		{LinearTarget: true, Comma: coder.CommaRule{Min: 2, Max: 8, BMin: 1, BMax: 4, EMin: 2, EMax: 8}},
+		{RequireDyad: true, LinearTarget: true, Possessive: coder.PossessiveOwnerTitles, PhraseVerbs: true, Comma: coder.CommaRule{Min: 2, Max: 8, EMin: 2, EMax: 8}},
+		{LinearTarget: true, Possessive: coder.PossessiveOwnerTitles, PhraseVerbs: true},
+		{RequireDyad: true, LinearTarget: true, Possessive: coder.PossessiveOwnerTitles, PhraseVerbs: true},
+		{RequireDyad: true, LinearTarget: true, Possessive: coder.PossessiveOwnerTitles, PhraseVerbs: true, NewActorLength: 3, Comma: coder.CommaRule{Min: 2, Max: 8, EMin: 2, EMax: 6}},
+		{LinearTarget: true, Possessive: coder.PossessiveOwnerTitles, PhraseVerbs: true, Comma: coder.CommaRule{Min: 2, Max: 8, BMin: 1, BMax: 4, EMin: 2, EMax: 8}},
 	}
 	if !reflect.DeepEqual(oc.created, wantCreated) {
 		t.Errorf("coders created for %+v, want %+v", oc.created, wantCreated)
@@ -357,7 +357,7 @@ func TestParseTabariComma(t *testing.T) {
 func TestApplyTabariOptions(t *testing.T) {
 	tabari := func(f func(o *coder.Options)) coder.Options {
 		o := coder.Options{LinearTarget: true, Countryless: coder.AgentDrop, MinWords: tabariMinWords, Comma: tabariCommaDefaults,
-			CodeBy: coder.CodeByClause, Dominance: true, ClauseActors: true}
+			CodeBy: coder.CodeByClause, Dominance: true, ClauseActors: true, Possessive: coder.PossessiveOwner, DiscardCode: true}
 		if f != nil {
 			f(&o)
 		}
