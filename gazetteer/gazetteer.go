@@ -44,12 +44,15 @@ type Entry struct {
 // entries as the lines of the decoded file and parses those a lookup
 // returns; one made by New keeps the entries it was given.
 type Gazetteer struct {
-	data     string                  // the decoded file (Load) or the index section (New)
-	slots    []uint64                // hash table of key lines: first entry << 32 | offset in data + 1; 0 is empty
-	recs     []int32                 // Load: offsets of the entry lines in data
-	cache    []atomic.Pointer[Entry] // Load: the entries parsed so far, by number
-	given    []Entry                 // New: the entries
-	maxWords int
+	data  string   // the decoded file (Load) or the index section (New)
+	slots []uint64 // hash table of key lines: first entry << 32 | offset in data + 1; 0 is empty
+	// firstWords is a bit set of the hashes of the first words of
+	// multi-word keys (see MayStartName).
+	firstWords []uint64
+	recs       []int32                 // Load: offsets of the entry lines in data
+	cache      []atomic.Pointer[Entry] // Load: the entries parsed so far, by number
+	given      []Entry                 // New: the entries
+	maxWords   int
 
 	countries map[string]int32
 	admin1    map[admin1Key]int32

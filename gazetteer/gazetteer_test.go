@@ -197,3 +197,28 @@ func BenchmarkLookup(b *testing.B) {
 		g.Lookup(names[i%len(names)])
 	}
 }
+
+func TestMayStartName(t *testing.T) {
+	g, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"New", "San", "Rio", "South"} {
+		if !g.MayStartName(w) {
+			t.Errorf("MayStartName(%q) = false; names such as %q start with it", w, w+" …")
+		}
+	}
+	misses := 0
+	for _, w := range []string{"Zzyzxqw", "Qqqqvv", "Xxxyyz", "Vvvwwq"} {
+		if g.MayStartName(w) {
+			misses++
+		}
+	}
+	if misses > 2 {
+		t.Errorf("MayStartName is true for %d of 4 made-up words", misses)
+	}
+	small := New([]Entry{{Name: "Port Louis", Country: "MUS", Feature: "PPLC"}})
+	if !small.MayStartName("Port") {
+		t.Error(`New: MayStartName("Port") = false, want true ("Port Louis")`)
+	}
+}

@@ -218,6 +218,7 @@ func (g *Gazetteer) parseKeys(data string, pos, count int) (int, error) {
 	}
 	g.data = data
 	g.slots = make([]uint64, size)
+	g.firstWords = make([]uint64, firstWordBits/64)
 	mask := uint32(size - 1)
 	words, base := 0, 0
 	for k := range count {
@@ -229,6 +230,9 @@ func (g *Gazetteer) parseKeys(data string, pos, count int) (int, error) {
 		for pos < len(data) && data[pos] != '\t' && data[pos] != '\n' {
 			c := data[pos]
 			if c == ' ' {
+				if spaces == 0 {
+					g.firstWords[(h>>6)&(firstWordBits/64-1)] |= 1 << (h & 63)
+				}
 				spaces++
 			}
 			h = (h ^ uint32(c)) * fnvPrime
@@ -317,4 +321,23 @@ func (g *Gazetteer) find(k string) (first int, rest string, ok bool) {
 			return int(s >> 32), "", true
 		}
 	}
+}
+
+// firstWordBits is the size of the bit set of the first words of
+// multi-word names.
+const firstWordBits = 1 << 18
+
+// MayStartName reports whether some name of two or more words may start
+// with this word (it may answer true wrongly, never false wrongly), so that
+// a caller scanning text for names can skip longer lookups.
+func (g *Gazetteer) MayStartName(word string) bool {
+	if g.firstWords == nil {
+		return true // no index
+	}
+	k := Key(word)
+	h := uint32(fnvOffset)
+	for i := 0; i < len(k); i++ {
+		h = (h ^ uint32(k[i])) * fnvPrime
+	}
+	return g.firstWords[(h>>6)&(firstWordBits/64-1)]&(1<<(h&63)) != 0
 }

@@ -34,7 +34,11 @@ func (l *Locator) scan(a *dyad.Analysis, rs []rune, si int) []*cand {
 			continue
 		}
 		n, es := 0, []gazetteer.Entry(nil)
-		for k := min(maxW, len(toks)-i); k >= 1; k-- {
+		longest := min(maxW, len(toks)-i)
+		if !l.g.MayStartName(t.Text) {
+			longest = 1
+		}
+		for k := longest; k >= 1; k-- {
 			last := toks[i+k-1]
 			if !capitalised(last.Text) && !(last.Text == "." && k > 1) {
 				continue
