@@ -1,14 +1,11 @@
 package eval
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -73,49 +70,14 @@ func (t GoldToponym) Category() string {
 // named "lineN"; a repeated id gets a "#2", "#3", ... suffix. Toponyms are
 // sorted by start.
 func LoadGeoGold(path string) ([]GeoGold, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("eval: %w", err)
-	}
-	defer f.Close()
-	recs, err := ReadGeoGold(f)
-	if err != nil {
-		return nil, fmt.Errorf("eval: %s:%w", path, err)
-	}
-	return recs, nil
+	return loadRecords(path, ReadGeoGold)
 }
 
 // ReadGeoGold reads JSONL toponym gold records from r; LoadGeoGold is the
 // same for a named file. Errors start with the line number and a colon
 // ("12: ...") so that LoadGeoGold can prefix the file name as "FILE:12:".
 func ReadGeoGold(r io.Reader) ([]GeoGold, error) {
-	br := bufio.NewReader(r)
-	var out []GeoGold
-	seen := map[string]int{}
-	for line := 1; ; line++ {
-		b, err := br.ReadBytes('\n')
-		if err != nil && !errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("%d: read: %w", line, err)
-		}
-		if t := bytes.TrimSpace(b); len(t) > 0 {
-			g, perr := parseGeoGold(t)
-			if perr != nil {
-				return nil, fmt.Errorf("%d: %w", line, perr)
-			}
-			if g.ID == "" {
-				g.ID = fmt.Sprintf("line%d", line)
-			}
-			seen[g.ID]++
-			if n := seen[g.ID]; n > 1 {
-				g.ID = fmt.Sprintf("%s#%d", g.ID, n)
-			}
-			out = append(out, g)
-		}
-		if errors.Is(err, io.EOF) {
-			break
-		}
-	}
-	return out, nil
+	return readRecords(r, "", parseGeoGold, func(g *GeoGold) *string { return &g.ID })
 }
 
 type geoToponymJSON struct {

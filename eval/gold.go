@@ -1,8 +1,6 @@
 package eval
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -113,33 +111,9 @@ func ReadEventGold(r io.Reader) ([]EventGold, error) {
 
 // ReadEventGoldWith is ReadEventGold with options.
 func ReadEventGoldWith(r io.Reader, opts LoadOptions) ([]EventGold, error) {
-	br := bufio.NewReader(r)
-	var out []EventGold
-	seen := map[string]int{}
-	for line := 1; ; line++ {
-		b, err := br.ReadBytes('\n')
-		if err != nil && !errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("line %d: read: %w", line, err)
-		}
-		if t := bytes.TrimSpace(b); len(t) > 0 {
-			g, perr := parseEventGold(t)
-			if perr != nil {
-				return nil, fmt.Errorf("line %d: %w", line, perr)
-			}
-			if g.ID == "" {
-				g.ID = fmt.Sprintf("line%d", line)
-			}
-			// Some gold files repeat an id; keep every record and tell
-			// them apart so that misses can be traced.
-			seen[g.ID]++
-			if n := seen[g.ID]; n > 1 {
-				g.ID = fmt.Sprintf("%s#%d", g.ID, n)
-			}
-			out = append(out, g)
-		}
-		if errors.Is(err, io.EOF) {
-			break
-		}
+	out, err := readRecords(r, "line ", parseEventGold, func(g *EventGold) *string { return &g.ID })
+	if err != nil {
+		return nil, err
 	}
 	applySuiteState(out, opts)
 	return out, nil

@@ -1,13 +1,10 @@
 package eval
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -57,49 +54,14 @@ type GoldQuote struct {
 // the text is an error naming the file and line. A record without an id is
 // named "lineN"; a repeated id gets a "#2", "#3", ... suffix.
 func LoadQuoteGold(path string) ([]QuoteGold, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("eval: %w", err)
-	}
-	defer f.Close()
-	recs, err := ReadQuoteGold(f)
-	if err != nil {
-		return nil, fmt.Errorf("eval: %s:%w", path, err)
-	}
-	return recs, nil
+	return loadRecords(path, ReadQuoteGold)
 }
 
 // ReadQuoteGold reads JSONL quotation gold records from r; LoadQuoteGold is
 // the same for a named file. Errors start with the line number and a colon
 // ("12: ...") so that LoadQuoteGold can prefix the file name as "FILE:12:".
 func ReadQuoteGold(r io.Reader) ([]QuoteGold, error) {
-	br := bufio.NewReader(r)
-	var out []QuoteGold
-	seen := map[string]int{}
-	for line := 1; ; line++ {
-		b, err := br.ReadBytes('\n')
-		if err != nil && !errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("%d: read: %w", line, err)
-		}
-		if t := bytes.TrimSpace(b); len(t) > 0 {
-			g, perr := parseQuoteGold(t)
-			if perr != nil {
-				return nil, fmt.Errorf("%d: %w", line, perr)
-			}
-			if g.ID == "" {
-				g.ID = fmt.Sprintf("line%d", line)
-			}
-			seen[g.ID]++
-			if n := seen[g.ID]; n > 1 {
-				g.ID = fmt.Sprintf("%s#%d", g.ID, n)
-			}
-			out = append(out, g)
-		}
-		if errors.Is(err, io.EOF) {
-			break
-		}
-	}
-	return out, nil
+	return readRecords(r, "", parseQuoteGold, func(g *QuoteGold) *string { return &g.ID })
 }
 
 type quoteGoldJSON struct {
