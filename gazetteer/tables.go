@@ -113,9 +113,12 @@ var demonymPlural = map[string]string{"Czech": "Czechs", "Motswana": "Batswana",
 	"I-Kiribati": "", "Ni-Vanuatu": "", "Malagasy": "", "Burkinabe": "", "Greenlandic": "", "Central African": ""}
 
 // countryCentre overrides world-countries' coordinates where they fall far
-// from the country's centre: the geographic centre of the contiguous United
-// States; Kuwait's falls outside Kuwait.
-var countryCentre = map[string][2]float64{"USA": {39.8283, -98.5795}, "KWT": {29.31, 47.49}}
+// from the point GeoNames gives the country (the point the geoparsing
+// literature scores against, as GeoNames is the reference gazetteer): the
+// geographic centre of the contiguous United States; Kuwait's falls outside
+// Kuwait; Canada's, Australia's and India's lie 300-1,000 km from GeoNames'.
+var countryCentre = map[string][2]float64{"USA": {39.8283, -98.5795}, "KWT": {29.31, 47.49},
+	"CAN": {60.10867, -113.64258}, "AUS": {-25, 135}, "IND": {22, 79}}
 
 // usAbbrev are the AP-style abbreviations of US states and DC.
 var usAbbrev = map[string][]string{

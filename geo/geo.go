@@ -104,7 +104,10 @@ type cand struct {
 	// the one before it.
 	qualCountry, qualAdmin1 string
 	qualifier               bool
-	pick                    int // chosen entry, -1 for none
+	// dateline is true for the name in the story's dateline: a city
+	// ("WASHINGTON (AP) —" is the capital, not the state).
+	dateline bool
+	pick     int // chosen entry, -1 for none
 }
 
 // Locate fills a.Places with the document's toponyms and sets each event's

@@ -2,6 +2,7 @@ package geo
 
 import (
 	"math"
+	"strings"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/gazetteer"
@@ -38,8 +39,13 @@ func (l *Locator) resolve(a *dyad.Analysis, rs []rune, cs []*cand) {
 	base := newContext()
 	// the dateline, the strongest hint of where a story is
 	if dl := a.Dateline; dl != nil && dl.Place != "" {
-		if es := l.g.Lookup(dl.Place); len(es) > 0 {
+		if es := cities(l.g.Lookup(dl.Place)); len(es) > 0 {
 			base.add(es[0], 3)
+		}
+		for _, c := range cs {
+			if c.start >= dl.Start && c.end <= dl.End && len(cities(c.entries)) > 0 {
+				c.dateline = true
+			}
 		}
 	}
 	// (the actor stage's country names, capitals and adjectives are this
@@ -160,6 +166,9 @@ func (l *Locator) best(c *cand, ctx scoped) int {
 	bi, bs := -1, math.Inf(-1)
 	for i, e := range c.entries {
 		if c.qualCountry != "" && e.Country != c.qualCountry && e.Country != "" {
+			continue
+		}
+		if c.dateline && !strings.HasPrefix(e.Feature, "PPL") {
 			continue
 		}
 		if c.qualAdmin1 != "" && e.Admin1 != c.qualAdmin1 && !isCountry(e.Feature) {
@@ -286,4 +295,19 @@ func indexOfEntry(es []gazetteer.Entry, e gazetteer.Entry) int {
 		}
 	}
 	return -1
+}
+
+// cities returns the populated places among es (a dateline names a city),
+// or es itself when there is none.
+func cities(es []gazetteer.Entry) []gazetteer.Entry {
+	var out []gazetteer.Entry
+	for _, e := range es {
+		if strings.HasPrefix(e.Feature, "PPL") {
+			out = append(out, e)
+		}
+	}
+	if len(out) == 0 {
+		return es
+	}
+	return out
 }
