@@ -31,9 +31,12 @@ type Options struct {
 	// RequireDyad drops events that have no target (PETRARCH's
 	// require_dyad); by default dyad keeps them with an empty target.
 	RequireDyad bool
-	// NewActorLength, when positive, lets an unknown capitalised name of
-	// at most that many words act as a source or target coded "---"
-	// (PETRARCH's new_actor_length; 0 = off).
+	// NewActorLength, when positive, makes every noun phrase that names
+	// no actor a possible source or target (PETRARCH's new_actor_length;
+	// 0 = off): one of at most that many words is coded with its words in
+	// upper case and quotation marks ("\"THE HARBOUR COUNCIL\""), a
+	// longer one fills its slot but is no actor (its events are dropped
+	// with RequireDyad). See newactor.go.
 	NewActorLength int
 	// Comma deletes comma-delimited stretches of a sentence before it is
 	// coded (PETRARCH-1's comma_* settings, TABARI's "COMMA:" option).
@@ -258,7 +261,7 @@ func (c *Coder) Code(a *dyad.Analysis) error {
 			clear(st.attrib)
 		}
 		for _, ev := range splitMultiCodes(c.codeSentence(a, st)) {
-			if c.opts.RequireDyad && ev.Target == nil {
+			if c.opts.RequireDyad && (noActor(ev.Target) || noActor(ev.Source)) {
 				continue
 			}
 			a.Events = append(a.Events, ev)
@@ -294,6 +297,9 @@ func (c *Coder) codeSentence(a *dyad.Analysis, st *sent) []dyad.Event {
 			return nil // a discard pattern: the sentence is not coded
 		}
 	}
+	if c.opts.NewActorLength > 0 && len(ms) > 0 {
+		st = withNewActors(st, ms, c.opts.NewActorLength)
+	}
 	for _, m := range ms {
 		analyseChain(st, m)
 	}
@@ -309,7 +315,7 @@ func (c *Coder) codeSentence(a *dyad.Analysis, st *sent) []dyad.Event {
 			}
 			var es []dyad.Event
 			for _, ev := range c.events(a, st, m) {
-				if !c.opts.RequireDyad || ev.Target != nil {
+				if !c.opts.RequireDyad || !noActor(ev.Target) && !noActor(ev.Source) {
 					es = append(es, ev)
 				}
 			}

@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad"
@@ -227,7 +228,7 @@ func byAgent(st *sent, from int) int {
 // conjoined returns mi and the mentions coordinated with it ("Iran and
 // Syria", "Iran, Iraq and Syria"), left and right.
 func conjoined(st *sent, mi int) []int {
-	out := conjoinedMentions(st, mi)
+	out := sharedPlaces(st, conjoinedMentions(st, mi))
 	// "the two sides" stands for two actors
 	var pairs []int
 	for _, x := range out {
@@ -241,6 +242,63 @@ func conjoined(st *sent, mi int) []int {
 		}
 	}
 	return append(out, pairs...)
+}
+
+// sharedPlaces gives a country-less agent that opens a coordinated list
+// the countries of the agents after it that a trailing "in/of/from
+// COUNTRY" phrase places: "lawmakers and officials in Freedonia and
+// Sylvania" are the lawmakers of both countries as well as their
+// officials. The agent's mention is replaced by one mention per country
+// (added to st.ments once). Other lists are returned as they are.
+func sharedPlaces(st *sent, out []int) []int {
+	if len(out) < 2 {
+		return out
+	}
+	first := st.ments[out[0]]
+	if first.Country != "" || !strings.HasPrefix(first.Code, "---") || len(first.Code) <= 3 || first.Kind == "pronoun" {
+		return out
+	}
+	next := st.ments[out[1]]
+	placed := false
+	for k := next.Tok0 + 1; k+1 < next.Tok1 && k < len(st.toks); k++ {
+		switch st.toks[k].Lower {
+		case "in", "of", "from":
+			placed = true
+		}
+	}
+	if !placed || next.Country == "" || next.Tok0 <= first.Tok1 {
+		return out
+	}
+	for k := first.Tok1; k < next.Tok0; k++ {
+		if l := st.toks[k].Lower; l != "and" && l != "or" {
+			return out
+		}
+	}
+	var countries []dyad.OptString
+	for _, x := range out[1:] {
+		c := st.ments[x].Country
+		if c != "" && !slices.Contains(countries, c) {
+			countries = append(countries, c)
+		}
+	}
+	var spread []int
+	for _, c := range countries {
+		m := first
+		m.Country, m.Code, m.Entity = c, string(c)+first.Code[3:], ""
+		at := -1
+		for y, o := range st.ments {
+			if o.Tok0 == m.Tok0 && o.Tok1 == m.Tok1 && o.Code == m.Code {
+				at = y
+				break
+			}
+		}
+		if at < 0 {
+			st.ments = append(st.ments, m)
+			at = len(st.ments) - 1
+		}
+		spread = append(spread, at)
+	}
+	return append(spread, out[1:]...)
 }
 
 func conjoinedMentions(st *sent, mi int) []int {
