@@ -1,24 +1,76 @@
 // Package ingest reads input documents for the pipeline: plain-text files,
-// directories of them, JSONL and JSON article collections, and standard input.
+// directories of them, JSONL and JSON article collections, HTML pages (files
+// or http(s) URLs), RSS/RDF/Atom feeds (files or URLs), WARC archives and
+// standard input.
 //
 // Read turns every input into a stream of Items in a deterministic order. A bad
 // input never stops the stream: it becomes an Item whose Err says what was
-// wrong, and reading goes on with the next document.
+// wrong, and reading goes on with the next document. Follow polls feeds and
+// sends their new entries.
 //
 // # Inputs
 //
 //   - A file named on the command line is read whatever its name. Files ending
 //     in .jsonl or .ndjson hold one article per line; files ending in .json hold
-//     one article object or an array of them; anything else is plain text,
-//     unless its first non-space byte is '{', in which case it is read as JSONL.
+//     one article object or an array of them; .html, .htm and .xhtml files are
+//     web pages; .rss, .atom and .xml files are feeds; .warc files are WARC
+//     archives. Anything else is sniffed: JSONL if its first non-space byte is
+//     '{', an HTML page if it starts with an HTML document type or element, a
+//     feed if its root element is rss, feed or rdf:RDF, a WARC archive if it
+//     starts with "WARC/", and plain text otherwise.
 //   - A directory is walked recursively in lexical order. Only files ending in
-//     .txt, .text, .md, .jsonl, .ndjson or .json (optionally followed by .gz)
-//     are read; hidden files and directories (names starting with '.'), and
-//     README, LICENSE and NOTICE files, are skipped, and symbolic links to
-//     directories are not followed.
-//   - "-" is standard input: JSONL if its first non-space byte is '{', else one
-//     plain-text article.
-//   - A name ending in .gz is decompressed with gzip.
+//     .txt, .text, .md, .jsonl, .ndjson, .json, .html, .htm, .xhtml, .rss, .atom
+//     or .warc (optionally followed by .gz) are read; hidden files and
+//     directories (names starting with '.'), and README, LICENSE and NOTICE
+//     files, are skipped, and symbolic links to directories are not followed.
+//   - An http:// or https:// URL is fetched (Options.Client; at most
+//     Options.MaxBytes; status 200 only) and read as an HTML page or, when
+//     the body is one, a feed. Other content types are an error.
+//   - "-" is standard input, sniffed as a file of unknown name.
+//   - A name ending in .gz is decompressed with gzip, whether it is one gzip
+//     member or many (a .warc.gz file gzipped record by record, as in Common
+//     Crawl).
+//
+// # HTML pages
+//
+// The article text is found by readability (go-readability): navigation,
+// advertisements, footers and scripts are left out; block elements become
+// paragraphs separated by a blank line, <br> a line break. The title is the
+// page's (og:title, JSON-LD, <title> or the headline); the date the first
+// of article:published_time (and og: variants), JSON-LD datePublished,
+// date meta tags, <time datetime>; the URL its canonical link (or og:url)
+// when absolute, else the URL it was fetched from; the source its site
+// name (og:site_name, JSON-LD publisher), else the URL's host. A page with
+// no article text is an ErrEmpty item; an unreadable date is ignored.
+//
+// # Feeds
+//
+// Every entry of an RSS, RDF or Atom feed (gofeed) is one Item, in feed
+// order: the page its link points to is fetched and read as above (a few
+// at a time), and when that fails, or Options.NoFetch is set, the entry's
+// own content or description is the text. Title, date and source fall back
+// to the entry's title and date and the feed's title. The Input of an entry
+// is its link, else "feed#N". A feed that cannot be parsed is an ErrFeed
+// item.
+//
+// # WARC archives
+//
+// Each response record (gowarc) with HTTP status 200 and an HTML payload is
+// one document: its URL is the WARC-Target-URI (or the page's canonical
+// link) and its date the page's, else the WARC-Date. Other records are
+// skipped silently. A malformed record (a bad Content-Length, a missing
+// required field, a broken header, bytes that are no record) is an ErrWARC
+// item naming its byte offset (in the decompressed data of a .warc.gz
+// file), and reading goes on at the next record. The
+// Input of a record is "path#N", N counting records from 1.
+//
+// # Limits
+//
+// Options.MaxBytes bounds every body read: files, HTTP responses and WARC
+// payloads; a larger one is an ErrTooLarge item. HTTP requests time out
+// (DefaultTimeout with the default client); a status other than 200 or a
+// network failure is an ErrHTTP item, a content type that is not HTML (or
+// a feed) an ErrNotHTML item.
 //
 // # JSON articles
 //
@@ -28,10 +80,11 @@
 //
 // # Document ids
 //
-// The id of a document is its JSON "id" when it has one; otherwise the file
-// path as given ("corpus/a.txt"), "path:LINE" for a JSONL line, "path#N" for
-// the N-th (1-based) article of a JSON array, and "stdin" (or "stdin:LINE")
-// for standard input.
+// The id of a document is its JSON "id" when it has one; the URL of a web
+// page, feed entry or WARC record when it has one; otherwise the file path
+// as given ("corpus/a.txt"), "path:LINE" for a JSONL line, "path#N" for the
+// N-th (1-based) article of a JSON array or entry of a feed, and "stdin"
+// (or "stdin:LINE") for standard input.
 //
 // # Dates
 //
@@ -49,6 +102,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,9 +118,10 @@ const DefaultMaxBytes = 5 << 20
 type Item struct {
 	// Doc is the document; its Text is valid, non-empty UTF-8 when Err is nil.
 	Doc dyad.Doc
-	// Input names where the item came from: the file path, "path:LINE" for a
-	// JSONL line, "path#N" for an article of a JSON array, "-" (or "-:LINE")
-	// for standard input.
+	// Input names where the item came from: the file path or URL,
+	// "path:LINE" for a JSONL line, "path#N" for an article of a JSON array
+	// or a WARC record, a feed entry's link (else "feed#N"), "-" (or
+	// "-:LINE") for standard input.
 	Input string
 	// Err is the reason the item could not be read, without the input name
 	// (callers print "INPUT: Err"). It matches one of the Err* values below
@@ -83,6 +138,14 @@ type Options struct {
 	DefaultDate string
 	// Stdin is read for the input "-"; nil means os.Stdin.
 	Stdin io.Reader
+	// Client fetches http(s) inputs, feeds and the pages feed entries link
+	// to; nil means a client with a DefaultTimeout timeout. Every request
+	// carries the UserAgent header.
+	Client *http.Client
+	// NoFetch keeps feed entries to their own content or description
+	// instead of fetching the pages they link to. URLs given as inputs are
+	// still fetched.
+	NoFetch bool
 }
 
 // The kinds of bad input. Item.Err matches one of them with errors.Is when the
@@ -124,6 +187,16 @@ type reader struct {
 // JSONL lines in file order. Read stops early only when ctx is cancelled.
 func Read(ctx context.Context, inputs []string, opts Options, out chan<- Item) {
 	defer close(out)
+	r := newReader(ctx, opts, out)
+	for _, in := range inputs {
+		if !r.input(in) {
+			return
+		}
+	}
+}
+
+// newReader fills in the defaults of opts.
+func newReader(ctx context.Context, opts Options, out chan<- Item) *reader {
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = DefaultMaxBytes
 	}
@@ -133,12 +206,7 @@ func Read(ctx context.Context, inputs []string, opts Options, out chan<- Item) {
 	if opts.Stdin == nil {
 		opts.Stdin = os.Stdin
 	}
-	r := &reader{ctx: ctx, opts: opts, out: out}
-	for _, in := range inputs {
-		if !r.input(in) {
-			return
-		}
-	}
+	return &reader{ctx: ctx, opts: opts, out: out}
 }
 
 // send delivers an item; it reports false when the context is done.
@@ -169,6 +237,9 @@ func (r *reader) input(in string) bool {
 		}
 		r.stdinRead = true
 		return r.stream("-", "stdin", r.opts.Stdin, formatSniff)
+	}
+	if isURL(in) {
+		return r.url(in)
 	}
 	fi, err := os.Stat(in)
 	if err != nil {
@@ -239,7 +310,7 @@ func (r *reader) walk(root string) bool {
 		return false
 	}
 	if !found {
-		return r.fail(root, errors.New("no .txt, .text, .md, .jsonl, .ndjson or .json files in the directory"))
+		return r.fail(root, errors.New("no .txt, .text, .md, .jsonl, .ndjson, .json, .html, .htm, .rss, .atom or .warc files in the directory"))
 	}
 	return true
 }
@@ -252,7 +323,10 @@ const (
 	formatText                // one plain-text article
 	formatJSONL               // one JSON article per line
 	formatJSON                // one article object or an array of them
-	formatSniff               // JSONL if it starts with '{', else text
+	formatSniff               // by content: JSONL, HTML, feed, WARC or text
+	formatHTML                // one HTML page
+	formatFeed                // an RSS, RDF or Atom feed: one article per entry
+	formatWARC                // a WARC archive: one article per HTML response
 )
 
 // formatOf picks the format from a file name. explicit is true for files
@@ -270,6 +344,16 @@ func formatOf(path string, explicit bool) format {
 		return formatJSONL
 	case ".json":
 		return formatJSON
+	case ".html", ".htm", ".xhtml":
+		return formatHTML
+	case ".rss", ".atom":
+		return formatFeed
+	case ".warc":
+		return formatWARC
+	case ".xml":
+		if explicit {
+			return formatFeed
+		}
 	}
 	if explicit {
 		return formatSniff
@@ -292,7 +376,7 @@ func (r *reader) file(path string, f format) bool {
 		}
 		defer zr.Close()
 		src = zr
-	} else if f == formatText || f == formatSniff {
+	} else if f == formatText || f == formatSniff || f == formatHTML || f == formatFeed {
 		// A size known in advance spares reading a huge file.
 		if fi, err := fh.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > r.opts.MaxBytes {
 			return r.fail(path, tooLarge(fi.Size(), r.opts.MaxBytes))
@@ -307,8 +391,16 @@ func (r *reader) stream(input, id string, src io.Reader, f format) bool {
 	br := bufio.NewReaderSize(src, 64<<10)
 	if f == formatSniff {
 		f = formatText
-		if c, err := firstNonSpace(br); err == nil && c == '{' {
-			f = formatJSONL
+		if c, err := firstNonSpace(br); err == nil {
+			switch c {
+			case '{':
+				f = formatJSONL
+			case '<', 'W':
+				head, _ := br.Peek(sniffLen)
+				if g := sniffMarkup(head); g != formatNone {
+					f = g
+				}
+			}
 		}
 	}
 	switch f {
@@ -316,9 +408,143 @@ func (r *reader) stream(input, id string, src io.Reader, f format) bool {
 		return r.jsonl(input, id, br)
 	case formatJSON:
 		return r.json(input, id, br)
+	case formatWARC:
+		// A .warc.gz file, gzipped record by record or as a whole, arrives
+		// here decompressed: offsets count decompressed bytes.
+		return r.warc(input, br)
+	case formatHTML, formatFeed:
+		data, err := r.readBody(input, br)
+		if err != nil {
+			return r.fail(input, err)
+		}
+		if f == formatFeed {
+			return r.feed(input, data, nil)
+		}
+		doc, err := extractHTML(data, "", nil, id)
+		if err != nil {
+			return r.fail(input, err)
+		}
+		finishDoc(&doc, "")
+		return r.send(Item{Input: input, Doc: doc})
 	default:
 		return r.text(input, id, br)
 	}
+}
+
+// readBody reads a whole input of at most MaxBytes (a name ending in .gz
+// is decompressed).
+func (r *reader) readBody(input string, src io.Reader) ([]byte, error) {
+	if _, ok := src.(*os.File); ok && strings.HasSuffix(strings.ToLower(input), ".gz") {
+		zr, err := gzip.NewReader(src)
+		if err != nil {
+			return nil, fmt.Errorf("reading gzip: %w", err)
+		}
+		defer zr.Close()
+		src = zr
+	}
+	data, err := io.ReadAll(io.LimitReader(src, r.opts.MaxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading: %w", pathError(err))
+	}
+	if int64(len(data)) > r.opts.MaxBytes {
+		n, _ := io.Copy(io.Discard, src)
+		return nil, tooLarge(int64(len(data))+n, r.opts.MaxBytes)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, ErrEmpty
+	}
+	return data, nil
+}
+
+// url reads an http(s) input: an HTML page or a feed.
+func (r *reader) url(in string) bool {
+	resp, err := fetch(r.ctx, &r.opts, in)
+	if err != nil {
+		if r.ctx.Err() != nil {
+			return false
+		}
+		return r.fail(in, err)
+	}
+	kind := formatNone
+	switch {
+	case isHTMLType(resp.contentType):
+		kind = formatHTML
+		if sniffMarkup(resp.body) == formatFeed {
+			kind = formatFeed
+		}
+	case feedType(resp.contentType), looseType(resp.contentType):
+		kind = sniffMarkup(resp.body)
+	}
+	switch kind {
+	case formatFeed:
+		return r.feed(in, resp.body, resp.url)
+	case formatHTML:
+		doc, err := extractHTML(resp.body, resp.contentType, resp.url, in)
+		if err != nil {
+			return r.fail(in, err)
+		}
+		finishDoc(&doc, in)
+		return r.send(Item{Input: in, Doc: doc})
+	}
+	return r.fail(in, reasonf(ErrNotHTML, "not an HTML page or a feed (%s)", describeType(resp.contentType)))
+}
+
+// sniffLen is how much of an input is looked at to tell its kind.
+const sniffLen = 4096
+
+// sniffMarkup tells an HTML page, an RSS/RDF/Atom feed and a WARC file from
+// their first bytes; formatNone when the data is none of them.
+func sniffMarkup(data []byte) format {
+	data = data[:min(len(data), sniffLen)]
+	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
+	data = bytes.TrimLeft(data, " \t\r\n\f")
+	if bytes.HasPrefix(data, []byte("WARC/")) {
+		return formatWARC
+	}
+	if len(data) == 0 || data[0] != '<' {
+		return formatNone
+	}
+	low := bytes.ToLower(data)
+	// Skip the XML declaration, processing instructions, comments and the
+	// document type, to the first element.
+	for len(low) > 0 {
+		low = bytes.TrimLeft(low, " \t\r\n\f")
+		switch {
+		case bytes.HasPrefix(low, []byte("<!doctype html")):
+			return formatHTML
+		case bytes.HasPrefix(low, []byte("<!--")):
+			i := bytes.Index(low, []byte("-->"))
+			if i < 0 {
+				return formatNone
+			}
+			low = low[i+3:]
+			continue
+		case bytes.HasPrefix(low, []byte("<?")), bytes.HasPrefix(low, []byte("<!")):
+			i := bytes.IndexByte(low, '>')
+			if i < 0 {
+				return formatNone
+			}
+			low = low[i+1:]
+			continue
+		case bytes.HasPrefix(low, []byte("<")):
+			name := low[1:]
+			if i := bytes.IndexAny(name, " \t\r\n/>"); i >= 0 {
+				name = name[:i]
+			}
+			switch string(name) {
+			case "rss", "feed", "rdf:rdf", "rdf":
+				return formatFeed
+			case "html", "head", "body", "meta", "title", "link":
+				return formatHTML
+			}
+			if bytes.Contains(low, []byte("<html")) || bytes.Contains(low, []byte("<body")) {
+				return formatHTML
+			}
+			return formatNone
+		}
+		return formatNone
+	}
+	return formatNone
 }
 
 // firstNonSpace peeks at the first byte that is not white space.

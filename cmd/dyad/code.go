@@ -30,14 +30,24 @@ Inputs:
   FILE.jsonl .ndjson    one JSON article per line: {"id", "text", "date",
                         "source", "url", "title"}; only "text" is required
   FILE.json             one article object, or an array of them
-  DIR                   every such file below DIR, recursively, in name order;
-                        hidden files and directories are skipped
-  -                     standard input: JSONL if it starts with '{', else one
-                        plain-text article (also used when no PATH is given
-                        and standard input is not a terminal)
+  FILE.html .htm        a web page: the article text (by readability), title,
+                        date, canonical URL and site name
+  FILE.rss .atom .xml   an RSS/Atom feed: one article per entry, read from the
+                        page its link points to (else the entry's own text)
+  FILE.warc             a WARC archive (also .warc.gz, e.g. Common Crawl News):
+                        one article per HTML response with status 200
+  URL                   an http(s) page or feed, fetched (20 s timeout)
+  DIR                   every such file (but .xml) below DIR, recursively, in
+                        name order; hidden files and directories are skipped
+  -                     standard input, sniffed like a file of unknown name
+                        (also used when no PATH is given and standard input
+                        is not a terminal)
   Any file may be gzipped (name.gz). A file named explicitly is read whatever
-  its extension: JSONL if it starts with '{', else plain text.
-  Document ids are the JSON "id", else the path, "path:LINE" for JSONL lines.
+  its extension, by its content: JSONL if it starts with '{', HTML, a feed or
+  a WARC archive by their first bytes, else plain text. --max-bytes bounds
+  every file, response and WARC payload.
+  Document ids are the JSON "id", else the page's URL, else the path,
+  "path:LINE" for JSONL lines.
   Dates may be YYYY-MM-DD, YYYYMMDD or RFC 3339.
 `
 
