@@ -38,6 +38,9 @@ type StoredDoc struct {
 	// Hash is the SHA-256 of the document text (hex); the store fills it
 	// when empty.
 	Hash string `json:"hash"`
+	// DupOf is the id of the stored document this one is a near-duplicate
+	// of (the first of its cluster), empty when none; the store sets it.
+	DupOf string `json:"dup_of,omitempty"`
 }
 
 // EventFilter selects events. Zero values select everything.
@@ -61,6 +64,8 @@ type StoredEvent struct {
 	ID    int64  `json:"id"`
 	DocID string `json:"doc_id"`
 	Date  string `json:"date"`
+	// URL is the document's URL, empty when it has none.
+	URL string `json:"url,omitempty"`
 	// Sentence text of the event, for display and search.
 	Text string `json:"text"`
 	// NumMentions counts the documents that report this event (same date,

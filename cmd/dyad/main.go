@@ -42,6 +42,9 @@ Commands:
   bench     measure speed and memory on a generated corpus
   dict      import PETRARCH/TABARI dictionaries, check dictionaries
   gazetteer build the embedded gazetteer from GeoNames and country data
+  serve     serve the event database: JSON API and web UI
+  ingest    code documents and store them in the event database
+  export    write events from the event database: jsonl, csv, gdelt, plover
   version   print the version
   help      show help for a command
 
@@ -82,6 +85,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runDict(rest, stdout, stderr)
 	case "gazetteer":
 		return runGazetteer(rest, stdout, stderr)
+	case "serve":
+		return runServe(rest, stdout, stderr)
+	case "ingest":
+		return runIngest(rest, stdin, stdout, stderr)
+	case "export":
+		return runExport(rest, stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintf(stdout, "dyad %s (%s %s/%s)\n", versionString(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 		return 0
@@ -99,7 +108,7 @@ func runHelp(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	}
 	switch args[0] {
-	case "code", "quotes", "eval", "bench":
+	case "code", "quotes", "eval", "bench", "serve", "ingest", "export":
 		return run([]string{args[0], "--help"}, stdin, stdout, stderr)
 	case "dict":
 		return runDict([]string{"--help"}, stdout, stderr)
