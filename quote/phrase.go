@@ -301,7 +301,7 @@ func (d *doc) contentBefore(si, k int) [][2]int {
 			r := d.regs[d.qr[si][j]]
 			segs := append([][2]int(nil), r.segs...)
 			if len(toks) > 0 && r.start > toks[0].Start && !d.hasCueBefore(si, r.start) {
-				start := 0
+				start := d.clauseStart(si, j)
 				for start < j && (toks[start].Tag == "CC" || toks[start].Text == ",") {
 					start++
 				}
@@ -315,7 +315,7 @@ func (d *doc) contentBefore(si, k int) [][2]int {
 	if toks[k].Text != "," {
 		return nil
 	}
-	start := 0
+	start := d.clauseStart(si, k)
 	// a sentence opening with a conjunction or an earlier attribution:
 	// start after the latest cue or the "but"
 	for start < k && (toks[start].Tag == "CC" || toks[start].Text == ",") {
@@ -407,6 +407,14 @@ func (d *doc) contentAfter(si, k int, weak bool) [][2]int {
 	last := d.lastContentToken(si)
 	if cut := d.coordinateCut(si, k+1, last); cut > 0 {
 		last = cut
+	}
+	// a full stop inside the "sentence" is a boundary the splitter missed
+	// (". ''If we …,'' he said"): the clause ends there
+	for j := k + 1; j < last; j++ {
+		if !d.quoted(si, j) && isEnd(toks[j]) && toks[j].Text != ";" && j+1 <= last && (d.quoted(si, j+1) || capitalised(toks[j+1])) {
+			last = j - 1
+			break
+		}
 	}
 	if last < k {
 		return nil
@@ -556,4 +564,17 @@ func capitalised(t dyad.Token) bool {
 		return unicode.IsUpper(r)
 	}
 	return false
+}
+
+// clauseStart returns the first token of the sentence, or the token after
+// the last full stop before token k outside quotation marks (a sentence
+// boundary the splitter missed).
+func (d *doc) clauseStart(si, k int) int {
+	toks := d.toks(si)
+	for j := k - 1; j > 0; j-- {
+		if !d.quoted(si, j) && isEnd(toks[j]) && toks[j].Text != ";" && j+1 < k && (d.quoted(si, j+1) || capitalised(toks[j+1])) {
+			return j + 1
+		}
+	}
+	return 0
 }
