@@ -75,9 +75,16 @@ func (d *doc) leftNP(si, c int) span {
 		return span{}
 	}
 	if toks[p].Tag == "CC" && p > 0 {
-		// "… met the envoy and said …": the subject of the first verb
-		if v := d.firstVerb(si, p); v >= 0 && v < p {
-			return d.leftNP(si, v)
+		// "… looked up, frowned and said …": the subject of the nearest
+		// verb before it that has one (the head of the coordination)
+		for v := p - 1; v >= 0; v-- {
+			t := toks[v]
+			if d.quoted(si, v) || !strings.HasPrefix(t.Tag, "VB") || isAux(t) || t.Tag == "VBG" || t.Tag == "VBN" {
+				continue
+			}
+			if sp := d.leftNP(si, v); sp.ok() {
+				return sp
+			}
 		}
 		return span{}
 	}
