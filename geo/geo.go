@@ -261,6 +261,9 @@ func sortByPopulation(es []gazetteer.Entry) {
 // the gazetteer's demonyms ("Syrian"), then the regular English forms of
 // a division's name ("Ohioans", "Iowan", "Texans").
 func (l *Locator) demonym(w string) (gazetteer.Entry, bool) {
+	if l.notPlace[strings.ToLower(w)] {
+		return gazetteer.Entry{}, false
+	}
 	if e, ok := l.g.Demonym(w); ok {
 		return e, true
 	}

@@ -223,8 +223,8 @@ func (l *Locator) inNamedEntity(a *dyad.Analysis, start, end int, exact bool) bo
 				return true
 			}
 		}
-		if m.Kind == "group" && m.Start == start && m.End == end {
-			return true // a named group: "Hamas"
+		if m.Kind == "group" && m.Start == start && capitalised(m.Text) {
+			return true // a named group: "Hamas", "Hamas militants"
 		}
 	}
 	for _, e := range a.Entities {
