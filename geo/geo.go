@@ -114,7 +114,7 @@ type cand struct {
 // place.
 func (l *Locator) Locate(a *dyad.Analysis) error {
 	rs := []rune(a.Doc.Text)
-	var cs []*cand
+	cs := l.datelinePlaces(a, rs)
 	for si := range a.Sentences {
 		cs = append(cs, l.scan(a, rs, si)...)
 	}
@@ -310,4 +310,61 @@ func (l *Locator) innerPlace(name string) ([]gazetteer.Entry, string) {
 		}
 	}
 	return nil, "place"
+}
+
+// datelinePlaces returns the places the dateline names ("TEHRAN", "La Paz,
+// Bolivia"), which lie outside the coded sentences: the first is a city,
+// the next ones qualify it.
+func (l *Locator) datelinePlaces(a *dyad.Analysis, rs []rune) []*cand {
+	dl := a.Dateline
+	if dl == nil || dl.Place == "" || dl.Start < 0 || dl.End > len(rs) {
+		return nil
+	}
+	span := string(rs[dl.Start:dl.End])
+	var out []*cand
+	from := 0
+	for i, part := range strings.Split(dl.Place, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		at := strings.Index(span[from:], part)
+		if at < 0 {
+			at = strings.Index(strings.ToLower(span[from:]), strings.ToLower(part))
+		}
+		if at < 0 {
+			break
+		}
+		byteStart := from + at
+		from = byteStart + len(part)
+		es := l.g.Lookup(part)
+		if len(es) == 0 {
+			if q, ok := l.quals[strings.ToLower(strings.ReplaceAll(part, ".", ""))]; ok {
+				if e, ok := l.g.Admin1(q[0], q[1]); ok {
+					es = []gazetteer.Entry{e}
+				}
+			}
+		}
+		if len(es) == 0 {
+			continue
+		}
+		start := dl.Start + len([]rune(span[:byteStart]))
+		c := &cand{si: -1, start: start, end: start + len([]rune(part)), text: string(rs[start : start+len([]rune(part))]),
+			entries: es, kind: "place", pick: -1, qualifier: i > 0}
+		out = append(out, c)
+	}
+	// "La Paz, Bolivia": the second part qualifies the first
+	if len(out) > 1 {
+		for _, e := range out[1].entries {
+			if isCountry(e.Feature) && hasLocalEntry(out[0], e.Country, "") {
+				out[0].qualCountry = e.Country
+				break
+			}
+			if e.Feature == "ADM1" && hasLocalEntry(out[0], e.Country, e.Admin1) {
+				out[0].qualCountry, out[0].qualAdmin1 = e.Country, e.Admin1
+				break
+			}
+		}
+	}
+	return out
 }

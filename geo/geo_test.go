@@ -79,6 +79,8 @@ func TestLocate(t *testing.T) {
 		{"state abbreviation alone", "The S.C. Highway Patrol is looking for the driver.", []string{"S.C. USA SC place"}},
 		{"a town opening an organisation's name", "The Dublin Singers gave a concert.", []string{"Dublin USA OH place"}},
 		{"a town ending a person's name", "Officer Lee Dublin wrote the report.", nil},
+		{"dateline places", "DAMASCUS, Syria (Wire) - The talks ended.", []string{"DAMASCUS SYR 13 place", "Syria SYR  place"}},
+		{"a country's possessive inside a person's title", "Syria's defence minister Omar Haddad resigned.", []string{"Syria SYR  place"}},
 		{"document context picks the namesake", "Officials in Maryland said a barn fire broke out in Damascus on Sunday.", []string{"Maryland USA MD place", "Damascus USA MD place"}},
 	}
 	for _, tc := range tests {

@@ -43,7 +43,7 @@ func (l *Locator) resolve(a *dyad.Analysis, rs []rune, cs []*cand) {
 			base.add(es[0], 3)
 		}
 		for _, c := range cs {
-			if c.start >= dl.Start && c.end <= dl.End && len(cities(c.entries)) > 0 {
+			if !c.qualifier && c.start >= dl.Start && c.end <= dl.End && len(cities(c.entries)) > 0 {
 				c.dateline = true
 			}
 		}

@@ -33,6 +33,13 @@ func (l *Locator) scan(a *dyad.Analysis, rs []rune, si int) []*cand {
 			out = append(out, c)
 			continue
 		}
+		// "Bolivia's" as one token: the place without the possessive
+		if c := l.possessivePlace(a, toks, si, i); c != nil {
+			if l.keep(a, c) {
+				out = append(out, c)
+			}
+			continue
+		}
 		n, es := 0, []gazetteer.Entry(nil)
 		longest := min(maxW, len(toks)-i)
 		if !l.g.MayStartName(t.Text) {
@@ -190,8 +197,10 @@ func (l *Locator) keep(a *dyad.Analysis, c *cand) bool {
 			}
 		}
 	}
-	// a person or organisation found by the earlier stages
-	if l.inNamedEntity(a, c.start, c.end, false) && (!strong || l.inPerson(a, c.start, c.end)) {
+	// a person or organisation found by the earlier stages ("Bolivia's
+	// interior minister" is a person, but "Bolivia" in it is a place)
+	possessive := c.t1 < len(toks) && toks[c.t1].Tag == "POS" || c.end < toks[c.t0].End
+	if !possessive && l.inNamedEntity(a, c.start, c.end, false) && (!strong || l.inPerson(a, c.start, c.end)) {
 		return false
 	}
 	if c.t1-c.t0 == 1 {
@@ -381,4 +390,28 @@ func anyStrong(es []gazetteer.Entry) bool {
 		}
 	}
 	return false
+}
+
+// possessivePlace reads a token such as "Bolivia's" (the tokenizer keeps
+// some possessives on the word) as the place before the apostrophe.
+func (l *Locator) possessivePlace(a *dyad.Analysis, toks []dyad.Token, si, i int) *cand {
+	t := toks[i]
+	var name string
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasSuffix(t.Text, suf) && len(t.Text) > len(suf)+1 {
+			name = strings.TrimSuffix(t.Text, suf)
+			break
+		}
+	}
+	if name == "" {
+		return nil
+	}
+	es := l.g.Lookup(name)
+	if len(es) == 0 {
+		return nil
+	}
+	n := len([]rune(name))
+	c := &cand{si: si, t0: i, t1: i + 1, start: t.Start, end: t.Start + n, text: name, entries: es, kind: "place", pick: -1}
+	c.locative = i > 0 && isLocative(toks[i-1].Lower)
+	return c
 }
