@@ -54,7 +54,7 @@ func TestRecordContract(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := json.Marshal(rec)
-	for _, field := range []string{`"doc":`, `"dateline":`, `"sentences":`, `"entities":`, `"events":`, `"quotes":[]`, `"places":[{"name":"Tehran"`,
+	for _, field := range []string{`"doc":`, `"dateline":`, `"sentences":`, `"entities":`, `"events":`, `"quotes":[]`, `"places":[{"name":"TEHRAN"`,
 		`"lat":`, `"lon":`, `"geonameid":`, `"feature":`, `"admin1":`, `"place":{`,
 		`"quad_class":`, `"goldstein":`, `"plover":`, `"source":`, `"target":`, `"verb":`, `"rule":`, `"negated":`, `"url":null`} {
 		if !strings.Contains(string(b), field) {
