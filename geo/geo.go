@@ -108,6 +108,8 @@ type cand struct {
 	// ("WASHINGTON (AP) —" is the capital, not the state).
 	dateline bool
 	pick     int // chosen entry, -1 for none
+	// prior caches the context-free part of each entry's score.
+	prior []float64
 }
 
 // Locate fills a.Places with the document's toponyms and sets each event's
@@ -115,8 +117,9 @@ type cand struct {
 func (l *Locator) Locate(a *dyad.Analysis) error {
 	rs := []rune(a.Doc.Text)
 	cs := l.datelinePlaces(a, rs)
+	memo := map[string][]gazetteer.Entry{} // a document repeats its names
 	for si := range a.Sentences {
-		cs = append(cs, l.scan(a, rs, si)...)
+		cs = append(cs, l.scan(a, rs, si, memo)...)
 	}
 	l.resolve(a, rs, cs)
 	a.Places = a.Places[:0]

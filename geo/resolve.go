@@ -54,7 +54,7 @@ func (l *Locator) resolve(a *dyad.Analysis, rs []rune, cs []*cand) {
 	// candidates by name: the qualified ones ("Paris, Texas") apart
 	type group struct {
 		cs   []*cand
-		vote *context
+		vote *vote
 	}
 	groups := map[string]*group{}
 	var order []string
@@ -75,7 +75,7 @@ func (l *Locator) resolve(a *dyad.Analysis, rs []rune, cs []*cand) {
 		total.merge(base, 1)
 		for _, k := range order {
 			if v := groups[k].vote; v != nil {
-				total.merge(v, 1)
+				v.addTo(total)
 			}
 		}
 		for _, k := range order {
@@ -111,9 +111,7 @@ func (l *Locator) resolve(a *dyad.Analysis, rs []rune, cs []*cand) {
 			if isCountry(e.Feature) {
 				w *= 0.7 // a country says little about which town
 			}
-			v := newContext()
-			v.add(e, w)
-			g.vote = v
+			g.vote = newVote(e, w)
 		}
 	}
 }
@@ -139,23 +137,50 @@ func (x *context) merge(o *context, sign float64) {
 	}
 }
 
+// vote is what one name says about where the story is: its entry's
+// country and division, with a weight (see context.add).
+type vote struct {
+	country  string
+	admin1   [2]string // zero when the entry is a country
+	w        float64
+	hasAdmin bool
+}
+
+func newVote(e gazetteer.Entry, w float64) *vote {
+	v := &vote{country: e.Country, w: w}
+	if e.Admin1 != "" && e.Country != "" && !isCountry(e.Feature) {
+		v.admin1, v.hasAdmin = [2]string{e.Country, e.Admin1}, true
+	}
+	return v
+}
+
+func (v *vote) addTo(x *context) {
+	if v.country != "" {
+		x.countries[v.country] += v.w
+	}
+	if v.hasAdmin {
+		x.admin1s[v.admin1] += v.w
+	}
+}
+
 // scoped is a context less one name's own vote.
 type scoped struct {
-	all, own *context
+	all *context
+	own *vote
 }
 
 func (x scoped) country(c string) float64 {
 	w := x.all.countries[c]
-	if x.own != nil {
-		w -= x.own.countries[c]
+	if x.own != nil && x.own.country == c {
+		w -= x.own.w
 	}
 	return w
 }
 
 func (x scoped) admin1(k [2]string) float64 {
 	w := x.all.admin1s[k]
-	if x.own != nil {
-		w -= x.own.admin1s[k]
+	if x.own != nil && x.own.hasAdmin && x.own.admin1 == k {
+		w -= x.own.w
 	}
 	return w
 }
@@ -164,6 +189,13 @@ func (x scoped) admin1(k [2]string) float64 {
 // or -1 when c has none.
 func (l *Locator) best(c *cand, ctx scoped) int {
 	bi, bs := -1, math.Inf(-1)
+	if len(c.prior) != len(c.entries) {
+		// the context-free part of each entry's score, computed once
+		c.prior = make([]float64, len(c.entries))
+		for i, e := range c.entries {
+			c.prior[i] = featurePrior(e.Feature) + weights.population*math.Log10(float64(e.Population)+10)
+		}
+	}
 	for i, e := range c.entries {
 		if c.qualCountry != "" && e.Country != c.qualCountry && e.Country != "" {
 			continue
@@ -174,7 +206,7 @@ func (l *Locator) best(c *cand, ctx scoped) int {
 		if c.qualAdmin1 != "" && e.Admin1 != c.qualAdmin1 && !isCountry(e.Feature) {
 			continue
 		}
-		s := featurePrior(e.Feature) + weights.population*math.Log10(float64(e.Population)+10)
+		s := c.prior[i]
 		if e.Country != "" {
 			if w := ctx.country(e.Country); w > 0 {
 				s += weights.country * math.Min(w, weights.cap)

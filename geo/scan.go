@@ -16,7 +16,15 @@ var joiners = map[string]bool{"of": true, "de": true, "da": true, "do": true, "d
 var hyphenSuffixes = []string{"-based", "-born", "-bound", "-area", "-region", "-led", "-backed", "-held", "-controlled"}
 
 // scan finds the toponym candidates of sentence si.
-func (l *Locator) scan(a *dyad.Analysis, rs []rune, si int) []*cand {
+func (l *Locator) scan(a *dyad.Analysis, rs []rune, si int, memo map[string][]gazetteer.Entry) []*cand {
+	lookup := func(name string) []gazetteer.Entry {
+		if es, ok := memo[name]; ok {
+			return es
+		}
+		es := l.g.Lookup(name)
+		memo[name] = es
+		return es
+	}
 	toks := a.Sentences[si].Tokens
 	maxW := l.g.MaxWords()
 	if maxW > 6 {
@@ -54,7 +62,7 @@ func (l *Locator) scan(a *dyad.Analysis, rs []rune, si int) []*cand {
 				continue
 			}
 			name := a.Doc.Text[t.ByteStart:last.ByteEnd]
-			if found := l.g.Lookup(name); len(found) > 0 {
+			if found := lookup(name); len(found) > 0 {
 				n, es = k, found
 				break
 			}
