@@ -117,9 +117,9 @@ type cand struct {
 func (l *Locator) Locate(a *dyad.Analysis) error {
 	rs := []rune(a.Doc.Text)
 	cs := l.datelinePlaces(a, rs)
-	memo := map[string][]gazetteer.Entry{} // a document repeats its names
+	st := newDocState(a)
 	for si := range a.Sentences {
-		cs = append(cs, l.scan(a, rs, si, memo)...)
+		cs = append(cs, l.scan(a, rs, si, st)...)
 	}
 	l.resolve(a, rs, cs)
 	a.Places = a.Places[:0]

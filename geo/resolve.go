@@ -78,10 +78,14 @@ func (l *Locator) resolve(a *dyad.Analysis, rs []rune, cs []*cand) {
 				v.addTo(total)
 			}
 		}
+		changed := false
 		for _, k := range order {
 			g := groups[k]
 			ctx := scoped{total, g.vote}
 			pick := l.best(g.cs[0], ctx)
+			if pick != g.cs[0].pick || round == 0 {
+				changed = true
+			}
 			for i, c := range g.cs {
 				if i == 0 || pick < 0 {
 					c.pick = pick
@@ -94,6 +98,9 @@ func (l *Locator) resolve(a *dyad.Analysis, rs []rune, cs []*cand) {
 					c.pick = l.best(c, ctx)
 				}
 			}
+		}
+		if !changed && round > 0 {
+			break // the votes would not change either
 		}
 		// the votes for the next round
 		for _, k := range order {

@@ -16,13 +16,13 @@ var joiners = map[string]bool{"of": true, "de": true, "da": true, "do": true, "d
 var hyphenSuffixes = []string{"-based", "-born", "-bound", "-area", "-region", "-led", "-backed", "-held", "-controlled"}
 
 // scan finds the toponym candidates of sentence si.
-func (l *Locator) scan(a *dyad.Analysis, rs []rune, si int, memo map[string][]gazetteer.Entry) []*cand {
+func (l *Locator) scan(a *dyad.Analysis, rs []rune, si int, st *docState) []*cand {
 	lookup := func(name string) []gazetteer.Entry {
-		if es, ok := memo[name]; ok {
+		if es, ok := st.memo[name]; ok {
 			return es
 		}
 		es := l.g.Lookup(name)
-		memo[name] = es
+		st.memo[name] = es
 		return es
 	}
 	toks := a.Sentences[si].Tokens
@@ -43,7 +43,7 @@ func (l *Locator) scan(a *dyad.Analysis, rs []rune, si int, memo map[string][]ga
 		}
 		// "Bolivia's" as one token: the place without the possessive
 		if c := l.possessivePlace(a, toks, si, i); c != nil {
-			if l.keep(a, c) {
+			if l.keep(a, c, st) {
 				out = append(out, c)
 			}
 			continue
@@ -75,7 +75,7 @@ func (l *Locator) scan(a *dyad.Analysis, rs []rune, si int, memo map[string][]ga
 		if n == 0 && i+1 < len(toks) && capitalised(toks[i+1].Text) {
 			// a people of two words: "Sri Lankan", "South Korean"
 			two := a.Doc.Text[t.ByteStart:toks[i+1].ByteEnd]
-			if e, ok := l.g.Demonym(two); ok && l.demonymHere(a, si, i) {
+			if e, ok := l.g.Demonym(two); ok && l.demonymHere(a, si, i, st) {
 				out = append(out, &cand{si: si, t0: i, t1: i + 2, start: t.Start, end: toks[i+1].End, text: two,
 					entries: []gazetteer.Entry{e}, kind: "demonym", pick: -1})
 				i++
@@ -83,7 +83,7 @@ func (l *Locator) scan(a *dyad.Analysis, rs []rune, si int, memo map[string][]ga
 			}
 		}
 		if n == 0 {
-			if e, ok := l.demonym(t.Text); ok && l.demonymHere(a, si, i) {
+			if e, ok := l.demonym(t.Text); ok && l.demonymHere(a, si, i, st) {
 				out = append(out, &cand{si: si, t0: i, t1: i + 1, start: t.Start, end: t.End, text: t.Text,
 					entries: []gazetteer.Entry{e}, kind: "demonym", pick: -1})
 			}
@@ -92,7 +92,7 @@ func (l *Locator) scan(a *dyad.Analysis, rs []rune, si int, memo map[string][]ga
 		c := &cand{si: si, t0: i, t1: i + n, start: t.Start, end: toks[i+n-1].End,
 			text: string(rs[t.Start:toks[i+n-1].End]), entries: es, kind: "place", pick: -1}
 		c.locative = i > 0 && isLocative(toks[i-1].Lower)
-		if l.keep(a, c) {
+		if l.keep(a, c, st) {
 			out = append(out, c)
 		}
 		i += n - 1
@@ -153,13 +153,13 @@ func (l *Locator) hyphenPlace(toks []dyad.Token, si, i int) *cand {
 // here: anywhere but inside a person's name (inside an organisation's it
 // still says which country: "the Syrian Observatory", as the geoparsing
 // corpora count it).
-func (l *Locator) demonymHere(a *dyad.Analysis, si, i int) bool {
+func (l *Locator) demonymHere(a *dyad.Analysis, si, i int, st *docState) bool {
 	toks := a.Sentences[si].Tokens
-	return !l.inPerson(a, toks[i].Start, toks[i].End)
+	return !st.inPerson(toks[i].Start, toks[i].End)
 }
 
 // keep decides whether a candidate is a place in this text.
-func (l *Locator) keep(a *dyad.Analysis, c *cand) bool {
+func (l *Locator) keep(a *dyad.Analysis, c *cand, st *docState) bool {
 	toks := a.Sentences[c.si].Tokens
 	if l.notPlace[gazetteer.Key(c.text)] {
 		return false // "March", "Police", "White House"
@@ -208,7 +208,7 @@ func (l *Locator) keep(a *dyad.Analysis, c *cand) bool {
 	// a person or organisation found by the earlier stages ("Bolivia's
 	// interior minister" is a person, but "Bolivia" in it is a place)
 	possessive := c.t1 < len(toks) && toks[c.t1].Tag == "POS" || c.end < toks[c.t0].End
-	if !possessive && l.inNamedEntity(a, c.start, c.end, false) && (!strong || l.inPerson(a, c.start, c.end)) {
+	if !possessive && st.inNamedEntity(c.start, c.end) && (!strong || st.inPerson(c.start, c.end)) {
 		return false
 	}
 	if c.t1-c.t0 == 1 {
@@ -227,35 +227,6 @@ func (l *Locator) keep(a *dyad.Analysis, c *cand) bool {
 }
 
 func followsComma(toks []dyad.Token, i int) bool { return i > 0 && toks[i-1].Text == "," }
-
-// inNamedEntity reports whether [start, end) lies in a person's or an
-// organisation's mention (actor mentions of persons, organisations and
-// agents, and the entities named by the quote stage), or — when exact is
-// false — in one that is longer than the span.
-func (l *Locator) inNamedEntity(a *dyad.Analysis, start, end int, exact bool) bool {
-	for _, m := range a.Mentions {
-		if m.Start <= start && end <= m.End && (m.End-m.Start > end-start || exact) {
-			switch m.Kind {
-			case "person", "org":
-				return true
-			}
-		}
-		if m.Kind == "group" && m.Start == start && capitalised(m.Text) {
-			return true // a named group: "Hamas", "Hamas militants"
-		}
-	}
-	for _, e := range a.Entities {
-		if e.Type != "PERSON" && e.Type != "ORG" {
-			continue
-		}
-		for _, mm := range e.Mentions {
-			if mm[0] <= start && end <= mm[1] && (mm[1]-mm[0] > end-start || e.Type == "PERSON" && strings.Contains(e.Name, " ")) {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 // isQualifierAt reports whether ", X" at token i qualifies the place
 // before it: a state abbreviation or a division or country name.
@@ -348,27 +319,6 @@ func hasLocalEntry(c *cand, country, admin1 string) bool {
 	return false
 }
 
-// inPerson reports whether [start, end) lies in a longer mention of a
-// person ("Paris Hilton").
-func (l *Locator) inPerson(a *dyad.Analysis, start, end int) bool {
-	for _, e := range a.Entities {
-		if e.Type != "PERSON" {
-			continue
-		}
-		for _, mm := range e.Mentions {
-			if mm[0] <= start && end <= mm[1] && mm[1]-mm[0] > end-start {
-				return true
-			}
-		}
-	}
-	for _, m := range a.Mentions {
-		if m.Kind == "person" && m.Start <= start && end <= m.End && m.End-m.Start > end-start {
-			return true
-		}
-	}
-	return false
-}
-
 // coveredBy reports whether a candidate of sentence si covers token t.
 func coveredBy(cs []*cand, si, t int) bool {
 	for _, c := range cs {
@@ -422,4 +372,71 @@ func (l *Locator) possessivePlace(a *dyad.Analysis, toks []dyad.Token, si, i int
 	c := &cand{si: si, t0: i, t1: i + 1, start: t.Start, end: t.Start + n, text: name, entries: es, kind: "place", pick: -1}
 	c.locative = i > 0 && isLocative(toks[i-1].Lower)
 	return c
+}
+
+// docState is what the places stage keeps for one document: the names it
+// looked up, and the spans of the persons, organisations and named groups
+// the earlier stages found.
+type docState struct {
+	memo  map[string][]gazetteer.Entry
+	named []namedSpan
+}
+
+// namedSpan is a person's, an organisation's or a named group's mention.
+type namedSpan struct {
+	start, end int
+	person     bool // a person (an actor mention or a PERSON entity)
+	fullName   bool // a PERSON entity whose name has several words
+	group      bool // a named group mention ("Hamas militants")
+}
+
+func newDocState(a *dyad.Analysis) *docState {
+	st := &docState{memo: map[string][]gazetteer.Entry{}}
+	for _, m := range a.Mentions {
+		switch {
+		case m.Kind == "person" || m.Kind == "org":
+			st.named = append(st.named, namedSpan{start: m.Start, end: m.End, person: m.Kind == "person"})
+		case m.Kind == "group" && capitalised(m.Text):
+			st.named = append(st.named, namedSpan{start: m.Start, end: m.End, group: true})
+		}
+	}
+	for _, e := range a.Entities {
+		if e.Type != "PERSON" && e.Type != "ORG" {
+			continue
+		}
+		for _, mm := range e.Mentions {
+			st.named = append(st.named, namedSpan{start: mm[0], end: mm[1], person: e.Type == "PERSON",
+				fullName: e.Type == "PERSON" && strings.Contains(e.Name, " ")})
+		}
+	}
+	return st
+}
+
+// inNamedEntity reports whether [start, end) lies in a longer mention of
+// a person or an organisation, in a PERSON entity's mention when that
+// person is named in full, or opens a named group's mention.
+func (st *docState) inNamedEntity(start, end int) bool {
+	for _, n := range st.named {
+		if n.group {
+			if n.start == start {
+				return true
+			}
+			continue
+		}
+		if n.start <= start && end <= n.end && (n.end-n.start > end-start || n.fullName) {
+			return true
+		}
+	}
+	return false
+}
+
+// inPerson reports whether [start, end) lies in a longer mention of a
+// person ("Paris Hilton").
+func (st *docState) inPerson(start, end int) bool {
+	for _, n := range st.named {
+		if n.person && n.start <= start && end <= n.end && n.end-n.start > end-start {
+			return true
+		}
+	}
+	return false
 }

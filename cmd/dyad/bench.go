@@ -199,7 +199,7 @@ func stageShares(stages []pipeline.StageTime) string {
 	}
 	parts := make([]string, len(stages))
 	for i, s := range stages {
-		parts[i] = fmt.Sprintf("%s %.0f%%", s.Stage, 100*float64(s.Total)/float64(total))
+		parts[i] = fmt.Sprintf("%s %.1f%%", s.Stage, 100*float64(s.Total)/float64(total))
 	}
 	return strings.Join(parts, ", ")
 }
