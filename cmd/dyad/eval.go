@@ -215,31 +215,9 @@ flags:
 `)
 		fs.PrintDefaults()
 	}
-	files, err := parseCommandLine(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
-	if err != nil {
-		return 2
-	}
-	if len(files) == 0 {
-		fmt.Fprintln(stderr, "dyad eval quotes: no gold file given")
-		fs.Usage()
-		return 2
-	}
-	// Read every file before loading the pipeline, so that a bad file
-	// fails fast.
-	golds := make([][]eval.QuoteGold, len(files))
-	for i, path := range files {
-		if golds[i], err = eval.LoadQuoteGold(path); err != nil {
-			fmt.Fprintf(stderr, "dyad eval quotes: %v\n", err)
-			return 1
-		}
-	}
-	p, err := pipeline.New(pipeline.Options{})
-	if err != nil {
-		fmt.Fprintf(stderr, "dyad eval quotes: load pipeline: %v\n", err)
-		return 1
+	files, golds, p, status := prepareEval(fs, args, "dyad eval quotes", eval.LoadQuoteGold, stderr)
+	if p == nil {
+		return status
 	}
 	code := func(d dyad.Doc) (dyad.Record, error) { return p.Process(d) }
 
@@ -313,31 +291,9 @@ flags:
 `)
 		fs.PrintDefaults()
 	}
-	files, err := parseCommandLine(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
-	if err != nil {
-		return 2
-	}
-	if len(files) == 0 {
-		fmt.Fprintln(stderr, "dyad eval geo: no gold file given")
-		fs.Usage()
-		return 2
-	}
-	// Read every file before loading the pipeline, so that a bad file
-	// fails fast.
-	golds := make([][]eval.GeoGold, len(files))
-	for i, path := range files {
-		if golds[i], err = eval.LoadGeoGold(path); err != nil {
-			fmt.Fprintf(stderr, "dyad eval geo: %v\n", err)
-			return 1
-		}
-	}
-	p, err := pipeline.New(pipeline.Options{})
-	if err != nil {
-		fmt.Fprintf(stderr, "dyad eval geo: load pipeline: %v\n", err)
-		return 1
+	files, golds, p, status := prepareEval(fs, args, "dyad eval geo", eval.LoadGeoGold, stderr)
+	if p == nil {
+		return status
 	}
 	score := func(g []eval.GeoGold) (*eval.GeoReport, error) {
 		return eval.ScoreGeo(g, func(d dyad.Doc) (dyad.Record, error) { return p.Process(d) })
@@ -372,4 +328,34 @@ flags:
 		fmt.Fprintf(stdout, "\n== all %d files ==\n%s\n", len(files), total.Summary(!*goldSpans))
 	}
 	return 0
+}
+
+// prepareEval parses an eval kind's command line, reads every gold file
+// with load (so that a bad file fails before the pipeline loads) and loads
+// the pipeline. When p is nil the command is over, with exit status code.
+func prepareEval[T any](fs *flag.FlagSet, args []string, name string, load func(string) ([]T, error), stderr io.Writer) (files []string, golds [][]T, p *pipeline.Pipeline, code int) {
+	files, err := parseCommandLine(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil, nil, nil, 0
+	}
+	if err != nil {
+		return nil, nil, nil, 2
+	}
+	if len(files) == 0 {
+		fmt.Fprintf(stderr, "%s: no gold file given\n", name)
+		fs.Usage()
+		return nil, nil, nil, 2
+	}
+	golds = make([][]T, len(files))
+	for i, path := range files {
+		if golds[i], err = load(path); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			return nil, nil, nil, 1
+		}
+	}
+	if p, err = pipeline.New(pipeline.Options{}); err != nil {
+		fmt.Fprintf(stderr, "%s: load pipeline: %v\n", name, err)
+		return nil, nil, nil, 1
+	}
+	return files, golds, p, 0
 }
