@@ -10,8 +10,11 @@ import (
 	"fmt"
 	"math/bits"
 	"net/url"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -65,7 +68,7 @@ const (
 	quoteCols    = 7
 	groupInsert  = `INSERT INTO event_groups(id, date, src_code, tgt_code, code, src_country, tgt_country, root, quad, goldstein, mentions, sources) VALUES `
 	groupCols    = 12
-	groupUpsert  = ` ON CONFLICT(id) DO UPDATE SET mentions = mentions + excluded.mentions`
+	groupUpsert  = ` ON CONFLICT(id) DO UPDATE SET mentions = mentions + excluded.mentions, sources = sources + excluded.sources`
 	sourceInsert = `INSERT OR IGNORE INTO group_sources(grp, source) VALUES `
 	sourceCols   = 2
 	chunkRows    = 200
@@ -134,6 +137,9 @@ func (s *Store) PutNew(ctx context.Context, docs []dyad.StoredDoc) ([]bool, erro
 	if len(docs) == 0 {
 		return nil, nil
 	}
+	// Hashes, simhashes and JSON need no database: they are made in
+	// parallel before the writer's lock.
+	preps := prepareAll(docs)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -154,7 +160,7 @@ func (s *Store) PutNew(ctx context.Context, docs []dyad.StoredDoc) ([]bool, erro
 	}
 	isNew := make([]bool, len(docs))
 	for i := range docs {
-		ok, err := st.put(ctx, &docs[i])
+		ok, err := st.put(ctx, &docs[i], preps[i])
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: put %s: %w", docs[i].Doc.ID, err)
 		}
@@ -178,6 +184,7 @@ func (s *Store) PutNew(ctx context.Context, docs []dyad.StoredDoc) ([]bool, erro
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("sqlite: put: commit: %w", err)
 	}
+	writes.Add(1) // the in-memory indexes of this process look again
 	return isNew, nil
 }
 
@@ -209,24 +216,127 @@ func exists(ctx context.Context, st *sql.Stmt, arg any) (bool, error) {
 	return err == nil, err
 }
 
-// put stores one document; false when it is known already. It fills the
-// document's Hash, its final id and DupOf.
-func (st *putStmts) put(ctx context.Context, sd *dyad.StoredDoc) (bool, error) {
+// prepared is the work on one document that needs no database: done for
+// all the documents of a Put in parallel, before the writer's lock.
+type prepared struct {
+	ident, id, date string // id: the document's id if it is not taken
+	sents           []string
+	sim             uint64
+	shingles        int
+	titleKey        string
+	recJSON         []byte // the record without events, for id
+	source          string
+	evJSON          [][]byte
+	evText          []string
+	srcName         []string
+	tgtName         []string
+	qJSON           [][]byte
+	err             error
+}
+
+// prepare does the database-free work on a document and fills its Hash.
+func prepareDoc(sd *dyad.StoredDoc) *prepared {
+	p := &prepared{}
 	doc := sd.Doc
 	if sd.Hash == "" {
 		sd.Hash = Hash(doc.Text)
 	}
-	ident := Identity(doc, sd.Hash)
-	if known, err := exists(ctx, st.known, ident); err != nil || known {
+	p.ident = Identity(doc, sd.Hash)
+	rec := sd.Record
+	p.id = doc.ID
+	if p.id == "" {
+		p.id = rec.Doc.ID
+	}
+	if p.id == "" {
+		p.id = sd.Hash[:12]
+	}
+	p.date = string(rec.Doc.Date)
+	if p.date == "" {
+		p.date = doc.Date
+	}
+	p.sents = sentenceTexts(doc.Text, rec.Sentences)
+	p.sim, p.shingles = simhash(p.sents)
+	p.titleKey = normTitle(doc.Title)
+	p.recJSON, p.err = recordJSON(rec, p.id, p.date)
+	if p.err != nil {
+		return p
+	}
+	p.source = sourceName(doc)
+	n := len(rec.Events)
+	p.evJSON, p.evText, p.srcName, p.tgtName = make([][]byte, n), make([]string, n), make([]string, n), make([]string, n)
+	for i := range rec.Events {
+		ev := &rec.Events[i]
+		if p.evJSON[i], p.err = json.Marshal(ev); p.err != nil {
+			return p
+		}
+		if ev.Sentence >= 0 && ev.Sentence < len(p.sents) {
+			p.evText[i] = p.sents[ev.Sentence]
+		}
+		p.srcName[i], p.tgtName[i] = actorName(ev.Source, &rec), actorName(ev.Target, &rec)
+	}
+	p.qJSON = make([][]byte, len(rec.Quotes))
+	for i := range rec.Quotes {
+		if p.qJSON[i], p.err = json.Marshal(&rec.Quotes[i]); p.err != nil {
+			return p
+		}
+	}
+	return p
+}
+
+// recordJSON is the record as stored: with the document's final id and
+// date, without its events (the events table holds them; Doc puts them
+// back).
+func recordJSON(rec dyad.Record, id, date string) ([]byte, error) {
+	rec.Doc.ID = id
+	if rec.Doc.Date == "" {
+		rec.Doc.Date = dyad.OptString(date)
+	}
+	rec.Events = []dyad.Event{}
+	return json.Marshal(rec)
+}
+
+// prepareAll prepares documents with up to GOMAXPROCS goroutines.
+func prepareAll(docs []dyad.StoredDoc) []*prepared {
+	out := make([]*prepared, len(docs))
+	workers := min(runtime.GOMAXPROCS(0), (len(docs)+7)/8)
+	if workers <= 1 {
+		for i := range docs {
+			out[i] = prepareDoc(&docs[i])
+		}
+		return out
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(docs) {
+					return
+				}
+				out[i] = prepareDoc(&docs[i])
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// put stores one prepared document; false when it is known already. It
+// fills the document's final id and DupOf.
+func (st *putStmts) put(ctx context.Context, sd *dyad.StoredDoc, p *prepared) (bool, error) {
+	if p.err != nil {
+		return false, p.err
+	}
+	doc := sd.Doc
+	if known, err := exists(ctx, st.known, p.ident); err != nil || known {
 		return false, err
 	}
-	rec := sd.Record
-	if doc.ID == "" {
-		doc.ID = rec.Doc.ID
-	}
-	if doc.ID == "" {
-		doc.ID = sd.Hash[:12]
-	}
+	rec := &sd.Record
+	doc.ID = p.id
+	recJSON := p.recJSON
 	if taken, err := exists(ctx, st.idTaken, doc.ID); err != nil {
 		return false, err
 	} else if taken {
@@ -236,18 +346,12 @@ func (st *putStmts) put(ctx context.Context, sd *dyad.StoredDoc) (bool, error) {
 		} else if taken {
 			doc.ID = strings.TrimSuffix(doc.ID, sd.Hash[:12]) + sd.Hash
 		}
+		if recJSON, err = recordJSON(*rec, doc.ID, p.date); err != nil {
+			return false, err
+		}
 	}
-	rec.Doc.ID = doc.ID
-	date := string(rec.Doc.Date)
-	if date == "" {
-		date = doc.Date
-		rec.Doc.Date = dyad.OptString(date)
-	}
-	sents := sentenceTexts(doc.Text, rec.Sentences)
-	sim, shingles := simhash(sents)
-	titleKey := normTitle(doc.Title)
-
-	dup, err := st.findDup(ctx, sim, shingles, titleKey, date)
+	date := p.date
+	dup, err := st.findDup(ctx, p.sim, p.shingles, p.titleKey, date)
 	if err != nil {
 		return false, err
 	}
@@ -258,22 +362,13 @@ func (st *putStmts) put(ctx context.Context, sd *dyad.StoredDoc) (bool, error) {
 			return false, err
 		}
 	}
-	// The record is stored without its events, which the events table
-	// holds; Doc puts them back.
-	events := rec.Events
-	rec.Events = []dyad.Event{}
-	recJSON, err := json.Marshal(rec)
-	rec.Events = events
-	if err != nil {
-		return false, err
-	}
 	var n int64
-	if err := st.insDoc.QueryRowContext(ctx, doc.ID, ident, sd.Hash, doc.URL, date, doc.Source, doc.Title,
-		titleKey, int64(sim), dupOf, doc.Text, recJSON).Scan(&n); err != nil {
+	if err := st.insDoc.QueryRowContext(ctx, doc.ID, p.ident, sd.Hash, doc.URL, date, doc.Source, doc.Title,
+		p.titleKey, int64(p.sim), dupOf, doc.Text, recJSON).Scan(&n); err != nil {
 		return false, err
 	}
-	if shingles >= simhashMinShingles {
-		for _, b := range bands(sim) {
+	if p.shingles >= simhashMinShingles {
+		for _, b := range bands(p.sim) {
 			if _, err := st.band.ExecContext(ctx, b, n); err != nil {
 				return false, err
 			}
@@ -281,7 +376,7 @@ func (st *putStmts) put(ctx context.Context, sd *dyad.StoredDoc) (bool, error) {
 	}
 
 	// Event groups: one mention per document per group.
-	source := sourceName(doc)
+	source := p.source
 	groups := map[groupKey]int64{}
 	for i := range rec.Events {
 		ev := &rec.Events[i]
@@ -305,29 +400,17 @@ func (st *putStmts) put(ctx context.Context, sd *dyad.StoredDoc) (bool, error) {
 	}
 	for i := range rec.Events {
 		ev := &rec.Events[i]
-		evJSON, err := json.Marshal(ev)
-		if err != nil {
-			return false, err
-		}
-		text := ""
-		if ev.Sentence >= 0 && ev.Sentence < len(sents) {
-			text = sents[ev.Sentence]
-		}
 		st.events = append(st.events, n, i, groups[keyOf(date, ev)], date, ev.Code, ev.Root, ev.QuadClass, ev.Goldstein,
-			actorCodeOf(ev.Source), actorCountry(ev.Source), actorName(ev.Source, &rec),
-			actorCodeOf(ev.Target), actorCountry(ev.Target), actorName(ev.Target, &rec), text, evJSON)
+			actorCodeOf(ev.Source), actorCountry(ev.Source), p.srcName[i],
+			actorCodeOf(ev.Target), actorCountry(ev.Target), p.tgtName[i], p.evText[i], p.evJSON[i])
 	}
 	for i := range rec.Quotes {
 		q := &rec.Quotes[i]
-		qJSON, err := json.Marshal(q)
-		if err != nil {
-			return false, err
-		}
 		code := ""
 		if q.Speaker != nil {
 			code = string(q.Speaker.Code)
 		}
-		st.quotes = append(st.quotes, n, i, date, code, codeCountry(code), q.Text, qJSON)
+		st.quotes = append(st.quotes, n, i, date, code, codeCountry(code), q.Text, p.qJSON[i])
 	}
 	sd.Doc.ID = doc.ID
 	return true, nil
@@ -418,33 +501,62 @@ func (k groupKey) id() int64 {
 	return id
 }
 
-// flushGroups writes what this call adds to event groups: mentions are
-// added, sources merged and counted again.
+// flushGroups writes what this call adds to event groups: the sources new
+// to a group are inserted first (RETURNING names the groups that gained
+// one), then mentions and the number of new sources are added to the
+// group in one upsert, without counting group_sources again.
 func (st *putStmts) flushGroups(ctx context.Context, tx *sql.Tx) error {
 	if len(st.groupOrder) == 0 {
 		return nil
 	}
-	rows := make([]any, 0, groupCols*len(st.groupOrder))
 	var srcRows []any
 	for _, id := range st.groupOrder {
-		g := st.groups[id]
-		rows = append(rows, id, g.key.date, g.key.src, g.key.tgt, g.key.code, g.srcCountry, g.tgtCountry, g.root, g.quad, g.goldstein, g.mentions, 0)
-		for _, s := range g.sources {
+		for _, s := range st.groups[id].sources {
 			srcRows = append(srcRows, id, s)
 		}
 	}
-	if err := insertRows(ctx, tx, groupInsert, groupCols, rows, groupUpsert); err != nil {
+	gained := map[int64]int{}
+	if err := insertReturning(ctx, tx, sourceInsert, sourceCols, srcRows, " RETURNING grp", func(rows *sql.Rows) error {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		gained[id]++
+		return nil
+	}); err != nil {
 		return err
 	}
-	if err := insertRows(ctx, tx, sourceInsert, sourceCols, srcRows, ""); err != nil {
-		return err
+	rows := make([]any, 0, groupCols*len(st.groupOrder))
+	for _, id := range st.groupOrder {
+		g := st.groups[id]
+		rows = append(rows, id, g.key.date, g.key.src, g.key.tgt, g.key.code, g.srcCountry, g.tgtCountry, g.root, g.quad, g.goldstein, g.mentions, gained[id])
 	}
-	ids, err := json.Marshal(st.groupOrder)
-	if err != nil {
-		return err
+	return insertRows(ctx, tx, groupInsert, groupCols, rows, groupUpsert)
+}
+
+// insertReturning inserts rows of cols values each, chunkRows at a time,
+// with a RETURNING tail, calling fn for each row returned.
+func insertReturning(ctx context.Context, tx *sql.Tx, head string, cols int, args []any, tail string, fn func(*sql.Rows) error) error {
+	row := "(" + strings.Repeat("?,", cols-1) + "?)"
+	for len(args) > 0 {
+		n := min(len(args)/cols, chunkRows)
+		rows, err := tx.QueryContext(ctx, head+strings.Repeat(row+",", n-1)+row+tail, args[:n*cols]...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			if err := fn(rows); err != nil {
+				rows.Close()
+				return err
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		args = args[n*cols:]
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE event_groups SET sources = (SELECT count(*) FROM group_sources WHERE grp = event_groups.id) WHERE id IN (SELECT value FROM json_each(?))`, string(ids))
-	return err
+	return nil
 }
 
 func keyOf(date string, ev *dyad.Event) groupKey {

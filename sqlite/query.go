@@ -109,22 +109,22 @@ func withFTS(q string, fn func(q string) error) error {
 // Events returns the events that pass the filter, newest first (by date,
 // then latest stored), and their number.
 func (s *Store) Events(ctx context.Context, f dyad.EventFilter) ([]dyad.StoredEvent, int, error) {
+	done, err := s.admit(ctx)
+	if err != nil {
+		return nil, 0, fmt.Errorf("sqlite: events: %w", err)
+	}
+	defer done()
 	limit, offset := limits(&f)
 	var events []dyad.StoredEvent
 	var total int
-	err := withFTS(f.Q, func(q string) error {
-		events, total = nil, 0
-		w := eventWhere(&f, q)
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM events e`+w.String(), w.args...).Scan(&total); err != nil {
+	err = withFTS(f.Q, func(q string) error {
+		ids, n, err := s.page(ctx, &f, q, limit, offset)
+		if err != nil {
 			return err
 		}
-		if total == 0 || offset >= total {
-			return nil
-		}
-		return s.scanEvents(ctx, w, " LIMIT ? OFFSET ?", []any{limit, offset}, func(ev *dyad.StoredEvent) error {
-			events = append(events, *ev)
-			return nil
-		})
+		total = n
+		events, err = s.eventsByID(ctx, ids)
+		return err
 	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("sqlite: events: %w", err)
@@ -146,7 +146,7 @@ func (s *Store) EachEvent(ctx context.Context, f dyad.EventFilter, fn func(*dyad
 
 // scanEvents runs the events query with a filter and a LIMIT clause.
 func (s *Store) scanEvents(ctx context.Context, w *where, limit string, limitArgs []any, fn func(*dyad.StoredEvent) error) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT e.id, d.id, d.url, e.date, e.text, e.event, g.mentions, g.sources
+	rows, err := s.rdb.QueryContext(ctx, `SELECT e.id, d.id, d.url, e.date, e.text, e.event, g.mentions, g.sources
 FROM events e JOIN docs d ON d.n = e.doc JOIN event_groups g ON g.id = e.grp`+w.String()+`
 ORDER BY e.date DESC, e.id DESC`+limit, append(append([]any{}, w.args...), limitArgs...)...)
 	if err != nil {
@@ -190,43 +190,16 @@ func periodExpr(col, interval string) (string, error) {
 // out, and so are undated ones when counting per period. Results come
 // ordered by period, then by count (largest first).
 func (s *Store) Dyads(ctx context.Context, f dyad.DyadFilter) ([]dyad.DyadCount, error) {
+	done, err := s.admit(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: dyads: %w", err)
+	}
+	defer done()
 	var out []dyad.DyadCount
-	err := withFTS(f.Q, func(q string) error {
-		out = nil
-		var from string
-		var w *where
-		period, err := periodExpr("date", f.Interval)
-		if err != nil {
-			return err
-		}
-		if f.Doc == "" && q == "" {
-			// Every filter is a property of the group itself.
-			w = &where{}
-			w.common("", &f.EventFilter)
-			from = "event_groups"
-		} else {
-			w = eventWhere(&f.EventFilter, q)
-			from = "(SELECT DISTINCT g.* FROM events e JOIN event_groups g ON g.id = e.grp" + w.String() + ")"
-			w = &where{args: w.args}
-		}
-		w.add("src_country <> '' AND tgt_country <> ''")
-		if f.Interval != "" {
-			w.add("date <> ''")
-		}
-		rows, err := s.db.QueryContext(ctx, `SELECT src_country, tgt_country, `+period+` AS period, count(*), total(goldstein) FROM `+from+w.String()+`
-GROUP BY src_country, tgt_country, period ORDER BY period, count(*) DESC, src_country, tgt_country`, w.args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var d dyad.DyadCount
-			if err := rows.Scan(&d.Source, &d.Target, &d.Period, &d.Count, &d.Goldstein); err != nil {
-				return err
-			}
-			out = append(out, d)
-		}
-		return rows.Err()
+	err = withFTS(f.Q, func(q string) error {
+		var err error
+		out, err = s.memDyads(ctx, &f, q)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: dyads: %w", err)
@@ -239,9 +212,14 @@ GROUP BY src_country, tgt_country, period ORDER BY period, count(*) DESC, src_co
 // first, f.Limit of them (default 100, at most 1000). Name is the name the
 // documents give the actor most often (among its latest 50 events).
 func (s *Store) Actors(ctx context.Context, f dyad.EventFilter) ([]dyad.ActorCount, error) {
+	done, err := s.admit(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: actors: %w", err)
+	}
+	defer done()
 	limit, offset := limits(&f)
 	var out []dyad.ActorCount
-	err := withFTS(f.Q, func(q string) error {
+	err = withFTS(f.Q, func(q string) error {
 		out = nil
 		var from string
 		var w *where
@@ -265,7 +243,7 @@ UNION ALL
 SELECT tgt_code, tgt_country, 0, 1 FROM ` + from + and + `tgt_code <> ''
 ) GROUP BY code ORDER BY sum(s) + sum(t) DESC, code LIMIT ? OFFSET ?`
 		args := append(append(append([]any{}, w.args...), w.args...), limit, offset)
-		rows, err := s.db.QueryContext(ctx, query, args...)
+		rows, err := s.rdb.QueryContext(ctx, query, args...)
 		if err != nil {
 			return err
 		}
@@ -296,7 +274,7 @@ SELECT tgt_code, tgt_country, 0, 1 FROM ` + from + and + `tgt_code <> ''
 // actorName returns the name most often given to an actor code in its
 // latest events.
 func (s *Store) actorName(ctx context.Context, code string) (string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT name FROM (
+	rows, err := s.rdb.QueryContext(ctx, `SELECT name FROM (
 SELECT src_name AS name FROM (SELECT src_name FROM events WHERE src_code = ? ORDER BY date DESC, id DESC LIMIT 50)
 UNION ALL
 SELECT tgt_name FROM (SELECT tgt_name FROM events WHERE tgt_code = ? ORDER BY date DESC, id DESC LIMIT 50))`, code, code)
@@ -333,10 +311,15 @@ SELECT tgt_name FROM (SELECT tgt_name FROM events WHERE tgt_code = ? ORDER BY da
 // Quotes returns the quotations that pass the filter (Doc, From, To, Q,
 // Source as the speaker's country or code), newest first, and their number.
 func (s *Store) Quotes(ctx context.Context, f dyad.EventFilter) ([]dyad.StoredQuote, int, error) {
+	done, err := s.admit(ctx)
+	if err != nil {
+		return nil, 0, fmt.Errorf("sqlite: quotes: %w", err)
+	}
+	defer done()
 	limit, offset := limits(&f)
 	var out []dyad.StoredQuote
 	var total int
-	err := withFTS(f.Q, func(q string) error {
+	err = withFTS(f.Q, func(q string) error {
 		out, total = nil, 0
 		w := &where{}
 		w.actor("u.spk_code", "u.spk_country", f.Source)
@@ -352,13 +335,13 @@ func (s *Store) Quotes(ctx context.Context, f dyad.EventFilter) ([]dyad.StoredQu
 		if q != "" {
 			w.add("u.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)", q)
 		}
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM quotes u`+w.String(), w.args...).Scan(&total); err != nil {
+		if err := s.rdb.QueryRowContext(ctx, `SELECT count(*) FROM quotes u`+w.String(), w.args...).Scan(&total); err != nil {
 			return err
 		}
 		if total == 0 || offset >= total {
 			return nil
 		}
-		rows, err := s.db.QueryContext(ctx, `SELECT d.id, u.date, u.quote FROM quotes u JOIN docs d ON d.n = u.doc`+w.String()+`
+		rows, err := s.rdb.QueryContext(ctx, `SELECT d.id, u.date, u.quote FROM quotes u JOIN docs d ON d.n = u.doc`+w.String()+`
 ORDER BY u.date DESC, u.id DESC LIMIT ? OFFSET ?`, append(w.args, limit, offset)...)
 		if err != nil {
 			return err
@@ -385,10 +368,15 @@ ORDER BY u.date DESC, u.id DESC LIMIT ? OFFSET ?`, append(w.args, limit, offset)
 
 // Doc returns a stored document by id.
 func (s *Store) Doc(ctx context.Context, id string) (dyad.StoredDoc, bool, error) {
+	done, err := s.admit(ctx)
+	if err != nil {
+		return dyad.StoredDoc{}, false, fmt.Errorf("sqlite: doc: %w", err)
+	}
+	defer done()
 	var sd dyad.StoredDoc
 	var rec []byte
 	var dup sql.NullString
-	err := s.db.QueryRowContext(ctx, `SELECT d.id, d.text, d.date, d.source, d.url, d.title, d.hash, d.record, p.id
+	err = s.rdb.QueryRowContext(ctx, `SELECT d.id, d.text, d.date, d.source, d.url, d.title, d.hash, d.record, p.id
 FROM docs d LEFT JOIN docs p ON p.n = d.dup_of WHERE d.id = ?`, id).Scan(
 		&sd.Doc.ID, &sd.Doc.Text, &sd.Doc.Date, &sd.Doc.Source, &sd.Doc.URL, &sd.Doc.Title, &sd.Hash, &rec, &dup)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -401,7 +389,7 @@ FROM docs d LEFT JOIN docs p ON p.n = d.dup_of WHERE d.id = ?`, id).Scan(
 	if err := json.Unmarshal(rec, &sd.Record); err != nil {
 		return dyad.StoredDoc{}, false, fmt.Errorf("sqlite: doc %s: record: %w", id, err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT event FROM events WHERE doc = (SELECT n FROM docs WHERE id = ?) ORDER BY idx`, id)
+	rows, err := s.rdb.QueryContext(ctx, `SELECT event FROM events WHERE doc = (SELECT n FROM docs WHERE id = ?) ORDER BY idx`, id)
 	if err != nil {
 		return dyad.StoredDoc{}, false, fmt.Errorf("sqlite: doc %s: events: %w", id, err)
 	}
@@ -432,7 +420,7 @@ type Stats struct {
 // Stats counts what the store holds.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	var st Stats
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM docs), (SELECT count(*) FROM docs WHERE dup_of IS NOT NULL),
+	err := s.rdb.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM docs), (SELECT count(*) FROM docs WHERE dup_of IS NOT NULL),
 (SELECT count(*) FROM events), (SELECT count(*) FROM event_groups), (SELECT count(*) FROM quotes)`).Scan(
 		&st.Docs, &st.Duplicates, &st.Events, &st.EventGroups, &st.Quotes)
 	if err != nil {

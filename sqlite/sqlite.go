@@ -44,6 +44,16 @@
 // row is kept (Events lists each report with its group's counts), but Dyads
 // and Actors count groups, not reports: an event reported by ten articles
 // counts once, with its Goldstein value once.
+//
+// # Queries
+//
+// Events and Dyads filter and count through an in-memory index of the
+// events and event groups (index.go), loaded from the database at the first
+// query (a few seconds for a million events) and kept up to date from it:
+// at once after a Put of the same process, within 50 ms after a write of
+// another one. Only the page of events returned is read from the database.
+// Queries run on a pool of read-only connections (WAL readers) beside the
+// writer's, admitted in arrival order.
 package sqlite
 
 import (
@@ -77,9 +87,15 @@ const (
 // Store is the SQLite event database. It is safe for concurrent use; Put
 // calls are serialised.
 type Store struct {
-	db   *sql.DB
+	db   *sql.DB // the writer's pool (Put, migrations, DB)
+	rdb  *sql.DB // read-only connections for queries (WAL readers)
 	path string
 	mu   sync.Mutex // serialises Put
+	mem  *memIndex  // events and groups for Events and Dyads, see index.go
+	// slots admits queries in arrival order, as many at once as rdb has
+	// connections (database/sql hands a freed connection to a random
+	// waiter, which makes the slowest answers under load very slow).
+	slots chan struct{}
 }
 
 var _ dyad.Store = (*Store)(nil)
@@ -90,22 +106,36 @@ func Open(path string) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("sqlite: no database path")
 	}
-	q := url.Values{}
-	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(0)", "cache_size(-131072)", "temp_store(MEMORY)", "mmap_size(1073741824)", "wal_autocheckpoint(8192)"} {
-		q.Add("_pragma", p)
+	dsn := func(pragmas ...string) string {
+		q := url.Values{}
+		for _, p := range pragmas {
+			q.Add("_pragma", p)
+		}
+		q.Set("_txlock", "immediate")
+		return "file:" + escapePath(path) + "?" + q.Encode()
 	}
-	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?"+q.Encode())
+	common := []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(0)", "temp_store(MEMORY)", "mmap_size(1073741824)"}
+	db, err := sql.Open("sqlite", dsn(append(common, "cache_size(-131072)", "wal_autocheckpoint(8192)")...))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: opening %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(max(4, runtime.GOMAXPROCS(0)+2))
 	db.SetMaxIdleConns(max(4, runtime.GOMAXPROCS(0)+2))
-	s := &Store{db: db, path: path}
+	s := &Store{db: db, path: path, mem: newMemIndex()}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
 	}
+	// Readers: the schema is up to date now; each has a smaller page cache
+	// (the database is memory-mapped) and cannot write.
+	readers := max(4, 2*runtime.GOMAXPROCS(0))
+	if s.rdb, err = sql.Open("sqlite", dsn(append(common, "cache_size(-32768)", "query_only(1)")...)); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: opening %s: %w", path, err)
+	}
+	s.rdb.SetMaxOpenConns(readers)
+	s.rdb.SetMaxIdleConns(readers)
+	s.slots = make(chan struct{}, readers)
 	return s, nil
 }
 
@@ -118,7 +148,24 @@ func escapePath(p string) string {
 func (s *Store) DB() *sql.DB { return s.db }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	err := s.rdb.Close()
+	if err2 := s.db.Close(); err == nil {
+		err = err2
+	}
+	return err
+}
+
+// admit waits for a query slot (in arrival order); the caller calls the
+// returned function when done.
+func (s *Store) admit(ctx context.Context) (func(), error) {
+	select {
+	case s.slots <- struct{}{}:
+		return func() { <-s.slots }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
 
 // migration is one numbered schema change.
 type migration struct {

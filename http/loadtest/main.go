@@ -9,9 +9,31 @@
 // Usage (the bar of issue 6: p99 ≤ 100 ms, 64 clients, 1,000,000 events):
 //
 //	go run ./http/loadtest --db /tmp/load.db --events 1000000 --clients 64 --duration 30s
+//
+// The clients send requests back to back (no think time), half of them to
+// each endpoint, with the filters of the UI:
+//
+//   - source: always, a country ("IRN", 4 in 5) or a full actor code
+//     ("IRNMIL", 1 in 5);
+//   - one more filter, each 1 in 5: target (a country), root (a CAMEO root),
+//     quad (a QuadClass), code (a CAMEO code), or none;
+//   - a date range (from, to) of 30 to 210 days, 1 in 2;
+//   - /api/events: limit 50, a later page (offset 50 to 200) 1 in 5, and a
+//     full-text q 1 in 4: a name-like term (an actor token of the synthetic
+//     text, "USAGOV", in about 0.25% of the sentences). The synthetic text
+//     has a vocabulary of 20 topic words, so each of them is in 10% of the
+//     sentences, far more than a search word of real news; the mix leaves
+//     them out;
+//   - /api/dyads: no interval (the map) 1 in 3, interval=month 1 in 3,
+//     week 1 in 6, and 1 in 6 day when a date range is set (a daily series
+//     over a few months), else week.
+//
+// Before the clock starts the store is opened and queried once, so that
+// its in-memory index is loaded, as "dyad serve" does when it starts.
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
@@ -23,9 +45,11 @@ import (
 	nethttp "net/http"
 	"net/url"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -54,7 +78,27 @@ func main() {
 	clients := flag.Int("clients", 64, "`N` concurrent clients")
 	duration := flag.Duration("duration", 30*time.Second, "how long the load runs")
 	maxP99 := flag.Duration("max-p99", 100*time.Millisecond, "fail when an endpoint's p99 exceeds this")
+	flag.IntVar(&slowest, "slowest", 0, "print the `N` slowest requests")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the load phase to `FILE`")
+	flag.Usage = func() {
+		fmt.Fprint(flag.CommandLine.Output(), `usage: loadtest --db FILE [flags]
+
+Fills FILE with synthetic events (once), serves it on a loopback port and
+sends filtered requests from --clients clients, back to back, half to
+/api/events and half to /api/dyads; prints p50/p95/p99 per endpoint and
+fails when a p99 is above --max-p99.
+
+The mix: source always (a country, or 1 in 5 a full actor code); one of
+target, root, quad, code or nothing (1 in 5 each); a 30-210 day date range
+1 in 2. Events: limit 50, a later page 1 in 5, q 1 in 4 (an actor token,
+in about 0.25% of the sentences). Dyads: no interval 1 in 3, month 1 in 3,
+week 1 in 6, day 1 in 6 when a date range is set (else week).
+
+`)
+		flag.PrintDefaults()
+	}
 	flag.Parse()
+	profile = *cpuProfile
 	if *db == "" {
 		fmt.Fprintln(os.Stderr, "loadtest: --db is required")
 		os.Exit(2)
@@ -64,6 +108,13 @@ func main() {
 		os.Exit(1)
 	}
 }
+
+// profile is the --cpuprofile file, "" for none; slowest the number of
+// slowest requests to print.
+var (
+	profile string
+	slowest int
+)
 
 func run(db string, events, clients int, duration, maxP99 time.Duration) error {
 	st, err := sqlite.Open(db)
@@ -83,10 +134,22 @@ func run(db string, events, clients int, duration, maxP99 time.Duration) error {
 	go srv.Serve(ln)
 	defer srv.Close()
 	base := "http://" + ln.Addr().String()
+	if profile != "" {
+		f, err := os.Create(profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 
 	client := &nethttp.Client{Timeout: 30 * time.Second, Transport: &nethttp.Transport{MaxIdleConnsPerHost: clients}}
 	type sample struct {
 		endpoint string
+		query    string
 		d        time.Duration
 		err      error
 	}
@@ -104,7 +167,7 @@ func run(db string, events, clients int, duration, maxP99 time.Duration) error {
 				endpoint, query := request(r)
 				t := time.Now()
 				err := get(client, base+endpoint+"?"+query)
-				mine = append(mine, sample{endpoint, time.Since(t), err})
+				mine = append(mine, sample{endpoint, query, time.Since(t), err})
 			}
 			mu.Lock()
 			samples = append(samples, mine...)
@@ -127,6 +190,12 @@ func run(db string, events, clients int, duration, maxP99 time.Duration) error {
 	}
 	fmt.Printf("store %s, %d clients, %s, %d requests (%.0f/s), %d failed\n", db, clients, duration, len(samples),
 		float64(len(samples))/duration.Seconds(), failed)
+	if slowest > 0 {
+		slices.SortFunc(samples, func(a, b sample) int { return int(b.d - a.d) })
+		for _, s := range samples[:min(slowest, len(samples))] {
+			fmt.Printf("slow: %-9s %s?%s\n", s.d.Round(time.Millisecond), s.endpoint, s.query)
+		}
+	}
 	over := false
 	for _, ep := range []string{"/api/events", "/api/dyads"} {
 		ds := byEndpoint[ep]
@@ -151,20 +220,27 @@ func run(db string, events, clients int, duration, maxP99 time.Duration) error {
 }
 
 // request picks an endpoint and a filtered query, as a user of the UI
-// would send them: a country or a pair, a code root or QuadClass, a date
-// range, sometimes a full-text word; a page of 50 events.
+// sends them (see the package documentation for the mix).
 func request(r *rand.Rand) (string, string) {
 	v := url.Values{}
-	v.Set("source", countries[r.IntN(len(countries))])
-	switch r.IntN(4) {
+	src := countries[r.IntN(len(countries))]
+	if r.IntN(5) == 0 { // a full actor code
+		src += sectors[r.IntN(len(sectors))]
+	}
+	v.Set("source", src)
+	c := codes[r.IntN(len(codes))]
+	switch r.IntN(5) {
 	case 0:
 		v.Set("target", countries[r.IntN(len(countries))])
 	case 1:
-		v.Set("root", codes[r.IntN(len(codes))].code[:2])
+		v.Set("root", c.code[:2])
 	case 2:
-		v.Set("quad", fmt.Sprint(1+r.IntN(4)))
+		v.Set("quad", fmt.Sprint(c.quad))
+	case 3:
+		v.Set("code", c.code)
 	}
-	if r.IntN(2) == 0 {
+	ranged := r.IntN(2) == 0
+	if ranged {
 		from := time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, r.IntN(900))
 		v.Set("from", from.Format("2006-01-02"))
 		v.Set("to", from.AddDate(0, 0, 30+r.IntN(180)).Format("2006-01-02"))
@@ -172,13 +248,33 @@ func request(r *rand.Rand) (string, string) {
 	if r.IntN(2) == 0 {
 		v.Set("limit", "50")
 		if r.IntN(4) == 0 {
-			v.Set("q", words[r.IntN(len(words))])
+			// A name-like term: an actor token of the synthetic text
+			// ("USAGOV"), in about 0.25% of the sentences.
+			v.Set("q", countries[r.IntN(len(countries))]+sectors[r.IntN(len(sectors))])
+		}
+		if r.IntN(5) == 0 {
+			v.Set("offset", fmt.Sprint(50*(1+r.IntN(4)))) // a later page
 		}
 		return "/api/events", v.Encode()
 	}
-	v.Set("interval", []string{"day", "week", "month"}[r.IntN(3)])
+	switch r.IntN(6) {
+	case 0, 1: // the map: no interval
+	case 2, 3:
+		v.Set("interval", "month")
+	case 4:
+		v.Set("interval", "week")
+	case 5: // days over a range, weeks otherwise
+		if ranged {
+			v.Set("interval", "day")
+		} else {
+			v.Set("interval", "week")
+		}
+	}
 	return "/api/dyads", v.Encode()
 }
+
+// checked counts the answers get has read.
+var checked atomic.Int64
 
 func get(c *nethttp.Client, u string) error {
 	res, err := c.Get(u)
@@ -190,8 +286,16 @@ func get(c *nethttp.Client, u string) error {
 		b, _ := io.ReadAll(res.Body)
 		return fmt.Errorf("%s: %s", res.Status, b)
 	}
-	var v json.RawMessage
-	return json.NewDecoder(res.Body).Decode(&v)
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		return err
+	}
+	// Every answer must be a JSON object; one in 16 is checked fully (the
+	// checker runs in this process, beside the server it measures).
+	if t := bytes.TrimSpace(b); len(t) < 2 || t[0] != '{' || t[len(t)-1] != '}' || checked.Add(1)%16 == 0 && !json.Valid(t) {
+		return fmt.Errorf("%s: the answer is not a JSON object", u)
+	}
+	return nil
 }
 
 // fill adds synthetic documents of 10 events each until the store holds
