@@ -258,14 +258,18 @@ func runCoding(cmd codeCommand, args []string, stdin io.Reader, stdout, stderr i
 func codeAll(ctx context.Context, p *pipeline.Pipeline, inputs []string, opts ingest.Options, n int) <-chan codeResult {
 	items := make(chan ingest.Item, n)
 	go ingest.Read(ctx, inputs, opts, items)
+	return codeItems(p, items, n)
+}
 
+// codeItems codes the items with n workers; the results come in input
+// order and the channel is closed at the end. A bounded queue of pending
+// results keeps the workers from running far ahead of the writer.
+func codeItems(p *pipeline.Pipeline, items <-chan ingest.Item, n int) <-chan codeResult {
 	type job struct {
 		item ingest.Item
 		res  chan<- codeResult
 	}
 	jobs := make(chan job)
-	// pending holds one future per item, in input order; its buffer bounds
-	// how far the workers run ahead of the writer.
 	pending := make(chan chan codeResult, 4*n)
 	var wg sync.WaitGroup
 	for range n {
@@ -292,7 +296,6 @@ func codeAll(ctx context.Context, p *pipeline.Pipeline, inputs []string, opts in
 			jobs <- job{item: it, res: res}
 		}
 	}()
-
 	results := make(chan codeResult)
 	go func() {
 		defer close(results)

@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
-	"sync"
 	"syscall"
 	"time"
 
@@ -226,46 +225,3 @@ loop:
 	return 0
 }
 
-// codeItems codes the items with n workers; the results come in input
-// order and the channel is closed at the end (as codeAll, from a channel).
-func codeItems(p *pipeline.Pipeline, items <-chan ingest.Item, n int) <-chan codeResult {
-	type job struct {
-		item ingest.Item
-		res  chan<- codeResult
-	}
-	jobs := make(chan job)
-	pending := make(chan chan codeResult, 4*n)
-	var wg sync.WaitGroup
-	for range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				rec, err := processDoc(p, j.item.Doc)
-				j.res <- codeResult{item: j.item, rec: rec, err: err}
-			}
-		}()
-	}
-	go func() {
-		defer close(pending)
-		defer wg.Wait()
-		defer close(jobs)
-		for it := range items {
-			res := make(chan codeResult, 1)
-			pending <- res
-			if it.Err != nil {
-				res <- codeResult{item: it, err: it.Err}
-				continue
-			}
-			jobs <- job{item: it, res: res}
-		}
-	}()
-	results := make(chan codeResult)
-	go func() {
-		defer close(results)
-		for res := range pending {
-			results <- <-res
-		}
-	}()
-	return results
-}
