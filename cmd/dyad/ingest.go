@@ -224,4 +224,3 @@ loop:
 	}
 	return 0
 }
-
