@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -289,7 +290,7 @@ func paCleanPhrase(raw string, d paDialect, num int) (paPhrase, bool) {
 		p.gapped = strings.Join(chunks, " "+gapMarker+" ")
 		var keys, words []string
 		keys, words, p.gaps = phraseKeys(p.gapped)
-		if !equalStrings(keys, p.keys) || !equalStrings(words, p.words) {
+		if !slices.Equal(keys, p.keys) || !slices.Equal(words, p.words) {
 			p.gapped, p.gaps = s, nil // the marker would change the words
 		}
 	}

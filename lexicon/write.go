@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -258,7 +259,7 @@ func phraseRecords(all []*ActorEntry, idx []int) []phraseRec {
 	for _, i := range idx {
 		e := all[i]
 		keys, words, gaps := phraseKeys(e.Phrase)
-		base := equalStrings(e.Keys, keys) && equalStrings(e.Words, words) && equalInts(e.Gaps, gaps)
+		base := slices.Equal(e.Keys, keys) && slices.Equal(e.Words, words) && slices.Equal(e.Gaps, gaps)
 		if n := len(recs); !base && n > 0 && recs[n-1].err == "" {
 			first := all[recs[n-1].idx[0]]
 			if first.Phrase == e.Phrase && sameLine(first, e) {
@@ -284,7 +285,7 @@ func phraseRecords(all []*ActorEntry, idx []int) []phraseRec {
 		sameWords := true
 		for _, i := range r.idx[1:] {
 			forms = append(forms, all[i].Keys)
-			sameWords = sameWords && equalStrings(all[i].Words, first.Words)
+			sameWords = sameWords && slices.Equal(all[i].Words, first.Words)
 		}
 		var auto [][]string
 		if first.Kind == KindAgent {
@@ -606,7 +607,7 @@ func equalElems(a, b []Elem) bool {
 	}
 	for i := range a {
 		if a[i].Kind != b[i].Kind || a[i].Exact != b[i].Exact || a[i].Optional != b[i].Optional ||
-			!equalStrings(a[i].Alts, b[i].Alts) {
+			!slices.Equal(a[i].Alts, b[i].Alts) {
 			return false
 		}
 	}
@@ -623,9 +624,9 @@ func diffActor(a, b *ActorEntry) string {
 		return "code"
 	case a.Phrase != b.Phrase:
 		return "phrase"
-	case !equalStrings(a.Keys, b.Keys):
+	case !slices.Equal(a.Keys, b.Keys):
 		return "keys"
-	case !equalStrings(a.Words, b.Words):
+	case !slices.Equal(a.Words, b.Words):
 		return "words"
 	case a.Case != b.Case:
 		return "case"
@@ -641,34 +642,10 @@ func diffActor(a, b *ActorEntry) string {
 		return "prefix"
 	case a.Stem != b.Stem:
 		return "stem"
-	case !equalInts(a.Gaps, b.Gaps):
+	case !slices.Equal(a.Gaps, b.Gaps):
 		return "gaps"
 	}
 	return ""
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func equalKeyLists(a, b [][]string) bool {
@@ -676,7 +653,7 @@ func equalKeyLists(a, b [][]string) bool {
 		return false
 	}
 	for i := range a {
-		if !equalStrings(a[i], b[i]) {
+		if !slices.Equal(a[i], b[i]) {
 			return false
 		}
 	}
