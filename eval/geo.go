@@ -110,13 +110,9 @@ func parseGeoGold(b []byte) (GeoGold, error) {
 	}
 	var g GeoGold
 	var err error
-	if g.ID, err = optString(map[string]any{"id": raw.ID}, "id"); err != nil {
+	if g.ID, g.Text, err = idAndText(raw.ID, raw.Text); err != nil {
 		return g, err
 	}
-	if raw.Text == nil || strings.TrimSpace(*raw.Text) == "" {
-		return g, fmt.Errorf("record %q: no text", g.ID)
-	}
-	g.Text = *raw.Text
 	if raw.Meta != nil {
 		g.Title, g.Source = strings.TrimSpace(raw.Meta.Title), strings.TrimSpace(raw.Meta.Source)
 	}

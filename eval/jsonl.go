@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 // readRecords reads one JSON record per non-blank line of r with parse.
@@ -58,4 +59,16 @@ func loadRecords[T any](path string, read func(io.Reader) ([]T, error)) ([]T, er
 		return nil, fmt.Errorf("eval: %s:%w", path, err)
 	}
 	return recs, nil
+}
+
+// idAndText reads a gold record's "id" (a string or a number; may be
+// absent) and its required, non-blank "text".
+func idAndText(rawID any, text *string) (id, txt string, err error) {
+	if id, err = optString(map[string]any{"id": rawID}, "id"); err != nil {
+		return "", "", err
+	}
+	if text == nil || strings.TrimSpace(*text) == "" {
+		return id, "", fmt.Errorf("record %q: no text", id)
+	}
+	return id, *text, nil
 }

@@ -92,13 +92,9 @@ func parseQuoteGold(b []byte) (QuoteGold, error) {
 	}
 	var g QuoteGold
 	var err error
-	if g.ID, err = optString(map[string]any{"id": raw.ID}, "id"); err != nil {
+	if g.ID, g.Text, err = idAndText(raw.ID, raw.Text); err != nil {
 		return g, err
 	}
-	if raw.Text == nil || strings.TrimSpace(*raw.Text) == "" {
-		return g, fmt.Errorf("record %q: no text", g.ID)
-	}
-	g.Text = *raw.Text
 	date := raw.Date
 	if raw.Meta != nil {
 		if date == "" {

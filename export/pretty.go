@@ -126,6 +126,20 @@ func (p *prettyWriter) Write(doc dyad.Doc, rec dyad.Record) error {
 
 // header writes the document's header line and title.
 func (p *prettyWriter) header(rec *dyad.Record) {
+	parts := headerParts(rec)
+	if rec.Doc.Source != "" {
+		parts = append(parts, cleanField(string(rec.Doc.Source)))
+	}
+	parts = append(parts, fmt.Sprintf("%s, %s", plural(len(rec.Sentences), "sentence"), plural(len(rec.Events), "event")))
+	p.bw.WriteString("── " + strings.Join(parts, " · ") + "\n")
+	if rec.Doc.Title != "" {
+		p.bw.WriteString(cleanField(string(rec.Doc.Title)) + "\n")
+	}
+}
+
+// headerParts are the first fields of a document's header line for
+// people: its id, date and dateline.
+func headerParts(rec *dyad.Record) []string {
 	parts := []string{cleanField(rec.Doc.ID)}
 	if rec.Doc.Date != "" {
 		parts = append(parts, string(rec.Doc.Date))
@@ -137,14 +151,7 @@ func (p *prettyWriter) header(rec *dyad.Record) {
 		}
 		parts = append(parts, s)
 	}
-	if rec.Doc.Source != "" {
-		parts = append(parts, cleanField(string(rec.Doc.Source)))
-	}
-	parts = append(parts, fmt.Sprintf("%s, %s", plural(len(rec.Sentences), "sentence"), plural(len(rec.Events), "event")))
-	p.bw.WriteString("── " + strings.Join(parts, " · ") + "\n")
-	if rec.Doc.Title != "" {
-		p.bw.WriteString(cleanField(string(rec.Doc.Title)) + "\n")
-	}
+	return parts
 }
 
 func plural(n int, word string) string {

@@ -41,18 +41,7 @@ func (q *quotesWriter) Write(doc dyad.Doc, rec dyad.Record) error {
 		q.bw.WriteByte('\n')
 	}
 	q.n++
-	parts := []string{cleanField(rec.Doc.ID)}
-	if rec.Doc.Date != "" {
-		parts = append(parts, string(rec.Doc.Date))
-	}
-	if dl := rec.Doc.Dateline; dl != nil && dl.Place != "" {
-		s := cleanField(dl.Place)
-		if dl.Agency != "" {
-			s += " (" + cleanField(dl.Agency) + ")"
-		}
-		parts = append(parts, s)
-	}
-	parts = append(parts, fmt.Sprintf("%s, %s", plural(len(rec.Sentences), "sentence"), plural(len(rec.Quotes), "quote")))
+	parts := append(headerParts(&rec), fmt.Sprintf("%s, %s", plural(len(rec.Sentences), "sentence"), plural(len(rec.Quotes), "quote")))
 	q.bw.WriteString("── " + strings.Join(parts, " · ") + "\n")
 	if len(rec.Quotes) == 0 {
 		q.bw.WriteString("  (no quotes)\n")
