@@ -60,6 +60,16 @@ var regions = []Entry{
 	{Name: "Donbas", Lat: 48, Lon: 38.5, Feature: "RGN", Country: "UKR", Names: []string{"Donbas", "Donbass"}},
 	{Name: "Midwest", Lat: 41.5, Lon: -90, Feature: "RGN", Country: "USA", Names: []string{"Midwest", "Middle West"}},
 	{Name: "New England", Lat: 43.5, Lon: -71.5, Feature: "RGN", Country: "USA"},
+	{Name: "South Ossetia", Lat: 42.35, Lon: 44, Feature: "RGN", Country: "GEO", Names: []string{"South Ossetia", "Tskhinvali Region"}},
+	{Name: "Nagorno-Karabakh", Lat: 39.85, Lon: 46.75, Feature: "RGN", Country: "AZE", Names: []string{"Nagorno-Karabakh", "Nagorno Karabakh", "Karabakh", "Artsakh"}},
+	{Name: "Transnistria", Lat: 47.25, Lon: 29.4, Feature: "RGN", Country: "MDA", Names: []string{"Transnistria", "Transdniestria", "Trans-Dniester", "Pridnestrovie"}},
+	{Name: "Siberia", Lat: 60, Lon: 100, Feature: "RGN", Country: "RUS"},
+	{Name: "Ural Mountains", Lat: 60, Lon: 60, Feature: "RGN", Country: "RUS", Names: []string{"Ural Mountains", "Urals"}},
+	{Name: "Patagonia", Lat: -45, Lon: -69, Feature: "RGN", Country: "ARG"},
+	{Name: "Galilee", Lat: 32.85, Lon: 35.45, Feature: "RGN", Country: "ISR"},
+	{Name: "Negev", Lat: 30.85, Lon: 34.8, Feature: "RGN", Country: "ISR", Names: []string{"Negev", "Negev Desert"}},
+	{Name: "Sahara", Lat: 23, Lon: 10, Feature: "RGN", Names: []string{"Sahara", "Sahara Desert"}},
+	{Name: "Amazon", Lat: -3.5, Lon: -62, Feature: "RGN", Names: []string{"Amazon", "Amazon rainforest", "Amazonia"}},
 }
 
 // countryExtra are names news uses that world-countries lacks.

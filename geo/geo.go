@@ -145,10 +145,24 @@ func (l *Locator) Resolve(a *dyad.Analysis, spans []dyad.Span) []dyad.Place {
 			c.text = string(rs[sp.Start:sp.End])
 		}
 		c.si, c.t0, c.t1 = tokensOf(a, sp)
-		c.entries = l.lookupLoose(c.text)
+		// a demonym means its country ("Canadian" is not the town of
+		// Canadian, Texas)
+		if e, ok := l.g.Demonym(c.text); ok && !l.notPlace[strings.ToLower(c.text)] {
+			c.entries, c.kind = []gazetteer.Entry{e}, "demonym"
+		} else {
+			c.entries = l.lookupLoose(c.text)
+		}
 		if len(c.entries) == 0 {
 			if e, ok := l.demonym(c.text); ok {
 				c.entries, c.kind = []gazetteer.Entry{e}, "demonym"
+			}
+		}
+		if len(c.entries) == 0 {
+			// a state's or province's abbreviation standing alone ("B.C.")
+			if q, ok := l.quals[strings.ToLower(strings.ReplaceAll(c.text, ".", ""))]; ok {
+				if e, ok := l.g.Admin1(q[0], q[1]); ok {
+					c.entries = []gazetteer.Entry{e}
+				}
 			}
 		}
 		if len(c.entries) == 0 {
@@ -219,6 +233,14 @@ func (l *Locator) lookupLoose(name string) []gazetteer.Entry {
 	if es := l.g.Lookup(n); len(es) > 0 {
 		return es
 	}
+	// "St. Kitts and Nevis", "Ste. Genevieve": the gazetteer spells Saint out
+	for _, p := range [][2]string{{"St. ", "Saint "}, {"St ", "Saint "}, {"Ste. ", "Sainte "}, {"Mt. ", "Mount "}, {"Ft. ", "Fort "}} {
+		if strings.HasPrefix(n, p[0]) {
+			if es := l.g.Lookup(p[1] + n[len(p[0]):]); len(es) > 0 {
+				return es
+			}
+		}
+	}
 	for _, s := range []string{" County", " Parish", " Province", " province", " State", " state", " City", " Governorate", " Region", " region", " District", " district"} {
 		if strings.HasSuffix(n, s) {
 			if es := l.g.Lookup(strings.TrimSuffix(n, s)); len(es) > 0 {
@@ -281,6 +303,11 @@ func (l *Locator) demonym(w string) (gazetteer.Entry, bool) {
 		tries = []string{stem, stem + "a", strings.TrimSuffix(base, "n"), stem + "as", base[:len(base)-1] + "s"}
 	case strings.HasSuffix(base, "n"):
 		tries = []string{strings.TrimSuffix(base, "n")}
+	case strings.HasSuffix(base, "i") && len(base) > 4:
+		tries = []string{strings.TrimSuffix(base, "i")} // "Dagestani"
+	}
+	if strings.HasSuffix(base, "ian") {
+		tries = append(tries, strings.TrimSuffix(base, "ian")+"o") // "Ontarian"
 	}
 	for _, t := range tries {
 		for _, e := range l.g.Lookup(t) {
@@ -294,12 +321,21 @@ func (l *Locator) demonym(w string) (gazetteer.Entry, bool) {
 
 // innerPlace returns the entries of the longest place name (or demonym)
 // inside a longer name, and its kind.
+// partWords are the words that, alone inside a longer name, name a part
+// or a kind of place rather than a place: "East Bank" is not the East
+// Region of Cameroon, nor "Gulf of Alaska" the Persian Gulf.
+var partWords = map[string]bool{"north": true, "south": true, "east": true, "west": true,
+	"central": true, "northern": true, "southern": true, "eastern": true, "western": true,
+	"upper": true, "lower": true, "new": true, "old": true, "great": true, "greater": true,
+	"gulf": true, "bay": true, "sea": true, "ocean": true, "lake": true, "river": true,
+	"mount": true, "valley": true, "island": true, "islands": true, "city": true, "county": true}
+
 func (l *Locator) innerPlace(name string) ([]gazetteer.Entry, string) {
 	words := strings.Fields(name)
 	for n := len(words) - 1; n >= 1; n-- {
 		for i := 0; i+n <= len(words); i++ {
 			part := strings.Join(words[i:i+n], " ")
-			if !capitalised(part) {
+			if !capitalised(part) || n == 1 && partWords[strings.ToLower(part)] {
 				continue
 			}
 			if es := l.g.Lookup(part); len(es) > 0 {

@@ -22,6 +22,8 @@ func small() *gazetteer.Gazetteer {
 	lanka.Demonyms = []string{"Sri Lankan", "Sri Lankans"}
 	egypt := e(20, "Egypt", "EGY", "PCLI", "", 27, 30, 100000000)
 	egypt.Demonyms = []string{"Egyptian", "Egyptians"}
+	canada := e(23, "Canada", "CAN", "PCLI", "", 60, -96, 38000000)
+	canada.Demonyms = []string{"Canadian", "Canadians"}
 	return gazetteer.New([]gazetteer.Entry{
 		e(1, "Paris", "FRA", "PPLC", "11", 48.85, 2.35, 2100000),
 		e(2, "Paris", "USA", "PPL", "TX", 33.66, -95.56, 25000),
@@ -43,6 +45,16 @@ func small() *gazetteer.Gazetteer {
 		e(22, "Dublin", "USA", "PPL", "OH", 40.1, -83.11, 49000),
 		e(17, "Washington", "USA", "PPLC", "DC", 38.9, -77.04, 690000),
 		e(18, "Kapra", "USA", "PPL", "OH", 40.1, -82.9, 3000),
+		canada,
+		e(24, "Canadian", "USA", "PPLA2", "TX", 35.91, -100.38, 2600),
+		e(25, "Amman", "JOR", "PPLC", "11", 31.95, 35.93, 1300000, "Philadelphia"),
+		e(26, "Philadelphia", "USA", "PPL", "MS", 32.77, -89.12, 7000),
+		e(27, "Mississippi", "USA", "ADM1", "MS", 32.75, -89.75, 2900000),
+		e(28, "Persian Gulf", "", "GULF", "", 26.5, 52, 0, "Gulf"),
+		e(29, "Alaska", "USA", "ADM1", "AK", 64, -150, 730000),
+		e(30, "Saint Kitts and Nevis", "KNA", "PCLI", "", 17.33, -62.75, 50000),
+		e(31, "British Columbia", "CAN", "ADM1", "02", 54, -125, 5000000),
+		e(32, "Washington", "USA", "ADM1", "WA", 47.5, -120.5, 7700000),
 	})
 }
 
@@ -121,6 +133,17 @@ func TestResolveSpans(t *testing.T) {
 	}{
 		{"Officials in Maryland said a barn fire broke out in Damascus.", []string{"Damascus", "barn", "Maryland"}, []string{"USA MD", " ", "USA MD"}},
 		{"The Syrians marched on Damascus.", []string{"Syrians", "Damascus"}, []string{"SYR ", "SYR 13"}},
+		// a demonym is its country, not a town of that name
+		{"Canadian officials met in Paris, Texas.", []string{"Canadian"}, []string{"CAN "}},
+		// a name a place bears as an old or other name loses to a place
+		// whose own name it is
+		{"The Texas delegation later flew to Philadelphia.", []string{"Texas", "Philadelphia"}, []string{"USA TX", "USA MS"}},
+		// "Gulf" alone inside a longer name does not make it the Persian Gulf
+		{"Ships sailed into the Gulf of Alaska.", []string{"Gulf of Alaska"}, []string{"USA AK"}},
+		// a capital over the division of its name
+		{"Officials in Washington said talks would resume.", []string{"Washington"}, []string{"USA DC"}},
+		// "St." spelled out, and a province's abbreviation standing alone
+		{"Visitors from St. Kitts and Nevis toured B.C. last week.", []string{"St. Kitts and Nevis", "B.C."}, []string{"KNA ", "CAN 02"}},
 	}
 	for _, tc := range tests {
 		var spans []dyad.Span

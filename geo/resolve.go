@@ -201,6 +201,16 @@ func (l *Locator) best(c *cand, ctx scoped) int {
 		c.prior = make([]float64, len(c.entries))
 		for i, e := range c.entries {
 			c.prior[i] = featurePrior(e.Feature) + weights.population*math.Log10(float64(e.Population)+10)
+			if e.Feature == "PPLC" && hasDivision(c.entries, e.Country) {
+				// a capital and a division of its name: Washington,
+				// Moscow, Kyiv, Lima, Buenos Aires: news means the capital
+				c.prior[i] += weights.capitalOverDivision
+			}
+			if !isCountry(e.Feature) && gazetteer.Key(e.Name) != gazetteer.Key(c.text) {
+				// known by another name: "Philadelphia" is Amman's
+				// ancient name, but a town of that name is meant
+				c.prior[i] -= weights.altName
+			}
 		}
 	}
 	for i, e := range c.entries {
@@ -229,6 +239,16 @@ func (l *Locator) best(c *cand, ctx scoped) int {
 		}
 	}
 	return bi
+}
+
+// hasDivision reports whether es holds a first-level division of country.
+func hasDivision(es []gazetteer.Entry, country string) bool {
+	for _, e := range es {
+		if e.Feature == "ADM1" && e.Country == country {
+			return true
+		}
+	}
+	return false
 }
 
 // featurePrior is how likely news means an entry of this kind when it
@@ -260,10 +280,12 @@ func featurePrior(f string) float64 {
 // for a country or a division (each capped).
 var weights = struct {
 	country0, region0, adm1, capital, seat, adm2, seat2 float64
-	population, country, admin1, cap                    float64
+	population, country, admin1, cap, altName           float64
+	capitalOverDivision                                 float64
 }{
-	country0: 4, region0: 6, adm1: 2.6, capital: 2.5, seat: 1.5, adm2: 1, seat2: 0.7,
-	population: 0.6, country: 1.5, admin1: 1.5, cap: 3,
+	country0: 5, region0: 6, adm1: 2.6, capital: 2.5, seat: 1.5, adm2: 1, seat2: 0.7,
+	population: 0.6, country: 1.5, admin1: 1.5, cap: 3, altName: 2,
+	capitalOverDivision: 1.5,
 }
 
 // placeEvents gives each event the place its sentence names — the one
