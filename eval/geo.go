@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/gazetteer"
 )
 
 // GeoGold is one gold record of a toponym file (the LGL and GeoWebNews
@@ -19,9 +20,10 @@ import (
 type GeoGold struct {
 	ID   string
 	Text string
-	// Title and Source are meta.title and meta.source, when present.
-	Title, Source string
-	Toponyms      []GoldToponym
+	// Title, Source and URL are meta.title, meta.source and meta.url, when
+	// present.
+	Title, Source, URL string
+	Toponyms           []GoldToponym
 	// Others are GeoWebNews's other_annotations: mentions the annotators
 	// marked as not toponyms (demonyms, homonyms, place expressions). They
 	// are not scored; the report names them next to a spurious prediction
@@ -64,7 +66,7 @@ func (t GoldToponym) Category() string {
 
 // LoadGeoGold reads a JSONL file of toponym gold records: {id, text,
 // toponyms: [{start, end, name, lat, lon, country, geonameid, feature_code
-// | type}], other_annotations, meta: {title, source}}. Blank lines are
+// | type}], other_annotations, meta: {title, source, url}}. Blank lines are
 // ignored; a malformed line, a span outside the text or coordinates out of
 // range is an error naming the file and line. A record without an id is
 // named "lineN"; a repeated id gets a "#2", "#3", ... suffix. Toponyms are
@@ -100,6 +102,7 @@ type geoGoldJSON struct {
 	Meta     *struct {
 		Title  string `json:"title"`
 		Source string `json:"source"`
+		URL    string `json:"url"`
 	} `json:"meta"`
 }
 
@@ -115,6 +118,7 @@ func parseGeoGold(b []byte) (GeoGold, error) {
 	}
 	if raw.Meta != nil {
 		g.Title, g.Source = strings.TrimSpace(raw.Meta.Title), strings.TrimSpace(raw.Meta.Source)
+		g.URL = strings.TrimSpace(raw.Meta.URL)
 	}
 	n := len([]rune(g.Text))
 	for _, list := range []struct {
@@ -479,7 +483,7 @@ func ScoreGeoSpans(gold []GeoGold, resolve PlaceResolver) (*GeoReport, error) {
 }
 
 func geoDoc(g GeoGold) dyad.Doc {
-	return dyad.Doc{ID: g.ID, Text: g.Text, Title: g.Title, Source: g.Source}
+	return dyad.Doc{ID: g.ID, Text: g.Text, Title: g.Title, Source: g.Source, URL: g.URL}
 }
 
 func (r *GeoReport) add(res GeoResult) {
@@ -601,41 +605,5 @@ func scorePairs(res *GeoResult) {
 }
 
 // ISO3 returns the ISO 3166-1 alpha-3 code of a country code given in
-// alpha-2 or alpha-3, in any case ("us", "USA" → "USA"; Kosovo's XK →
-// XKX). An unknown code is returned upper-cased; "" stays "".
-func ISO3(code string) string {
-	c := strings.ToUpper(strings.TrimSpace(code))
-	if len(c) == 2 {
-		if c3, ok := iso2to3[c]; ok {
-			return c3
-		}
-	}
-	return c
-}
-
-// iso2to3 maps ISO 3166-1 alpha-2 codes to alpha-3 (Kosovo: XK → XKX, the
-// code the dictionaries use).
-var iso2to3 = func() map[string]string {
-	const table = `
-ADAND AEARE AFAFG AGATG AIAIA ALALB AMARM AOAGO AQATA ARARG ASASM ATAUT AUAUS AWABW AXALA AZAZE
-BABIH BBBRB BDBGD BEBEL BFBFA BGBGR BHBHR BIBDI BJBEN BLBLM BMBMU BNBRN BOBOL BQBES BRBRA BSBHS
-BTBTN BVBVT BWBWA BYBLR BZBLZ CACAN CCCCK CDCOD CFCAF CGCOG CHCHE CICIV CKCOK CLCHL CMCMR CNCHN
-COCOL CRCRI CUCUB CVCPV CWCUW CXCXR CYCYP CZCZE DEDEU DJDJI DKDNK DMDMA DODOM DZDZA ECECU EEEST
-EGEGY EHESH ERERI ESESP ETETH FIFIN FJFJI FKFLK FMFSM FOFRO FRFRA GAGAB GBGBR GDGRD GEGEO GFGUF
-GGGGY GHGHA GIGIB GLGRL GMGMB GNGIN GPGLP GQGNQ GRGRC GSSGS GTGTM GUGUM GWGNB GYGUY HKHKG HMHMD
-HNHND HRHRV HTHTI HUHUN IDIDN IEIRL ILISR IMIMN ININD IOIOT IQIRQ IRIRN ISISL ITITA JEJEY JMJAM
-JOJOR JPJPN KEKEN KGKGZ KHKHM KIKIR KMCOM KNKNA KPPRK KRKOR KWKWT KYCYM KZKAZ LALAO LBLBN LCLCA
-LILIE LKLKA LRLBR LSLSO LTLTU LULUX LVLVA LYLBY MAMAR MCMCO MDMDA MEMNE MFMAF MGMDG MHMHL MKMKD
-MLMLI MMMMR MNMNG MOMAC MPMNP MQMTQ MRMRT MSMSR MTMLT MUMUS MVMDV MWMWI MXMEX MYMYS MZMOZ NANAM
-NCNCL NENER NFNFK NGNGA NINIC NLNLD NONOR NPNPL NRNRU NUNIU NZNZL OMOMN PAPAN PEPER PFPYF PGPNG
-PHPHL PKPAK PLPOL PMSPM PNPCN PRPRI PSPSE PTPRT PWPLW PYPRY QAQAT REREU ROROU RSSRB RURUS RWRWA
-SASAU SBSLB SCSYC SDSDN SESWE SGSGP SHSHN SISVN SJSJM SKSVK SLSLE SMSMR SNSEN SOSOM SRSUR SSSSD
-STSTP SVSLV SXSXM SYSYR SZSWZ TCTCA TDTCD TFATF TGTGO THTHA TJTJK TKTKL TLTLS TMTKM TNTUN TOTON
-TRTUR TTTTO TVTUV TWTWN TZTZA UAUKR UGUGA UMUMI USUSA UYURY UZUZB VAVAT VCVCT VEVEN VGVGB VIVIR
-VNVNM VUVUT WFWLF WSWSM XKXKX YEYEM YTMYT ZAZAF ZMZMB ZWZWE`
-	m := map[string]string{}
-	for _, f := range strings.Fields(table) {
-		m[f[:2]] = f[2:]
-	}
-	return m
-}()
+// alpha-2 or alpha-3 (see gazetteer.ISO3).
+func ISO3(code string) string { return gazetteer.ISO3(code) }

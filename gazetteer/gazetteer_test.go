@@ -222,3 +222,34 @@ func TestMayStartName(t *testing.T) {
 		t.Error(`New: MayStartName("Port") = false, want true ("Port Louis")`)
 	}
 }
+
+func TestCountryOfHost(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://www.thisisoxfordshire.co.uk/news/1": "GBR",
+		"http://example.ca/a?b=c":                    "CAN",
+		"www.irishtimes.ie":                          "IRL",
+		"https://www.example.com/story":              "",
+		"https://news.example.tv/":                   "",
+		"https://user@www.example.de:8080/x":         "DEU",
+		"":                                           "",
+		"localhost":                                  "",
+	} {
+		if got := CountryOfHost(in); got != want {
+			t.Errorf("CountryOfHost(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestISO3(t *testing.T) {
+	for in, want := range map[string]string{
+		"US": "USA", "us": "USA", "USA": "USA", "GB": "GBR", "XK": "XKX", "VA": "VAT",
+		" fr ": "FRA", "": "", "ZZ": "ZZ", "FRD": "FRD",
+	} {
+		if got := ISO3(in); got != want {
+			t.Errorf("ISO3(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if len(iso2to3) < 249 {
+		t.Errorf("table has %d codes", len(iso2to3))
+	}
+}

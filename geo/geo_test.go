@@ -55,6 +55,10 @@ func small() *gazetteer.Gazetteer {
 		e(30, "Saint Kitts and Nevis", "KNA", "PCLI", "", 17.33, -62.75, 50000),
 		e(31, "British Columbia", "CAN", "ADM1", "02", 54, -125, 5000000),
 		e(32, "Washington", "USA", "ADM1", "WA", 47.5, -120.5, 7700000),
+		e(33, "Franklin", "USA", "PPL", "MA", 42.08, -71.4, 40000),
+		e(34, "Franklin", "USA", "PPL", "TN", 35.93, -86.87, 30000),
+		e(35, "Henry County", "USA", "ADM2", "GA", 33.45, -84.15, 230000),
+		e(36, "Henry County", "USA", "ADM2", "TN", 36.33, -88.3, 32000),
 	})
 }
 
@@ -140,6 +144,8 @@ func TestResolveSpans(t *testing.T) {
 		{"The Texas delegation later flew to Philadelphia.", []string{"Texas", "Philadelphia"}, []string{"USA TX", "USA MS"}},
 		// "Gulf" alone inside a longer name does not make it the Persian Gulf
 		{"Ships sailed into the Gulf of Alaska.", []string{"Gulf of Alaska"}, []string{"USA AK"}},
+		// two names that can both be in one state are read there
+		{"Franklin and Henry County officials met.", []string{"Franklin", "Henry County"}, []string{"USA TN", "USA TN"}},
 		// a capital over the division of its name
 		{"Officials in Washington said talks would resume.", []string{"Washington"}, []string{"USA DC"}},
 		// "St." spelled out, and a province's abbreviation standing alone

@@ -48,6 +48,11 @@ func (l *Locator) resolve(a *dyad.Analysis, rs []rune, cs []*cand) {
 			}
 		}
 	}
+	// the publisher's country, from a country-code domain (a mild hint:
+	// papers write about home, but not only)
+	if c := gazetteer.CountryOfHost(a.Doc.URL); c != "" {
+		base.countries[c] += weights.host
+	}
 	// (the actor stage's country names, capitals and adjectives are this
 	// stage's own candidates, and vote as such: counting them again would
 	// let "Paris" vote for France in a story about Paris, Texas)
@@ -68,6 +73,19 @@ func (l *Locator) resolve(a *dyad.Analysis, rs []rune, cs []*cand) {
 		}
 		g.cs = append(g.cs, c)
 	}
+	// the divisions each name can plausibly be in (its readings whose
+	// context-free score is near its best's): a name supports a reading
+	// of another in the same division ("Paris" and "Henry County" are
+	// both in Tennessee), whichever readings they end up with
+	support := map[[2]string]float64{}
+	plausible := make(map[string]map[[2]string]bool, len(order))
+	for _, k := range order {
+		set := l.plausibleDivisions(groups[k].cs[0])
+		plausible[k] = set
+		for d := range set {
+			support[d]++
+		}
+	}
 	for round := 0; round < 3; round++ {
 		// the context each name sees: base plus every other name's vote
 		// (its own is taken out when scoring)
@@ -81,7 +99,7 @@ func (l *Locator) resolve(a *dyad.Analysis, rs []rune, cs []*cand) {
 		changed := false
 		for _, k := range order {
 			g := groups[k]
-			ctx := scoped{total, g.vote}
+			ctx := scoped{total, g.vote, support, plausible[k]}
 			pick := l.best(g.cs[0], ctx)
 			if pick != g.cs[0].pick || round == 0 {
 				changed = true
@@ -174,6 +192,37 @@ func (v *vote) addTo(x *context) {
 type scoped struct {
 	all *context
 	own *vote
+	// support counts the names that can be in each division; ownSupport
+	// are the divisions this name counts in it.
+	support    map[[2]string]float64
+	ownSupport map[[2]string]bool
+}
+
+// supported returns how many other names can be in division k.
+func (x scoped) supported(k [2]string) float64 {
+	n := x.support[k]
+	if x.ownSupport[k] {
+		n--
+	}
+	return n
+}
+
+// plausibleDivisions returns the (country, admin1) divisions of c's
+// readings that score, without context, within weights.plausible of its
+// best reading.
+func (l *Locator) plausibleDivisions(c *cand) map[[2]string]bool {
+	l.priors(c)
+	top := math.Inf(-1)
+	for _, p := range c.prior {
+		top = math.Max(top, p)
+	}
+	set := map[[2]string]bool{}
+	for i, e := range c.entries {
+		if e.Admin1 != "" && !isCountry(e.Feature) && c.prior[i] >= top-weights.plausible {
+			set[[2]string{e.Country, e.Admin1}] = true
+		}
+	}
+	return set
 }
 
 func (x scoped) country(c string) float64 {
@@ -196,23 +245,7 @@ func (x scoped) admin1(k [2]string) float64 {
 // or -1 when c has none.
 func (l *Locator) best(c *cand, ctx scoped) int {
 	bi, bs := -1, math.Inf(-1)
-	if len(c.prior) != len(c.entries) {
-		// the context-free part of each entry's score, computed once
-		c.prior = make([]float64, len(c.entries))
-		for i, e := range c.entries {
-			c.prior[i] = featurePrior(e.Feature) + weights.population*math.Log10(float64(e.Population)+10)
-			if e.Feature == "PPLC" && hasDivision(c.entries, e.Country) {
-				// a capital and a division of its name: Washington,
-				// Moscow, Kyiv, Lima, Buenos Aires: news means the capital
-				c.prior[i] += weights.capitalOverDivision
-			}
-			if !isCountry(e.Feature) && gazetteer.Key(e.Name) != gazetteer.Key(c.text) {
-				// known by another name: "Philadelphia" is Amman's
-				// ancient name, but a town of that name is meant
-				c.prior[i] -= weights.altName
-			}
-		}
-	}
+	l.priors(c)
 	for i, e := range c.entries {
 		if c.qualCountry != "" && e.Country != c.qualCountry && e.Country != "" {
 			continue
@@ -233,6 +266,9 @@ func (l *Locator) best(c *cand, ctx scoped) int {
 			if w := ctx.admin1([2]string{e.Country, e.Admin1}); w > 0 {
 				s += weights.admin1 * math.Min(w, weights.cap)
 			}
+			if n := ctx.supported([2]string{e.Country, e.Admin1}); n > 0 {
+				s += weights.support * math.Min(n, weights.cap)
+			}
 		}
 		if s > bs {
 			bi, bs = i, s
@@ -241,14 +277,35 @@ func (l *Locator) best(c *cand, ctx scoped) int {
 	return bi
 }
 
-// hasDivision reports whether es holds a first-level division of country.
-func hasDivision(es []gazetteer.Entry, country string) bool {
+// hasCapital reports whether es holds the capital of country.
+func hasCapital(es []gazetteer.Entry, country string) bool {
 	for _, e := range es {
-		if e.Feature == "ADM1" && e.Country == country {
+		if e.Feature == "PPLC" && e.Country == country {
 			return true
 		}
 	}
 	return false
+}
+
+// priors computes, once, the context-free part of each reading's score.
+func (l *Locator) priors(c *cand) {
+	if len(c.prior) == len(c.entries) {
+		return
+	}
+	c.prior = make([]float64, len(c.entries))
+	for i, e := range c.entries {
+		c.prior[i] = featurePrior(e.Feature) + weights.population*math.Log10(float64(e.Population)+10)
+		if e.Feature == "ADM1" && hasCapital(c.entries, e.Country) {
+			// a division named like its country's capital: Washington,
+			// Moscow, Kyiv, Lima, Buenos Aires: news means the capital
+			c.prior[i] -= weights.capitalOverDivision
+		}
+		if !isCountry(e.Feature) && gazetteer.Key(e.Name) != gazetteer.Key(c.text) {
+			// known by another name: "Philadelphia" is Amman's ancient
+			// name, but a town of that name is meant
+			c.prior[i] -= weights.altName
+		}
+	}
 }
 
 // featurePrior is how likely news means an entry of this kind when it
@@ -281,11 +338,11 @@ func featurePrior(f string) float64 {
 var weights = struct {
 	country0, region0, adm1, capital, seat, adm2, seat2 float64
 	population, country, admin1, cap, altName           float64
-	capitalOverDivision                                 float64
+	capitalOverDivision, host, support, plausible       float64
 }{
 	country0: 5, region0: 6, adm1: 2.6, capital: 2.5, seat: 1.5, adm2: 1, seat2: 0.7,
 	population: 0.6, country: 1.5, admin1: 1.5, cap: 3, altName: 2,
-	capitalOverDivision: 1.5,
+	capitalOverDivision: 1.5, host: 2, support: 1, plausible: 2.5,
 }
 
 // placeEvents gives each event the place its sentence names — the one
