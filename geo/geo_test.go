@@ -59,6 +59,10 @@ func small() *gazetteer.Gazetteer {
 		e(34, "Franklin", "USA", "PPL", "TN", 35.93, -86.87, 30000),
 		e(35, "Henry County", "USA", "ADM2", "GA", 33.45, -84.15, 230000),
 		e(36, "Henry County", "USA", "ADM2", "TN", 36.33, -88.3, 32000),
+		e(37, "Virginia", "USA", "ADM1", "VA", 37.5, -78.8, 8600000),
+		// villages only the US postal codes name: no id, no population
+		e(0, "Lanexa", "USA", "PPL", "VA", 37.42, -76.9, 0),
+		e(0, "Carter", "USA", "PPL", "KY", 38.43, -83.13, 0),
 	})
 }
 
@@ -97,6 +101,8 @@ func TestLocate(t *testing.T) {
 		{"a town ending a person's name", "Officer Lee Dublin wrote the report.", nil},
 		{"dateline places", "DAMASCUS, Syria (Wire) - The talks ended.", []string{"DAMASCUS SYR 13 place", "Syria SYR  place"}},
 		{"a country's possessive inside a person's title", "Syria's defence minister Omar Haddad resigned.", []string{"Syria SYR  place"}},
+		{"a postal village with its state", "The fire started in Lanexa, Va., on Monday.", []string{"Lanexa USA VA place", "Va. USA VA place"}},
+		{"a postal village's name alone is a name", "Police said they spoke to Carter on Monday.", nil},
 		{"document context picks the namesake", "Officials in Maryland said a barn fire broke out in Damascus on Sunday.", []string{"Maryland USA MD place", "Damascus USA MD place"}},
 	}
 	for _, tc := range tests {
@@ -146,6 +152,8 @@ func TestResolveSpans(t *testing.T) {
 		{"Ships sailed into the Gulf of Alaska.", []string{"Gulf of Alaska"}, []string{"USA AK"}},
 		// two names that can both be in one state are read there
 		{"Franklin and Henry County officials met.", []string{"Franklin", "Henry County"}, []string{"USA TN", "USA TN"}},
+		// a name known to be a place may resolve to a postal village
+		{"Residents of Lanexa met on Monday.", []string{"Lanexa"}, []string{"USA VA"}},
 		// a capital over the division of its name
 		{"Officials in Washington said talks would resume.", []string{"Washington"}, []string{"USA DC"}},
 		// "St." spelled out, and a province's abbreviation standing alone

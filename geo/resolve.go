@@ -2,6 +2,7 @@ package geo
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad"
@@ -77,13 +78,16 @@ func (l *Locator) resolve(a *dyad.Analysis, rs []rune, cs []*cand) {
 	// context-free score is near its best's): a name supports a reading
 	// of another in the same division ("Paris" and "Henry County" are
 	// both in Tennessee), whichever readings they end up with
-	support := map[[2]string]float64{}
-	plausible := make(map[string]map[[2]string]bool, len(order))
-	for _, k := range order {
-		set := l.plausibleDivisions(groups[k].cs[0])
-		plausible[k] = set
-		for d := range set {
-			support[d]++
+	var support map[[2]string]float64
+	plausible := make(map[string][][2]string, len(order))
+	if len(order) > 1 {
+		support = map[[2]string]float64{}
+		for _, k := range order {
+			ds := l.plausibleDivisions(groups[k].cs[0])
+			plausible[k] = ds
+			for _, d := range ds {
+				support[d]++
+			}
 		}
 	}
 	for round := 0; round < 3; round++ {
@@ -195,13 +199,13 @@ type scoped struct {
 	// support counts the names that can be in each division; ownSupport
 	// are the divisions this name counts in it.
 	support    map[[2]string]float64
-	ownSupport map[[2]string]bool
+	ownSupport [][2]string
 }
 
 // supported returns how many other names can be in division k.
 func (x scoped) supported(k [2]string) float64 {
 	n := x.support[k]
-	if x.ownSupport[k] {
+	if n > 0 && slices.Contains(x.ownSupport, k) {
 		n--
 	}
 	return n
@@ -210,19 +214,21 @@ func (x scoped) supported(k [2]string) float64 {
 // plausibleDivisions returns the (country, admin1) divisions of c's
 // readings that score, without context, within weights.plausible of its
 // best reading.
-func (l *Locator) plausibleDivisions(c *cand) map[[2]string]bool {
+func (l *Locator) plausibleDivisions(c *cand) [][2]string {
 	l.priors(c)
 	top := math.Inf(-1)
 	for _, p := range c.prior {
 		top = math.Max(top, p)
 	}
-	set := map[[2]string]bool{}
+	var ds [][2]string
 	for i, e := range c.entries {
 		if e.Admin1 != "" && !isCountry(e.Feature) && c.prior[i] >= top-weights.plausible {
-			set[[2]string{e.Country, e.Admin1}] = true
+			if d := [2]string{e.Country, e.Admin1}; !slices.Contains(ds, d) {
+				ds = append(ds, d)
+			}
 		}
 	}
-	return set
+	return ds
 }
 
 func (x scoped) country(c string) float64 {
@@ -293,6 +299,7 @@ func (l *Locator) priors(c *cand) {
 		return
 	}
 	c.prior = make([]float64, len(c.entries))
+	key := ""
 	for i, e := range c.entries {
 		c.prior[i] = featurePrior(e.Feature) + weights.population*math.Log10(float64(e.Population)+10)
 		if e.Feature == "ADM1" && hasCapital(c.entries, e.Country) {
@@ -300,7 +307,13 @@ func (l *Locator) priors(c *cand) {
 			// Moscow, Kyiv, Lima, Buenos Aires: news means the capital
 			c.prior[i] -= weights.capitalOverDivision
 		}
-		if !isCountry(e.Feature) && gazetteer.Key(e.Name) != gazetteer.Key(c.text) {
+		if !isCountry(e.Feature) && !strings.EqualFold(e.Name, c.text) {
+			if key == "" {
+				key = gazetteer.Key(c.text)
+			}
+			if gazetteer.Key(e.Name) == key {
+				continue
+			}
 			// known by another name: "Philadelphia" is Amman's ancient
 			// name, but a town of that name is meant
 			c.prior[i] -= weights.altName

@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -21,7 +22,7 @@ func (l *Locator) scan(a *dyad.Analysis, rs []rune, si int, st *docState) []*can
 		if es, ok := st.memo[name]; ok {
 			return es
 		}
-		es := l.g.Lookup(name)
+		es := l.lookupCached(name)
 		st.memo[name] = es
 		return es
 	}
@@ -62,7 +63,7 @@ func (l *Locator) scan(a *dyad.Analysis, rs []rune, si int, st *docState) []*can
 				continue
 			}
 			name := a.Doc.Text[t.ByteStart:last.ByteEnd]
-			if found := lookup(name); len(found) > 0 {
+			if found := lookup(name); len(found) > 0 && !(allPostal(found) && !l.stateAfter(toks, i+k)) {
 				n, es = k, found
 				break
 			}
@@ -123,6 +124,9 @@ func (l *Locator) allNameWords(ts []dyad.Token) bool {
 // relations", "Russia-Ukraine talks") as a place or a demonym.
 func (l *Locator) hyphenPlace(toks []dyad.Token, si, i int) *cand {
 	t := toks[i]
+	if strings.IndexByte(t.Text, '-') < 0 {
+		return nil
+	}
 	lw := strings.ToLower(t.Text)
 	for _, suf := range hyphenSuffixes {
 		if strings.HasSuffix(lw, suf) && len(lw) > len(suf) {
@@ -164,7 +168,24 @@ func (l *Locator) keep(a *dyad.Analysis, c *cand, st *docState) bool {
 	if l.notPlace[gazetteer.Key(c.text)] {
 		return false // "March", "Police", "White House"
 	}
-	if c.t1-c.t0 == 1 {
+	if !l.stateAfter(toks, c.t1) {
+		// a village only the postal codes know is a place only when its
+		// state follows ("Lanexa, Va."): alone it is far more often a
+		// person's name ("Carter", "Wilson")
+		if slices.ContainsFunc(c.entries, gazetteer.IsPostalPlace) {
+			kept := make([]gazetteer.Entry, 0, len(c.entries))
+			for _, e := range c.entries {
+				if !gazetteer.IsPostalPlace(e) {
+					kept = append(kept, e)
+				}
+			}
+			if len(kept) == 0 {
+				return false
+			}
+			c.entries = kept
+		}
+	}
+	if c.t1-c.t0 == 1 && slices.ContainsFunc(c.entries, func(e gazetteer.Entry) bool { return e.Feature == "ADM2" }) {
 		// a county goes by "X County": a lone "Johnson" is a surname
 		kept := c.entries[:0:0]
 		for _, e := range c.entries {
@@ -224,6 +245,35 @@ func (l *Locator) keep(a *dyad.Analysis, c *cand, st *docState) bool {
 		}
 	}
 	return true
+}
+
+// allPostal reports whether every entry is a village only the postal
+// codes name (see keep).
+func allPostal(es []gazetteer.Entry) bool {
+	for _, e := range es {
+		if !gazetteer.IsPostalPlace(e) {
+			return false
+		}
+	}
+	return true
+}
+
+// stateAfter reports whether ", STATE" follows at token i: a US state's
+// abbreviation or name.
+func (l *Locator) stateAfter(toks []dyad.Token, i int) bool {
+	if i+1 >= len(toks) || toks[i].Text != "," {
+		return false
+	}
+	w := toks[i+1].Text
+	if q, ok := l.quals[strings.ToLower(strings.ReplaceAll(w, ".", ""))]; ok && q[0] == "USA" && capitalised(w) {
+		return true
+	}
+	for _, e := range l.lookupCached(w) {
+		if e.Feature == "ADM1" && e.Country == "USA" && capitalised(w) {
+			return true
+		}
+	}
+	return false
 }
 
 func followsComma(toks []dyad.Token, i int) bool { return i > 0 && toks[i-1].Text == "," }

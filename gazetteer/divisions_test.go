@@ -1,0 +1,45 @@
+package gazetteer
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestBuildPostalPlaces(t *testing.T) {
+	// US postal-code rows (country, zip, place, state, state code, county,
+	// county code, community, community code, lat, lon, accuracy): invented
+	// places at made-up coordinates.
+	zips := filepath.Join(t.TempDir(), "US.txt")
+	rows := []string{
+		"US\t00001\tMarlow Ford\tVirginia\tVA\tNorth County\t101\t\t\t37.40\t-76.90\t4",
+		"US\t00002\tMarlow Ford\tVirginia\tVA\tNorth County\t101\t\t\t37.42\t-76.92\t4",
+		"US\t00003\tBigtown\tVirginia\tVA\tNorth County\t101\t\t\t37.00\t-77.00\t4",
+		"US\t00004\tPO Box 12\tVirginia\tVA\tNorth County\t101\t\t\t37.00\t-77.00\t4",
+		"US\t00005\tMarlow Ford\tOhio\tOH\tSouth County\t202\t\t\t40.00\t-82.00\t4",
+	}
+	if err := os.WriteFile(zips, []byte(strings.Join(rows, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	known := []cityRow{{id: 1, name: "Bigtown", ascii: "Bigtown", cc: "US", admin1: "VA", feature: "PPL", pop: 30000}}
+	es, err := buildPostalPlaces(zips, known)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range es {
+		got = append(got, e.Name+" "+e.Admin1)
+		if !IsPostalPlace(e) {
+			t.Errorf("%+v: not a postal place", e)
+		}
+	}
+	// cities500's Bigtown and the numbered name are left out; one entry
+	// per state
+	if strings.Join(got, "|") != "Marlow Ford OH|Marlow Ford VA" {
+		t.Errorf("postal places %q", got)
+	}
+	if _, err := buildPostalPlaces(filepath.Join(t.TempDir(), "none"), nil); err == nil {
+		t.Error("a missing file gave no error")
+	}
+}
