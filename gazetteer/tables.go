@@ -68,6 +68,7 @@ var regions = []Entry{
 	{Name: "Patagonia", Lat: -45, Lon: -69, Feature: "RGN", Country: "ARG"},
 	{Name: "Galilee", Lat: 32.85, Lon: 35.45, Feature: "RGN", Country: "ISR"},
 	{Name: "Negev", Lat: 30.85, Lon: 34.8, Feature: "RGN", Country: "ISR", Names: []string{"Negev", "Negev Desert"}},
+	{Name: "Eastern Ghouta", Lat: 33.55, Lon: 36.4, Feature: "RGN", Country: "SYR", Names: []string{"Eastern Ghouta", "East Ghouta", "Ghouta"}},
 	{Name: "Sahara", Lat: 23, Lon: 10, Feature: "RGN", Names: []string{"Sahara", "Sahara Desert"}},
 	{Name: "Amazon", Lat: -3.5, Lon: -62, Feature: "RGN", Names: []string{"Amazon", "Amazon rainforest", "Amazonia"}},
 }
@@ -88,6 +89,7 @@ var countryExtra = map[string][]string{
 	"PSE": {"Palestinian territories", "Palestinian Territories", "occupied Palestinian territories"},
 	"VAT": {"Vatican", "Holy See"},
 	"CIV": {"Ivory Coast"},
+	"TTO": {"T&T"},
 }
 
 // demonymExtra are demonyms news uses that world-countries lacks.
@@ -99,8 +101,8 @@ var demonymExtra = map[string][]string{
 	"PSE": {"Palestinian", "Palestinians"},
 	"ISR": {"Israeli", "Israelis"},
 	"NLD": {"Dutch"},
-	"PHL": {"Filipino", "Filipinos"},
-	"KOR": {"South Korean", "South Koreans"},
+	"PHL": {"Filipino", "Filipinos", "Philippine"},
+	"KOR": {"South Korean", "South Koreans", "Korean", "Koreans"},
 	"PRK": {"North Korean", "North Koreans"},
 	"COD": {"Congolese"},
 	"BIH": {"Bosnian", "Bosnians"},
@@ -126,9 +128,10 @@ var demonymPlural = map[string]string{"Czech": "Czechs", "Motswana": "Batswana",
 // from the point GeoNames gives the country (the point the geoparsing
 // literature scores against, as GeoNames is the reference gazetteer): the
 // geographic centre of the contiguous United States; Kuwait's falls outside
-// Kuwait; Canada's, Australia's and India's lie 300-1,000 km from GeoNames'.
+// Kuwait; Canada's, Australia's and India's lie 300-1,000 km from GeoNames',
+// Libya's 330 km; GeoNames places Japan at Tokyo.
 var countryCentre = map[string][2]float64{"USA": {39.8283, -98.5795}, "KWT": {29.31, 47.49},
-	"CAN": {60.10867, -113.64258}, "AUS": {-25, 135}, "IND": {22, 79}}
+	"CAN": {60.10867, -113.64258}, "AUS": {-25, 135}, "IND": {22, 79}, "LBY": {28, 17}, "JPN": {35.68536, 139.75309}}
 
 // usAbbrev are the AP-style abbreviations of US states and DC.
 var usAbbrev = map[string][]string{

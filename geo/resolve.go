@@ -44,7 +44,9 @@ func (l *Locator) resolve(a *dyad.Analysis, rs []rune, cs []*cand) {
 			base.add(es[0], 3)
 		}
 		for _, c := range cs {
-			if !c.qualifier && c.start >= dl.Start && c.end <= dl.End && len(cities(c.entries)) > 0 {
+			// (only its first name is the city: "SEOUL, South Korea")
+			if !c.qualifier && c.start >= dl.Start && c.end <= dl.End && len(cities(c.entries)) > 0 &&
+				!strings.ContainsRune(string(rs[dl.Start:c.start]), ',') {
 				c.dateline = true
 			}
 		}
