@@ -366,3 +366,26 @@ func TestConcurrentQueries(t *testing.T) {
 		}
 	}
 }
+
+func TestWarm(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	if n, err := s.Warm(ctx); err != nil || n != 0 {
+		t.Fatalf("Warm on an empty store = %d, %v", n, err)
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	if _, err := s.Put(ctx, randomDocs(r, 40)); err != nil {
+		t.Fatal(err)
+	}
+	var want int
+	if err := s.DB().QueryRow(`SELECT count(*) FROM events`).Scan(&want); err != nil {
+		t.Fatal(err)
+	}
+	if want == 0 {
+		t.Fatal("the random documents hold no events")
+	}
+	n, err := s.Warm(ctx)
+	if err != nil || n != want {
+		t.Errorf("Warm = %d, %v; want %d events", n, err, want)
+	}
+}

@@ -59,6 +59,11 @@ var openStore = func(path string) (dyad.Store, error) {
 	return st, nil
 }
 
+// warmer is a store that can load its indexes ahead of the first query.
+type warmer interface {
+	Warm(ctx context.Context) (int, error)
+}
+
 // serveConfig is what "dyad serve" was asked to do.
 type serveConfig struct {
 	db, addr, token string
@@ -121,6 +126,19 @@ func serve(ctx context.Context, cfg serveConfig, stdout, stderr io.Writer) int {
 		posting = "POST /api/docs takes the token"
 	}
 	fmt.Fprintf(stdout, "dyad serve: http://%s/ (database %s; %s)\n", ln.Addr(), cfg.db, posting)
+	if w, ok := store.(warmer); ok {
+		// index the stored events now rather than on the first request
+		go func() {
+			start := time.Now()
+			logger.Printf("indexing the stored events…")
+			n, err := w.Warm(ctx)
+			if err != nil {
+				logger.Printf("indexing: %v (queries will retry)", err)
+				return
+			}
+			logger.Printf("indexed %d events in %s", n, time.Since(start).Round(10*time.Millisecond))
+		}()
+	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {
