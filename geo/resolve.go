@@ -264,25 +264,31 @@ func (l *Locator) best(c *cand, ctx scoped) int {
 		if c.qualAdmin1 != "" && e.Admin1 != c.qualAdmin1 && !isCountry(e.Feature) {
 			continue
 		}
-		s := c.prior[i]
+		var x float64 // what the rest of the document says for this reading
 		if e.Country != "" {
 			if w := ctx.country(e.Country); w > 0 {
-				s += weights.country * math.Min(w, weights.cap)
+				x += weights.country * math.Min(w, weights.cap)
 			}
 		}
 		if e.Admin1 != "" && !isCountry(e.Feature) {
 			if w := ctx.admin1([2]string{e.Country, e.Admin1}); w > 0 {
-				s += weights.admin1 * math.Min(w, weights.cap)
+				x += weights.admin1 * math.Min(w, weights.cap)
 			}
 			if n := ctx.supported([2]string{e.Country, e.Admin1}); n > 0 {
-				s += weights.support * math.Min(n, weights.cap)
+				x += weights.support * math.Min(n, weights.cap)
 			}
 		}
+		s := c.prior[i] + x
 		if s > bs {
 			bi, bs = i, s
 		}
 	}
 	return bi
+}
+
+// hasCountry reports whether es holds a country.
+func hasCountry(es []gazetteer.Entry) bool {
+	return slices.ContainsFunc(es, func(e gazetteer.Entry) bool { return isCountry(e.Feature) })
 }
 
 // hasCapital reports whether es holds the capital of country.
@@ -304,6 +310,10 @@ func (l *Locator) priors(c *cand) {
 	key := ""
 	for i, e := range c.entries {
 		c.prior[i] = featurePrior(e.Feature) + weights.population*math.Log10(float64(e.Population)+10)
+		if strings.HasPrefix(e.Feature, "PPL") && hasCountry(c.entries) {
+			// a town named like a country: Poland, Ohio; China, Texas
+			c.prior[i] -= weights.countryNamesake
+		}
 		if e.Feature == "ADM1" && hasCapital(c.entries, e.Country) {
 			// a division named like its country's capital: Washington,
 			// Moscow, Kyiv, Lima, Buenos Aires: news means the capital
@@ -329,7 +339,9 @@ func featurePrior(f string) float64 {
 	switch {
 	case isCountry(f):
 		return weights.country0
-	case f == "CONT" || f == "RGN" || f == "OCN" || f == "SEA" || f == "GULF" || f == "PEN":
+	case f == "CONT" || f == "OCN":
+		return weights.ocean // the Atlantic, not Atlantic, Iowa
+	case f == "RGN" || f == "SEA" || f == "GULF" || f == "PEN":
 		return weights.region0 // no population to speak for them
 	case f == "ADM1":
 		return weights.adm1
@@ -354,10 +366,12 @@ var weights = struct {
 	country0, region0, adm1, capital, seat, adm2, seat2 float64
 	population, country, admin1, cap, altName           float64
 	capitalOverDivision, host, support, plausible       float64
+	ocean, countryNamesake                              float64
 }{
 	country0: 5, region0: 6, adm1: 2.6, capital: 2.5, seat: 1.5, adm2: 1, seat2: 0.7,
 	population: 0.6, country: 1.5, admin1: 1.5, cap: 3, altName: 2,
 	capitalOverDivision: 1.5, host: 2, support: 1, plausible: 2.5,
+	ocean: 9, countryNamesake: 3,
 }
 
 // placeEvents gives each event the place its sentence names — the one
