@@ -465,6 +465,28 @@ func conditional(st *sent, from int) bool {
 	return false
 }
 
+// conditionSubject returns the mention that opens the first "if" or
+// "unless" clause after token from ("unless Israel rescinded …", "if the
+// United States goes ahead …"), or -1: the subject of the condition.
+func conditionSubject(st *sent, from int) int {
+	for k := from; k < len(st.toks); k++ {
+		l := st.toks[k].Lower
+		if l != "if" && l != "unless" {
+			continue
+		}
+		for j := k + 1; j < len(st.toks) && j <= k+4; j++ {
+			if mi := st.startAt[j]; mi >= 0 {
+				return mi
+			}
+			if t := st.toks[j]; isVerb(t.Tag) || boundary(t) {
+				break
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
 // asWellAs reports whether token k is part of "as well as".
 func asWellAs(st *sent, k int) bool {
 	for s := k - 2; s <= k; s++ {
@@ -663,6 +685,13 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	}
 	if len(tgts) == 0 && m.compound < 0 {
 		srcs, tgts = c.defaultTarget(st, m, srcs)
+	}
+	if len(tgts) == 0 && root(code) == "13" && !m.pat.Foreign {
+		// "threatened a general strike unless Israel rescinded the
+		// annexation": the threat is made to whoever must act
+		if t := conditionSubject(st, m.end); t >= 0 && !slices.Contains(srcs, t) {
+			tgts = conjoined(st, t)
+		}
 	}
 	if !m.pat.Foreign && neitherNor(st, st.ments[srcs[0]].Tok0, m.head) && !m.negated {
 		// "Neither India nor Pakistan has condemned the attack" (imported
