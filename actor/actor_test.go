@@ -157,3 +157,10 @@ func TestImportedAgentsAndPrefixes(t *testing.T) {
 		})
 	}
 }
+
+func TestTheyPrefersTheSentenceSubject(t *testing.T) {
+	a := analyse(t, "Syrian protesters attacked Iranian officials when they entered the square.", "")
+	if got := codes(a); !strings.Contains(got, "they=SYROPP") {
+		t.Errorf("got %q, want they=SYROPP", got)
+	}
+}

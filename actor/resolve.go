@@ -102,12 +102,16 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 	// sentPerson is the first person named in this sentence, prevSubject
 	// that of the last sentence that named one: "he" prefers them.
 	var sentPerson, prevSubject *entity
+	// sentGroup is the first group named in this sentence: a "they" later
+	// in it prefers its subject to a nearer object ("bombers killed 23
+	// people when they blew themselves up").
+	var sentGroup *entity
 	for si := range a.Sentences {
 		toks := a.Sentences[si].Tokens
 		if sentPerson != nil {
 			prevSubject = sentPerson
 		}
-		sentPerson = nil
+		sentPerson, sentGroup = nil, nil
 		if lastGroupSent == si-1 {
 			prevGroup = lastGroup
 		} else if lastGroupSent < si-1 {
@@ -146,6 +150,9 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 				} else if x := objectAntecedent(a, si, g.t0, prevGroup, st); g.pronoun == "them" && x != nil {
 					// an object pronoun points past its own clause's subject
 					e = x
+					code = e.code
+				} else if g.pronoun == "they" && sentGroup != nil && sentGroup.typ == "GROUP" {
+					e = sentGroup
 					code = e.code
 				} else if (g.pronoun == "they" || g.pronoun == "we") && lastGroup != nil && lastGroupSent >= si-1 {
 					e = lastGroup
@@ -204,6 +211,9 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 				}
 			} else if g.pronoun == "" && (e.typ == "GROUP" || e.typ == "ORG" || e.typ == "GPE") {
 				lastGroup, lastGroupSent = e, si
+				if sentGroup == nil {
+					sentGroup = e
+				}
 			}
 			a.Mentions = append(a.Mentions, m)
 		}
