@@ -27,7 +27,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 
 	"github.com/dyad-events/dyad"
@@ -54,24 +53,31 @@ type Locator struct {
 	// cache holds the gazetteer's answers for the names scanning asks
 	// about (news repeats its names), up to cacheSize of them; the
 	// entries are read-only and shared.
-	cache  sync.Map // string → []gazetteer.Entry
-	cached atomic.Int64
+	mu       sync.RWMutex
+	cache    map[string][]gazetteer.Entry
+	demonyms map[string]demonymAnswer
 }
 
-// cacheSize bounds Locator.cache.
+// cacheSize bounds each of the locator's caches.
 const cacheSize = 200000
 
 // lookupCached is g.Lookup through the locator's cache.
 func (l *Locator) lookupCached(name string) []gazetteer.Entry {
-	if v, ok := l.cache.Load(name); ok {
-		return v.([]gazetteer.Entry)
+	l.mu.RLock()
+	es, ok := l.cache[name]
+	l.mu.RUnlock()
+	if ok {
+		return es
 	}
-	es := l.g.Lookup(name)
-	if l.cached.Load() < cacheSize {
-		if _, loaded := l.cache.LoadOrStore(strings.Clone(name), es); !loaded {
-			l.cached.Add(1)
-		}
+	es = l.g.Lookup(name)
+	l.mu.Lock()
+	if l.cache == nil {
+		l.cache = map[string][]gazetteer.Entry{}
 	}
+	if len(l.cache) < cacheSize {
+		l.cache[strings.Clone(name)] = es
+	}
+	l.mu.Unlock()
 	return es
 }
 
@@ -310,6 +316,32 @@ func sortByPopulation(es []gazetteer.Entry) {
 // the gazetteer's demonyms ("Syrian"), then the regular English forms of
 // a division's name ("Ohioans", "Iowan", "Texans").
 func (l *Locator) demonym(w string) (gazetteer.Entry, bool) {
+	l.mu.RLock()
+	d, ok := l.demonyms[w]
+	l.mu.RUnlock()
+	if ok {
+		return d.e, d.ok
+	}
+	e, ok := l.findDemonym(w)
+	l.mu.Lock()
+	if l.demonyms == nil {
+		l.demonyms = map[string]demonymAnswer{}
+	}
+	if len(l.demonyms) < cacheSize {
+		l.demonyms[strings.Clone(w)] = demonymAnswer{e, ok}
+	}
+	l.mu.Unlock()
+	return e, ok
+}
+
+// demonymAnswer is a cached answer of demonym.
+type demonymAnswer struct {
+	e  gazetteer.Entry
+	ok bool
+}
+
+// findDemonym is demonym without the cache.
+func (l *Locator) findDemonym(w string) (gazetteer.Entry, bool) {
 	if l.notPlace[strings.ToLower(w)] {
 		return gazetteer.Entry{}, false
 	}

@@ -18,14 +18,7 @@ var hyphenSuffixes = []string{"-based", "-born", "-bound", "-area", "-region", "
 
 // scan finds the toponym candidates of sentence si.
 func (l *Locator) scan(a *dyad.Analysis, rs []rune, si int, st *docState) []*cand {
-	lookup := func(name string) []gazetteer.Entry {
-		if es, ok := st.memo[name]; ok {
-			return es
-		}
-		es := l.lookupCached(name)
-		st.memo[name] = es
-		return es
-	}
+	lookup := l.lookupCached
 	toks := a.Sentences[si].Tokens
 	maxW := l.g.MaxWords()
 	if maxW > 6 {
@@ -428,7 +421,6 @@ func (l *Locator) possessivePlace(a *dyad.Analysis, toks []dyad.Token, si, i int
 // looked up, and the spans of the persons, organisations and named groups
 // the earlier stages found.
 type docState struct {
-	memo  map[string][]gazetteer.Entry
 	named []namedSpan
 }
 
@@ -441,7 +433,7 @@ type namedSpan struct {
 }
 
 func newDocState(a *dyad.Analysis) *docState {
-	st := &docState{memo: map[string][]gazetteer.Entry{}}
+	st := &docState{}
 	for _, m := range a.Mentions {
 		switch {
 		case m.Kind == "person" || m.Kind == "org":
