@@ -186,9 +186,11 @@ func analyseChain(st *sent, m *match) {
 		}
 		head = k
 	}
-	if sawBe && (a.Tag == "VBN" || a.Tag == "VBD") && !(m.last > m.anchor && toks[m.anchor+1].Tag == "IN" && toks[m.anchor+1].Lower != "by") {
+	if sawBe && (a.Tag == "VBN" || a.Tag == "VBD") && !(m.last > m.anchor && toks[m.anchor+1].Tag == "IN" && toks[m.anchor+1].Lower != "by" && byAgent(st, m.end) < 0) {
 		// "was attacked", but not "were engaged in ethnic cleansing",
-		// whose pattern itself goes on with the preposition
+		// whose pattern itself goes on with the preposition, unless an
+		// agent follows ("were killed in an air strike by government
+		// forces")
 		m.passive = true
 	}
 	// reduced relative: "officials accused of …", "a man arrested in …"

@@ -48,7 +48,7 @@ const testVerbs = `
 112: accuse + of | accuse +
 141: protest against + | protest
 173: arrest +
-190: attack + | shell + | shelling | kill + | engage in * attack/attacks on +
+190: attack + | shell + | shelling | kill + | engage in * attack/attacks on + | kill + in * strike/strikes
 020: urge + | ask +
 174: expel +
 161: expel * diplomat
@@ -109,6 +109,7 @@ func TestCode(t *testing.T) {
 		{"phrasal with gap", "The Iranian minister held two days of talks with Syria.", []string{"IRNGOV SYR 040"}},
 		{"passive with by", "Syria was attacked by Iranian forces.", []string{"IRNMIL SYR 190"}},
 		{"passive without agent", "Syrian rebels were attacked on Monday.", nil},
+		{"passive with by after the pattern", "Syrian rebels were killed in an air strike by Iranian forces.", []string{"IRNMIL SYRREB 190"}},
 		{"negation without neg code", "Iran did not condemn Syria.", nil},
 		{"negation with neg code", "The United States would not provide support to Israel.", []string{"USA ISR 121"}},
 		{"intent", "Russia wants to attack Ukraine.", []string{"RUS UKR 138"}},
