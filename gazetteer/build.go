@@ -62,7 +62,7 @@ func Build(src Sources) ([]Entry, BuildStats, error) {
 		if !strings.HasPrefix(r.feature, "PPLX") {
 			popByCountry[r.country] += r.pop
 		}
-		if r.pop < src.MinPopulation && r.feature != "PPLC" && r.feature != "PPLA" && r.feature != "PPLA2" {
+		if !keptCity(r, src.MinPopulation) {
 			continue
 		}
 		out = append(out, Entry{ID: r.id, Name: r.name, Names: cityNames(r), Lat: round4(r.lat), Lon: round4(r.lon),
@@ -93,7 +93,7 @@ func Build(src Sources) ([]Entry, BuildStats, error) {
 		if err != nil {
 			return nil, st, err
 		}
-		postal, err = buildPostalPlaces(src.Zips, rows)
+		postal, err = buildPostalPlaces(src.Zips, rows, src.MinPopulation)
 		if err != nil {
 			return nil, st, err
 		}
@@ -170,6 +170,12 @@ type cityRow struct {
 	feature, cc, country string
 	admin1, admin2       string
 	pop                  int64
+}
+
+// keptCity reports whether a cities500 row becomes an entry: a place of
+// at least minPop people, or a capital or first- or second-level seat.
+func keptCity(r *cityRow, minPop int64) bool {
+	return r.pop >= minPop || r.feature == "PPLC" || r.feature == "PPLA" || r.feature == "PPLA2"
 }
 
 // readCities reads GeoNames' cities500.txt (the tab-separated "geoname"

@@ -389,19 +389,19 @@ func countyName(state, name string) (full, bare string, ok bool) {
 }
 
 // buildPostalPlaces makes the US places that GeoNames' US postal codes name
-// and cities500 (above the population cut-off) lacks: villages and
+// and the kept cities500 places (see keptCity) lack: villages and
 // unincorporated communities local news names ("Lanexa", "Harwinton").
 // Each is placed at the midpoint of its postal codes, with no GeoNames id
 // and no population, so that a town of the table outranks it.
-func buildPostalPlaces(path string, rows []cityRow) ([]Entry, error) {
+func buildPostalPlaces(path string, rows []cityRow, minPop int64) ([]Entry, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("zips: %w", err)
 	}
 	defer f.Close()
 	known := map[string]bool{}
-	for _, r := range rows {
-		if r.cc == "US" {
+	for i := range rows {
+		if r := &rows[i]; r.cc == "US" && keptCity(r, minPop) {
 			known[r.admin1+"\x00"+Key(r.name)] = true
 			known[r.admin1+"\x00"+Key(r.ascii)] = true
 		}

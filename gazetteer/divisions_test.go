@@ -18,12 +18,16 @@ func TestBuildPostalPlaces(t *testing.T) {
 		"US\t00003\tBigtown\tVirginia\tVA\tNorth County\t101\t\t\t37.00\t-77.00\t4",
 		"US\t00004\tPO Box 12\tVirginia\tVA\tNorth County\t101\t\t\t37.00\t-77.00\t4",
 		"US\t00005\tMarlow Ford\tOhio\tOH\tSouth County\t202\t\t\t40.00\t-82.00\t4",
+		"US\t00006\tSmallville\tVirginia\tVA\tNorth County\t101\t\t\t37.10\t-77.10\t4",
 	}
 	if err := os.WriteFile(zips, []byte(strings.Join(rows, "\n")+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	known := []cityRow{{id: 1, name: "Bigtown", ascii: "Bigtown", cc: "US", admin1: "VA", feature: "PPL", pop: 30000}}
-	es, err := buildPostalPlaces(zips, known)
+	// cities500's Bigtown is kept; its Smallville falls under the cut-off,
+	// so the postal codes' Smallville is added
+	known := []cityRow{{id: 1, name: "Bigtown", ascii: "Bigtown", cc: "US", admin1: "VA", feature: "PPL", pop: 30000},
+		{id: 2, name: "Smallville", ascii: "Smallville", cc: "US", admin1: "VA", feature: "PPL", pop: 600}}
+	es, err := buildPostalPlaces(zips, known, 1000)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,10 +40,10 @@ func TestBuildPostalPlaces(t *testing.T) {
 	}
 	// cities500's Bigtown and the numbered name are left out; one entry
 	// per state
-	if strings.Join(got, "|") != "Marlow Ford OH|Marlow Ford VA" {
+	if strings.Join(got, "|") != "Marlow Ford OH|Marlow Ford VA|Smallville VA" {
 		t.Errorf("postal places %q", got)
 	}
-	if _, err := buildPostalPlaces(filepath.Join(t.TempDir(), "none"), nil); err == nil {
+	if _, err := buildPostalPlaces(filepath.Join(t.TempDir(), "none"), nil, 1000); err == nil {
 		t.Error("a missing file gave no error")
 	}
 }
