@@ -295,42 +295,27 @@ var divisionSuffixes = []string{" Province", " Governorate", " Region", " State"
 // bounding box of its postal codes and takes the population of its
 // cities500 places. Independent cities are left out (they are places).
 func buildCounties(path string, rows []cityRow) ([]Entry, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("zips: %w", err)
-	}
-	defer f.Close()
 	type county struct {
 		state, code, name string
 		pts               [][2]float64
 	}
 	byKey := map[string]*county{}
 	var order []string
-	sc := bufio.NewScanner(f)
-	line := 0
-	for sc.Scan() {
-		line++
-		p := strings.Split(sc.Text(), "\t")
-		if len(p) < 11 {
-			return nil, fmt.Errorf("%s:%d: %d fields, want at least 11", path, line, len(p))
+	err := readZips(path, func(z zipRow) {
+		if z.county == "" || z.countyCode == "" {
+			return
 		}
-		state, name, code := p[4], strings.TrimSpace(p[5]), p[6]
-		lat, err1 := strconv.ParseFloat(p[9], 64)
-		lon, err2 := strconv.ParseFloat(p[10], 64)
-		if name == "" || code == "" || err1 != nil || err2 != nil {
-			continue
-		}
-		k := state + "." + code
+		k := z.state + "." + z.countyCode
 		c := byKey[k]
 		if c == nil {
-			c = &county{state: state, code: code, name: name}
+			c = &county{state: z.state, code: z.countyCode, name: z.county}
 			byKey[k] = c
 			order = append(order, k)
 		}
-		c.pts = append(c.pts, [2]float64{lat, lon})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s:%d: %w", path, line+1, err)
+		c.pts = append(c.pts, [2]float64{z.lat, z.lon})
+	})
+	if err != nil {
+		return nil, err
 	}
 	pop := map[string]int64{}
 	placeKeys := map[string]bool{}
@@ -394,11 +379,6 @@ func countyName(state, name string) (full, bare string, ok bool) {
 // Each is placed at the midpoint of its postal codes, with no GeoNames id
 // and no population, so that a town of the table outranks it.
 func buildPostalPlaces(path string, rows []cityRow, minPop int64) ([]Entry, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("zips: %w", err)
-	}
-	defer f.Close()
 	known := map[string]bool{}
 	for i := range rows {
 		if r := &rows[i]; r.cc == "US" && keptCity(r, minPop) {
@@ -411,33 +391,23 @@ func buildPostalPlaces(path string, rows []cityRow, minPop int64) ([]Entry, erro
 		pts         [][2]float64
 	}
 	byKey := map[string]*place{}
-	sc := bufio.NewScanner(f)
-	line := 0
-	for sc.Scan() {
-		line++
-		p := strings.Split(sc.Text(), "\t")
-		if len(p) < 11 {
-			return nil, fmt.Errorf("%s:%d: %d fields, want at least 11", path, line, len(p))
+	err := readZips(path, func(z zipRow) {
+		if z.place == "" || z.state == "" || strings.ContainsAny(z.place, "()0123456789") {
+			return
 		}
-		name, state := strings.TrimSpace(p[2]), p[4]
-		lat, err1 := strconv.ParseFloat(p[9], 64)
-		lon, err2 := strconv.ParseFloat(p[10], 64)
-		if name == "" || state == "" || err1 != nil || err2 != nil || strings.ContainsAny(name, "()0123456789") {
-			continue
-		}
-		k := state + "\x00" + Key(name)
+		k := z.state + "\x00" + Key(z.place)
 		if known[k] {
-			continue
+			return
 		}
 		pl := byKey[k]
 		if pl == nil {
-			pl = &place{name: name, state: state}
+			pl = &place{name: z.place, state: z.state}
 			byKey[k] = pl
 		}
-		pl.pts = append(pl.pts, [2]float64{lat, lon})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s:%d: %w", path, line+1, err)
+		pl.pts = append(pl.pts, [2]float64{z.lat, z.lon})
+	})
+	if err != nil {
+		return nil, err
 	}
 	keys := make([]string, 0, len(byKey))
 	for k := range byKey {
@@ -459,4 +429,41 @@ func buildPostalPlaces(path string, rows []cityRow, minPop int64) ([]Entry, erro
 // place to, too obscure to make a word a place.
 func IsPostalPlace(e Entry) bool {
 	return e.ID == 0 && e.Feature == "PPL" && e.Country == "USA"
+}
+
+// zipRow is one line of GeoNames' US postal codes (country, zip, place,
+// state, state code, county, county code, community, community code, lat,
+// lon, accuracy), the fields the builders read.
+type zipRow struct {
+	place, state, county, countyCode string
+	lat, lon                         float64
+}
+
+// readZips calls fn for each line of the postal-code file at path that has
+// a position; a line with fewer than 11 fields is an error.
+func readZips(path string, fn func(zipRow)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("zips: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	line := 0
+	for sc.Scan() {
+		line++
+		p := strings.Split(sc.Text(), "\t")
+		if len(p) < 11 {
+			return fmt.Errorf("%s:%d: %d fields, want at least 11", path, line, len(p))
+		}
+		lat, err1 := strconv.ParseFloat(p[9], 64)
+		lon, err2 := strconv.ParseFloat(p[10], 64)
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		fn(zipRow{place: strings.TrimSpace(p[2]), state: p[4], county: strings.TrimSpace(p[5]), countyCode: p[6], lat: lat, lon: lon})
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s:%d: %w", path, line+1, err)
+	}
+	return nil
 }
