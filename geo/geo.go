@@ -50,35 +50,47 @@ type Locator struct {
 	// notPlace are the lower-case words that alone are not places;
 	// nameWords those that after a place make an organisation's name.
 	notPlace, nameWords map[string]bool
-	// cache holds the gazetteer's answers for the names scanning asks
-	// about (news repeats its names), up to cacheSize of them; the
-	// entries are read-only and shared.
-	mu       sync.RWMutex
-	cache    map[string][]gazetteer.Entry
-	demonyms map[string]demonymAnswer
+	// lookups and demonyms hold the gazetteer's answers for the names
+	// scanning asks about (news repeats its names); the entries are
+	// read-only and shared.
+	lookups  boundedCache[[]gazetteer.Entry]
+	demonyms boundedCache[demonymAnswer]
 }
 
 // cacheSize bounds each of the locator's caches.
 const cacheSize = 200000
 
+// boundedCache is a read-mostly map from strings to answers that stops
+// growing at cacheSize entries. It is safe for concurrent use.
+type boundedCache[V any] struct {
+	mu sync.RWMutex
+	m  map[string]V
+}
+
+// get returns the answer for k, computing it with find (outside the lock)
+// when it is not cached.
+func (c *boundedCache[V]) get(k string, find func(string) V) V {
+	c.mu.RLock()
+	v, ok := c.m[k]
+	c.mu.RUnlock()
+	if ok {
+		return v
+	}
+	v = find(k)
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = map[string]V{}
+	}
+	if len(c.m) < cacheSize {
+		c.m[strings.Clone(k)] = v
+	}
+	c.mu.Unlock()
+	return v
+}
+
 // lookupCached is g.Lookup through the locator's cache.
 func (l *Locator) lookupCached(name string) []gazetteer.Entry {
-	l.mu.RLock()
-	es, ok := l.cache[name]
-	l.mu.RUnlock()
-	if ok {
-		return es
-	}
-	es = l.g.Lookup(name)
-	l.mu.Lock()
-	if l.cache == nil {
-		l.cache = map[string][]gazetteer.Entry{}
-	}
-	if len(l.cache) < cacheSize {
-		l.cache[strings.Clone(name)] = es
-	}
-	l.mu.Unlock()
-	return es
+	return l.lookups.get(name, l.g.Lookup)
 }
 
 // New returns a locator over a gazetteer.
@@ -316,22 +328,11 @@ func sortByPopulation(es []gazetteer.Entry) {
 // the gazetteer's demonyms ("Syrian"), then the regular English forms of
 // a division's name ("Ohioans", "Iowan", "Texans").
 func (l *Locator) demonym(w string) (gazetteer.Entry, bool) {
-	l.mu.RLock()
-	d, ok := l.demonyms[w]
-	l.mu.RUnlock()
-	if ok {
-		return d.e, d.ok
-	}
-	e, ok := l.findDemonym(w)
-	l.mu.Lock()
-	if l.demonyms == nil {
-		l.demonyms = map[string]demonymAnswer{}
-	}
-	if len(l.demonyms) < cacheSize {
-		l.demonyms[strings.Clone(w)] = demonymAnswer{e, ok}
-	}
-	l.mu.Unlock()
-	return e, ok
+	d := l.demonyms.get(w, func(w string) demonymAnswer {
+		e, ok := l.findDemonym(w)
+		return demonymAnswer{e, ok}
+	})
+	return d.e, d.ok
 }
 
 // demonymAnswer is a cached answer of demonym.
