@@ -308,9 +308,10 @@ func (l *Locator) priors(c *cand) {
 	}
 	c.prior = make([]float64, len(c.entries))
 	key := ""
+	country := hasCountry(c.entries)
 	for i, e := range c.entries {
 		c.prior[i] = featurePrior(e.Feature) + weights.population*math.Log10(float64(e.Population)+10)
-		if strings.HasPrefix(e.Feature, "PPL") && hasCountry(c.entries) {
+		if country && strings.HasPrefix(e.Feature, "PPL") {
 			// a town named like a country: Poland, Ohio; China, Texas
 			c.prior[i] -= weights.countryNamesake
 		}
