@@ -75,6 +75,8 @@ func TestMentions(t *testing.T) {
 		{"agent takes the country it acts in", "Protesters gathered in Tehran.", "", "Protesters=IRNOPP; Tehran=IRN"},
 		{"officials do not take a location's country", "The official arrived in Tehran.", "", "The official=---GOV; Tehran=IRN"},
 		{"dateline gives unknown agents a country", "TEHRAN (Reuters) - The official said the court ruled.", "", "The official=IRNGOV; the court=IRNJUD"},
+		{"a named official takes the document's one country", "President Anna Tuvalo criticised Syrian protesters.", "", "President Anna Tuvalo=SYRGOV; Syrian protesters=SYROPP"},
+		{"but not one of two", "President Anna Tuvalo criticised Syria and Hungary.", "", "President Anna Tuvalo=---GOV; Syria=SYR; Hungary=HUN"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -98,6 +98,9 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 	var lastPerson, lastGroup *entity
 	lastGroupSent := -2
 	docCountry := documentCountry(r.datelineCountry(a), groups)
+	// onlyCountry is the one country a document names, when it names
+	// exactly one: "President Museveni … Ugandan opposition candidates"
+	onlyCountry := soleCountry(groups)
 	var prevGroup *entity // the last group named before this sentence
 	// sentPerson is the first person named in this sentence, prevSubject
 	// that of the last sentence that named one: "he" prefers them.
@@ -191,6 +194,17 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 				} else if docCountry != "" && !hasAny(g.sectors, "CVL", "REF", "UAF", "IGO", "NGO") {
 					code = docCountry + code[3:]
 					kind += "+dateline"
+				}
+			}
+			if strings.HasPrefix(code, "---") && g.pronoun == "" && g.name != "" && onlyCountry != "" &&
+				hasAny(g.sectors, "GOV", "ELI", "MIL", "LEG", "JUD") && (e == nil || strings.HasPrefix(e.code, "---")) {
+				// a named office holder of no known country in a document
+				// that names one country: "President Yoweri Museveni has
+				// threatened to ban Ugandan opposition candidates"
+				code = onlyCountry + code[3:]
+				kind += "+document"
+				if e != nil {
+					e.code = code
 				}
 			}
 			if e == nil {
@@ -489,6 +503,24 @@ func (r *Resolver) datelineCountry(a *dyad.Analysis) string {
 // most likely belongs to: the dateline's, unless the text is about another
 // country far more often ("BRUSSELS" over a story on Sudan), in which case
 // that country when it clearly dominates, else none.
+// soleCountry returns the country of the document's groups when they name
+// exactly one, or "".
+func soleCountry(groups [][]*group) string {
+	only := ""
+	for _, gs := range groups {
+		for _, g := range gs {
+			if g.country == "" || g.country == "---" {
+				continue
+			}
+			if only != "" && g.country != only {
+				return ""
+			}
+			only = g.country
+		}
+	}
+	return only
+}
+
 func documentCountry(dateline string, groups [][]*group) string {
 	counts := map[string]int{}
 	for _, gs := range groups {
