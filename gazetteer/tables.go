@@ -110,6 +110,7 @@ var demonymExtra = map[string][]string{
 	"GEO": {"Georgian", "Georgians"},
 	"NZL": {"New Zealander", "New Zealanders", "Kiwi", "Kiwis"},
 	"THA": {"Thai", "Thais"},
+	"LKA": {"Sinhalese", "Sinhala"},
 }
 
 // demonymOwner settles demonyms that two sovereign states share.

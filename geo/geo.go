@@ -366,6 +366,9 @@ func (l *Locator) findDemonym(w string) (gazetteer.Entry, bool) {
 	if strings.HasSuffix(base, "ian") {
 		tries = append(tries, strings.TrimSuffix(base, "ian")+"o") // "Ontarian"
 	}
+	if strings.HasSuffix(base, "ish") && len(base) > 5 {
+		tries = append(tries, strings.TrimSuffix(base, "ish")+"istan") // "Kurdish"
+	}
 	if len(tries) == 0 && len(base) > 5 {
 		tries = append(tries, base+"ia") // "Abkhaz"
 	}
