@@ -22,10 +22,22 @@ import (
 // Resolver finds and resolves actor mentions. It is safe for concurrent use.
 type Resolver struct {
 	lex *lexicon.Lexicon
+	// placeCountry, when set, gives the country a place name means
+	// without context ("Mosul" → "IRQ"), or "".
+	placeCountry func(name string) string
 }
 
 // New returns a Resolver over the given dictionaries.
 func New(lex *lexicon.Lexicon) *Resolver { return &Resolver{lex: lex} }
+
+// NewWithPlaces returns a Resolver that also gives an agent of no named
+// country the country of a place its clause names after "in", "at" or
+// "near" ("police arrested protesters in Mosul" → IRQCOP, IRQOPP), as it
+// does for the places the dictionaries know; placeCountry answers which
+// country a name means without context ("" when none stands out).
+func NewWithPlaces(lex *lexicon.Lexicon, placeCountry func(name string) string) *Resolver {
+	return &Resolver{lex: lex, placeCountry: placeCountry}
+}
 
 // atom kinds
 const (

@@ -166,3 +166,33 @@ func TestTheyPrefersTheSentenceSubject(t *testing.T) {
 		t.Errorf("got %q, want they=SYROPP", got)
 	}
 }
+
+func TestPlacesLendTheirCountry(t *testing.T) {
+	l := lexicon.New()
+	if errs := l.AddActors("t.txt", dict); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	places := func(name string) string {
+		if name == "Port Marlow" {
+			return "EGY"
+		}
+		return ""
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"Protesters clashed with the court in Port Marlow.", "Protesters=EGYOPP; the court=EGYJUD"},
+		{"Protesters clashed with the court in Port Vesta.", "Protesters=---OPP; the court=---JUD"},
+		// officials do not take a place's country (visitors go places)
+		{"The official arrived in Port Marlow.", "The official=---GOV"},
+	} {
+		a := &dyad.Analysis{Doc: dyad.Doc{ID: "t", Text: tc.text}}
+		if err := text.Analyze(a); err != nil {
+			t.Fatal(err)
+		}
+		if err := actor.NewWithPlaces(l, places).Resolve(a); err != nil {
+			t.Fatal(err)
+		}
+		if got := codes(a); got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

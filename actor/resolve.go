@@ -120,8 +120,9 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 		} else if lastGroupSent < si-1 {
 			prevGroup = nil
 		}
+		places := r.placeGroups(toks, groups[si])
 		for _, g := range groups[si] {
-			locCountry := locativeCountry(toks, groups[si], g)
+			locCountry := locativeCountry(toks, append(places, groups[si]...), g)
 			var e *entity
 			code := g.code()
 			kind := groupKind(g)
@@ -552,6 +553,49 @@ func documentCountry(dateline string, groups [][]*group) string {
 
 // locativeCountry returns the one country named as a place ("in Baku",
 // "across Kenya") within a few words after the phrase h, or "".
+// placeGroups returns, as country-only groups, the capitalised names after
+// a locative preposition that no actor covers and that placeCountry knows
+// ("in Mosul"), for locativeCountry. Without placeCountry it returns nil.
+func (r *Resolver) placeGroups(toks []dyad.Token, gs []*group) []*group {
+	if r.placeCountry == nil {
+		return nil
+	}
+	covered := func(k int) bool {
+		for _, g := range gs {
+			// (a bare unknown name is no actor: it may be the place)
+			bare := g.name != "" && g.country == "" && len(g.sectors) == 0 && g.person == nil && g.full == "" && g.pronoun == ""
+			if k >= g.t0 && k < g.t1 && !bare {
+				return true
+			}
+		}
+		return false
+	}
+	var out []*group
+	for k := 1; k < len(toks); k++ {
+		switch toks[k-1].Lower {
+		case "in", "at", "across", "throughout", "inside", "near":
+		default:
+			continue
+		}
+		end := k
+		for end < len(toks) && end-k < 4 && isCap(toks[end].Text) && (toks[end].Tag == "NNP" || toks[end].Tag == "NNPS") && !covered(end) {
+			end++
+		}
+		if end == k {
+			continue
+		}
+		words := make([]string, 0, end-k)
+		for _, t := range toks[k:end] {
+			words = append(words, t.Text)
+		}
+		if c := r.placeCountry(strings.Join(words, " ")); c != "" {
+			out = append(out, &group{t0: k, t1: end, country: c})
+		}
+		k = end
+	}
+	return out
+}
+
 func locativeCountry(toks []dyad.Token, gs []*group, h *group) string {
 	found := ""
 	for _, g := range gs {

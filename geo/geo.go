@@ -88,6 +88,29 @@ func (c *boundedCache[V]) get(k string, find func(string) V) V {
 	return v
 }
 
+// CountryOf returns the country a place name means without context: the
+// country of its most populous reading when every reading in another
+// country that bears the name as its own has under a twentieth of its
+// people (Mosul, Aleppo, Homs), or "" (Paris, Georgia, or no place at all).
+// Regions give "".
+func (l *Locator) CountryOf(name string) string {
+	es := l.lookupCached(name)
+	if len(es) == 0 || l.notPlace[strings.ToLower(name)] {
+		return ""
+	}
+	top := es[0] // most populous first
+	if top.Country == "" || top.Population == 0 {
+		return ""
+	}
+	k := gazetteer.Key(name)
+	for _, e := range es[1:] {
+		if e.Country != top.Country && e.Population*20 > top.Population && gazetteer.Key(e.Name) == k {
+			return "" // (a place known by this name only as an other name does not count)
+		}
+	}
+	return top.Country
+}
+
 // lookupCached is g.Lookup through the locator's cache.
 func (l *Locator) lookupCached(name string) []gazetteer.Entry {
 	return l.lookups.get(name, l.g.Lookup)

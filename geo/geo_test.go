@@ -6,6 +6,7 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/gazetteer"
+	"github.com/dyad-events/dyad/geo"
 	"github.com/dyad-events/dyad/pipeline"
 )
 
@@ -176,6 +177,24 @@ func TestResolveSpans(t *testing.T) {
 			if w == " " && got[i].GeonameID != 0 {
 				t.Errorf("%q: an unknown name resolved: %+v", tc.text, got[i])
 			}
+		}
+	}
+}
+
+func TestCountryOf(t *testing.T) {
+	l, err := geo.New(small())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"Damascus": "SYR", // 1.7M against Damascus, Maryland's 15,000
+		"Tripoli":  "",    // Libya's and Lebanon's
+		"Texas":    "USA",
+		"Nowhere":  "",
+		"Gulf":     "", // a region
+	} {
+		if got := l.CountryOf(name); got != want {
+			t.Errorf("CountryOf(%q) = %q, want %q", name, got, want)
 		}
 	}
 }

@@ -98,7 +98,7 @@ func New(opts Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Pipeline{opts: opts, lex: lex, resolver: actor.New(lex), coder: coder.NewWith(lex, opts.Coding),
+	return &Pipeline{opts: opts, lex: lex, resolver: actor.NewWithPlaces(lex, places.CountryOf), coder: coder.NewWith(lex, opts.Coding),
 		quotes: quote.New(nil), places: places}, nil
 }
 
