@@ -179,10 +179,11 @@ func TestPlacesLendTheirCountry(t *testing.T) {
 		return ""
 	}
 	for _, tc := range []struct{ text, want string }{
-		{"Protesters clashed with the court in Port Marlow.", "Protesters=EGYOPP; the court=EGYJUD"},
+		{"Protesters clashed with the court in Port Marlow.", "Protesters=EGYOPP; the court=EGYJUD; Port Marlow=EGY"},
 		{"Protesters clashed with the court in Port Vesta.", "Protesters=---OPP; the court=---JUD"},
-		// officials do not take a place's country (visitors go places)
-		{"The official arrived in Port Marlow.", "The official=---GOV"},
+		// (the place is a mention of its country, as a capital is); officials do
+		// not take a place's country (visitors go places)
+		{"The official arrived in Port Marlow.", "The official=---GOV; Port Marlow=EGY"},
 	} {
 		a := &dyad.Analysis{Doc: dyad.Doc{ID: "t", Text: tc.text}}
 		if err := text.Analyze(a); err != nil {

@@ -2,6 +2,7 @@ package actor
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad"
@@ -120,9 +121,22 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 		} else if lastGroupSent < si-1 {
 			prevGroup = nil
 		}
-		places := r.placeGroups(toks, groups[si])
+		if places := r.placeGroups(toks, groups[si]); len(places) > 0 {
+			// a place the gazetteer knows is its country's mention, as
+			// a capital is ("in Mosul" as "in Baghdad"); it replaces the
+			// bare unknown name it was
+			gs := groups[si][:0:0]
+			for _, g := range groups[si] {
+				if !slices.ContainsFunc(places, func(p *group) bool { return g.t0 < p.t1 && p.t0 < g.t1 }) {
+					gs = append(gs, g)
+				}
+			}
+			gs = append(gs, places...)
+			slices.SortStableFunc(gs, func(a, b *group) int { return a.t0 - b.t0 })
+			groups[si] = gs
+		}
 		for _, g := range groups[si] {
-			locCountry := locativeCountry(toks, append(places, groups[si]...), g)
+			locCountry := locativeCountry(toks, groups[si], g)
 			var e *entity
 			code := g.code()
 			kind := groupKind(g)
@@ -646,6 +660,8 @@ func groupKind(g *group) string {
 		return "person"
 	case g.name != "":
 		return "name"
+	case len(g.atoms) == 0 && g.country != "":
+		return "place"
 	}
 	kinds := map[int]bool{}
 	for _, a := range g.atoms {
@@ -702,6 +718,11 @@ func (r *Resolver) groupEntity(st *docState, toks []dyad.Token, g *group, code s
 			}
 			return st.get("A:"+a.entry.Name, a.entry.Name, typ, code)
 		}
+	}
+	if len(g.atoms) == 0 && len(g.sectors) == 0 && g.country != "" {
+		// a place the gazetteer knows ("Mosul"): its own entity
+		name := spanText(toks, g.t0, g.t1)
+		return st.get("L:"+strings.ToLower(name), name, "GPE", code)
 	}
 	if len(g.sectors) == 0 {
 		name := g.country

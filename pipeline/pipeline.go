@@ -30,6 +30,11 @@ type Options struct {
 	Coding coder.Options
 	// Gazetteer overrides the embedded gazetteer when set.
 	Gazetteer *gazetteer.Gazetteer
+	// DictionaryActorsOnly keeps the gazetteer out of the actor stage: only
+	// the dictionaries' actors are actors (places they do not list are not
+	// mentions of a country, and lend no country to agents), as PETRARCH
+	// and TABARI code with their own dictionaries.
+	DictionaryActorsOnly bool
 	// TimeStages makes the pipeline add up the time spent in each stage
 	// (see StageTimes); the benchmark turns it on.
 	TimeStages bool
@@ -98,7 +103,11 @@ func New(opts Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Pipeline{opts: opts, lex: lex, resolver: actor.NewWithPlaces(lex, places.CountryOf), coder: coder.NewWith(lex, opts.Coding),
+	resolver := actor.NewWithPlaces(lex, places.CountryOf)
+	if opts.DictionaryActorsOnly {
+		resolver = actor.New(lex)
+	}
+	return &Pipeline{opts: opts, lex: lex, resolver: resolver, coder: coder.NewWith(lex, opts.Coding),
 		quotes: quote.New(nil), places: places}, nil
 }
 

@@ -125,3 +125,30 @@ func TestEventsInQuotes(t *testing.T) {
 		t.Errorf("no disapproval event among %+v", rec.Events)
 	}
 }
+
+func TestGazetteerPlacesAsActors(t *testing.T) {
+	doc := dyad.Doc{ID: "mosul", Text: "Police arrested 20 protesters in Mosul.", Date: "2024-05-01"}
+	for _, tc := range []struct {
+		only bool
+		want string
+	}{
+		{false, "IRQCOP IRQOPP 173"}, // the place lends its country to both agents
+		{true, "---COP ---OPP 173"},  // imported dictionaries: their actors only
+	} {
+		p, err := pipeline.New(pipeline.Options{DictionaryActorsOnly: tc.only})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec, err := p.Process(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range rec.Events {
+			got = append(got, e.Source.Code+" "+e.Target.Code+" "+e.Code)
+		}
+		if strings.Join(got, "; ") != tc.want {
+			t.Errorf("DictionaryActorsOnly=%v: events %q, want %q", tc.only, got, tc.want)
+		}
+	}
+}

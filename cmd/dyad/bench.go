@@ -79,6 +79,7 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 		}
 		dictLoad = time.Since(start)
 		pipeOpts.Lexicon = lex
+		pipeOpts.DictionaryActorsOnly = importedDicts(dicts)
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)

@@ -139,7 +139,7 @@ flags:
 		if c, ok := pipelines[o]; ok {
 			return c, nil
 		}
-		p, err := pipeline.New(pipeline.Options{Lexicon: lex, Coding: o})
+		p, err := pipeline.New(pipeline.Options{Lexicon: lex, Coding: o, DictionaryActorsOnly: importedDicts(dicts)})
 		if err != nil {
 			return nil, fmt.Errorf("load pipeline: %w", err)
 		}

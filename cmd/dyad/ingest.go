@@ -104,7 +104,7 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "dyad: loading the dictionaries: %v\n", err)
 		return 1
 	}
-	p, err := pipeline.New(pipeline.Options{DefaultDate: defDate, Lexicon: lex, Coding: coder.Options{RequireDyad: importedDicts(dicts)}})
+	p, err := pipeline.New(pipeline.Options{DefaultDate: defDate, Lexicon: lex, Coding: coder.Options{RequireDyad: importedDicts(dicts)}, DictionaryActorsOnly: importedDicts(dicts)})
 	if err != nil {
 		fmt.Fprintf(stderr, "dyad: loading the pipeline: %v\n", err)
 		return 1
