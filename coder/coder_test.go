@@ -124,6 +124,8 @@ func TestCode(t *testing.T) {
 		{"dated person", "Obama condemned Russia.", []string{"USAGOV RUS 111"}},
 		{"pronoun subject", "Obama said he would not provide support to Israel.", []string{"USAGOV ISR 121"}},
 		{"protest", "Iranian protesters protested against Russia.", []string{"IRNOPP RUS 141"}},
+		{"violence by protesters is a riot", "Iranian protesters attacked Syria.", []string{"IRNOPP SYR 145"}},
+		{"an accident is no agent", "Syrian rebels were killed by the Iranian airliner crash.", nil},
 		{"claim of another's attack", "Iran claimed that Russia had attacked Ukraine.", []string{"IRN RUS 112"}},
 		{"claim of own attack", "Iran claimed that it had attacked Syria.", []string{"IRN SYR 015"}},
 		{"must under say verb", "Russia said that Iran must cooperate with Syria.", []string{"RUS IRN 101"}},

@@ -465,6 +465,58 @@ func conditional(st *sent, from int) bool {
 	return false
 }
 
+// accidentNouns are the heads of phrases that name an accident or a
+// disaster rather than someone who acts ("killed by the MH17 crash").
+var accidentNouns = set("crash", "crashes", "accident", "accidents", "collision", "derailment", "fire", "fires",
+	"blaze", "storm", "storms", "flood", "floods", "flooding", "earthquake", "quake", "landslide", "mudslide",
+	"avalanche", "hurricane", "typhoon", "cyclone", "tornado", "heatwave", "drought", "disease", "outbreak")
+
+// accidentAgent reports whether by-agent mention mi only modifies an
+// accident noun that follows it in the same phrase ("by the Malaysia
+// Airlines flight MH17 crash").
+func accidentAgent(st *sent, mi int) bool {
+	for k := st.ments[mi].Tok1; k < len(st.toks) && k < st.ments[mi].Tok1+4; k++ {
+		t := st.toks[k]
+		if accidentNouns[t.Lower] {
+			return true
+		}
+		if !strings.HasPrefix(t.Tag, "NN") && t.Tag != "CD" && t.Tag != "JJ" {
+			return false
+		}
+	}
+	return false
+}
+
+// riotCode reports whether a code is violence that, done by protesters,
+// CAMEO codes as a riot (145): destroying property, physical assault and
+// unspecified attacks.
+func riotCode(code string) bool {
+	return code == "1712" || code == "180" || code == "182" || code == "1821" || code == "1823" || code == "190"
+}
+
+// allProtesters reports whether every mention is a crowd of protesters,
+// demonstrators or rioters (sector OPP with such a title).
+func allProtesters(st *sent, ms []int) bool {
+	for _, mi := range ms {
+		m := st.ments[mi]
+		if !slices.Contains(m.Sectors, "OPP") || !protestHeads[lastWord(m.Text)] {
+			return false
+		}
+	}
+	return len(ms) > 0
+}
+
+// protestHeads are the nouns that name people protesting.
+var protestHeads = set("protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators",
+	"rioter", "rioters", "crowd", "crowds", "mob", "mobs")
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		s = s[i+1:]
+	}
+	return strings.ToLower(s)
+}
+
 // conditionSubject returns the mention that opens the first "if" or
 // "unless" clause after token from ("unless Israel rescinded …", "if the
 // United States goes ahead …"), or -1: the subject of the condition.
@@ -632,7 +684,7 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	} else if m.passive && !(m.pat.Foreign && byAgent(st, m.end) < 0) {
 		// (imported dictionaries code a passive without a "by" agent as
 		// PETRARCH does: from its subject)
-		if by := byAgent(st, m.end); by >= 0 {
+		if by := byAgent(st, m.end); by >= 0 && !accidentAgent(st, by) {
 			srcs = conjoined(st, by)
 		}
 		if subj >= 0 {
@@ -677,6 +729,14 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	}
 	if len(srcs) == 0 {
 		return nil
+	}
+	if !m.pat.Foreign && riotCode(code) && allProtesters(st, srcs) {
+		// "protesters torched the ministry", "a building demolished by
+		// a protester": CAMEO codes violence done in protest as a riot
+		code = "145"
+		if info, ok = lookupCode(m.pat, code); !ok {
+			return nil
+		}
 	}
 	if len(tgts) == 0 && m.target < 0 && m.compound < 0 && !m.passive && c.opts.LinearTarget {
 		if lt := linearTarget(st, m.end, srcs); lt >= 0 {
