@@ -5,6 +5,7 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/text"
 )
 
 // Closed word classes the clause analysis reads. They are grammar, not
@@ -42,6 +43,16 @@ var (
 var timeWords = set("on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"today", "yesterday", "tonight", "again", "also", "last", "this", "next", "week", "month", "year",
 	"night", "morning", "evening", "afternoon", "earlier", "later", "now", "once", "repeatedly")
+
+// statePassives are the verbs whose "be VERBed in" names what the subject
+// takes part in ("were engaged in clashes"), not what was done to it.
+var statePassives = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"engaged", "involved", "embroiled", "entangled", "mired", "locked", "caught", "implicated"} {
+		m[text.Lemma(w)] = true // tokens carry the lemma of their text
+	}
+	return m
+}()
 
 func set(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
@@ -186,11 +197,13 @@ func analyseChain(st *sent, m *match) {
 		}
 		head = k
 	}
-	if sawBe && (a.Tag == "VBN" || a.Tag == "VBD") && !(m.last > m.anchor && toks[m.anchor+1].Tag == "IN" && toks[m.anchor+1].Lower != "by" && byAgent(st, m.end) < 0) {
-		// "was attacked", but not "were engaged in ethnic cleansing",
-		// whose pattern itself goes on with the preposition, unless an
-		// agent follows ("were killed in an air strike by government
-		// forces")
+	if sawBe && (a.Tag == "VBN" || a.Tag == "VBD") && !(m.last > m.anchor && toks[m.anchor+1].Tag == "IN" && toks[m.anchor+1].Lower != "by" &&
+		byAgent(st, m.end) < 0 && (!m.pat.Foreign && statePassives[a.Lemma] || m.pat.Foreign)) {
+		// "was attacked", "were killed in an air strike", but not "were
+		// engaged in ethnic cleansing": a participle that names a state
+		// its subject is in, whose pattern goes on with the preposition
+		// (imported patterns keep the older reading: any pattern that
+		// goes on with a preposition other than "by")
 		m.passive = true
 	}
 	// reduced relative: "officials accused of …", "a man arrested in …"

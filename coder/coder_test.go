@@ -56,6 +56,7 @@ const testVerbs = `
 057: sign * agreement
 030: be ready/willing to | agree to
 130: threaten
+180: injure +
 `
 
 func setup(t *testing.T) (*actor.Resolver, *coder.Coder) {
@@ -126,6 +127,10 @@ func TestCode(t *testing.T) {
 		{"protest", "Iranian protesters protested against Russia.", []string{"IRNOPP RUS 141"}},
 		{"violence by protesters is a riot", "Iranian protesters attacked Syria.", []string{"IRNOPP SYR 145"}},
 		{"an accident is no agent", "Syrian rebels were killed by the Iranian airliner crash.", nil},
+		{"violence against fighters is military force", "Iranian troops injured Syrian rebels.", []string{"IRNMIL SYRREB 190"}},
+		{"violence against civilians stays unconventional", "Iranian troops injured Syrian protesters.", []string{"IRNMIL SYROPP 180"}},
+		{"foreign fighters hurt in a country, by that country", "Syrian rebels were injured in Iran.", []string{"IRN SYRREB 190"}},
+		{"a passive pattern that goes on with a preposition", "Syria was accused of attacks by Iran.", []string{"IRN SYR 112"}},
 		{"claim of another's attack", "Iran claimed that Russia had attacked Ukraine.", []string{"IRN RUS 112"}},
 		{"claim of own attack", "Iran claimed that it had attacked Syria.", []string{"IRN SYR 015"}},
 		{"must under say verb", "Russia said that Iran must cooperate with Syria.", []string{"RUS IRN 101"}},

@@ -465,6 +465,20 @@ func conditional(st *sent, from int) bool {
 	return false
 }
 
+// placeAfter returns the first place mention ("in Ukraine") in the clause
+// after token from, or -1.
+func placeAfter(st *sent, from int) int {
+	for k := from; k < len(st.toks) && k < from+8; k++ {
+		if mi := st.startAt[k]; mi >= 0 && placeMention(st, mi) {
+			return mi
+		}
+		if boundary(st.toks[k]) {
+			return -1
+		}
+	}
+	return -1
+}
+
 // accidentNouns are the heads of phrases that name an accident or a
 // disaster rather than someone who acts ("killed by the MH17 crash").
 var accidentNouns = set("crash", "crashes", "accident", "accidents", "collision", "derailment", "fire", "fires",
@@ -500,6 +514,17 @@ func allProtesters(st *sent, ms []int) bool {
 	for _, mi := range ms {
 		m := st.ments[mi]
 		if !slices.Contains(m.Sectors, "OPP") || !protestHeads[lastWord(m.Text)] {
+			return false
+		}
+	}
+	return len(ms) > 0
+}
+
+// allArmed reports whether every mention is an armed force: military,
+// rebels, armed groups.
+func allArmed(st *sent, ms []int) bool {
+	for _, mi := range ms {
+		if !slices.ContainsFunc(st.ments[mi].Sectors, func(s string) bool { return s == "MIL" || s == "REB" || s == "UAF" }) {
 			return false
 		}
 	}
@@ -689,6 +714,14 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		}
 		if subj >= 0 {
 			tgts = conjoined(st, subj)
+			if len(srcs) == 0 && (root(code) == "18" || root(code) == "19") && !m.pat.Foreign {
+				// "Russian soldiers were killed in Ukraine": foreign
+				// victims of violence in a country, by that country
+				if pl := placeAfter(st, m.end); pl >= 0 && st.ments[pl].Country != "" && st.ments[subj].Country != "" &&
+					st.ments[pl].Country != st.ments[subj].Country {
+					srcs = []int{pl}
+				}
+			}
 		}
 	} else if owner := nounOwner(st, m); owner >= 0 && owner != m.target {
 		// "Israeli tank shelling killed …", "Iran's attack on Iraq"
@@ -729,6 +762,14 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	}
 	if len(srcs) == 0 {
 		return nil
+	}
+	if !m.pat.Foreign && code == "180" && len(tgts) > 0 && allArmed(st, tgts) {
+		// killing or wounding soldiers or fighters is the use of military
+		// force, unconventional violence is done to civilians
+		code = "190"
+		if info, ok = lookupCode(m.pat, code); !ok {
+			return nil
+		}
 	}
 	if !m.pat.Foreign && riotCode(code) && allProtesters(st, srcs) {
 		// "protesters torched the ministry", "a building demolished by
