@@ -513,7 +513,7 @@ func riotCode(code string) bool {
 func allProtesters(st *sent, ms []int) bool {
 	for _, mi := range ms {
 		m := st.ments[mi]
-		if !slices.Contains(m.Sectors, "OPP") || !protestHeads[lastWord(m.Text)] {
+		if !slices.Contains(m.Sectors, "OPP") || !protestHeads[st.toks[m.Tok1-1].Lower] {
 			return false
 		}
 	}
@@ -534,13 +534,6 @@ func allArmed(st *sent, ms []int) bool {
 // protestHeads are the nouns that name people protesting.
 var protestHeads = set("protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators",
 	"rioter", "rioters", "crowd", "crowds", "mob", "mobs")
-
-func lastWord(s string) string {
-	if i := strings.LastIndexByte(s, ' '); i >= 0 {
-		s = s[i+1:]
-	}
-	return strings.ToLower(s)
-}
 
 // conditionSubject returns the mention that opens the first "if" or
 // "unless" clause after token from ("unless Israel rescinded …", "if the
