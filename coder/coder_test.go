@@ -167,6 +167,7 @@ func TestCode(t *testing.T) {
 		{"neither nor negates", "Neither Iran nor Syria condemned Israel.", nil},
 		{"comma list of subjects", "Iran, Syria and Russia condemned Israel.", []string{"IRN ISR 111", "SYR ISR 111", "RUS ISR 111"}},
 		{"relative pronoun subject", "The Syrian minister, who visited Tehran, condemned Israel.", []string{"SYRGOV IRN 042", "SYRGOV ISR 111"}},
+		{"appositive with a relative clause before the verb", "Iran, a country that borders Syria, condemned Israel.", []string{"IRN ISR 111"}},
 		{"spokesman for an actor", "A spokesman for the Iranian government condemned Israel.", []string{"IRNGOV ISR 111"}},
 		{"the two countries", "Iran met Syria. Both countries signed an agreement.", []string{"IRN SYR 040", "SYR IRN 057", "IRN SYR 057"}},
 		{"coordinated parties meeting in a place meet each other", "Iranian and Syrian officials met in Moscow.", []string{"IRNGOV SYRGOV 040", "SYRGOV IRNGOV 040"}},

@@ -61,6 +61,11 @@ func subject(st *sent, head int) int {
 				k = p
 				continue
 			}
+			// an appositive right before the verb, its subject before it:
+			// "The Observatory, a UK-based group that tracks the war, said"
+			if p := prevComma(st, k); k+1 == head && p > 0 && p+1 < k && (toks[p+1].Lower == "a" || toks[p+1].Lower == "an") && st.coveredBy[p-1] >= 0 {
+				return st.coveredBy[p-1]
+			}
 		}
 		if (t.Tag == "WDT" || t.Tag == "WP") && relativeSubject(st, k, head) {
 			// "the minister, who visited Moscow": the antecedent
