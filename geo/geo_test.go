@@ -94,6 +94,7 @@ func TestLocate(t *testing.T) {
 		{"a small town's name inside an organisation's", "The Kapra Herald reported the fire.", nil},
 		{"a well-known place inside an organisation's name", "The Washington Herald reported the fire.", []string{"Washington USA DC place"}},
 		{"X-based", "A Damascus-based monitor reported shelling.", []string{"Damascus SYR 13 place"}},
+		{"two-word X-based", "A Sri Lanka-based monitor reported shelling.", []string{"Sri Lanka LKA  place"}},
 		{"demonym", "Syrian troops advanced on the town.", []string{"Syrian SYR  demonym"}},
 		{"two-word demonym", "The Sri Lankan army shelled the coast.", []string{"Sri Lankan LKA  demonym"}},
 		{"hyphenated compound", "Egyptian-Syrian relations improved.", []string{"Egyptian EGY  demonym"}},

@@ -32,6 +32,9 @@ func (l *Locator) scan(a *dyad.Analysis, rs []rune, si int, st *docState) []*can
 		}
 		// "Tehran-based"
 		if c := l.hyphenPlace(toks, si, i); c != nil {
+			for len(out) > 0 && out[len(out)-1].si == si && out[len(out)-1].t1 > c.t0 {
+				out = out[:len(out)-1] // "New" before "York-based" is part of it
+			}
 			out = append(out, c)
 			continue
 		}
@@ -124,6 +127,22 @@ func (l *Locator) hyphenPlace(toks []dyad.Token, si, i int) *cand {
 	for _, suf := range hyphenSuffixes {
 		if strings.HasSuffix(lw, suf) && len(lw) > len(suf) {
 			name := t.Text[:len(t.Text)-len(suf)]
+			// "New York-based": the words before the hyphenated one may
+			// begin the name
+			for j := i - 2; j <= i-1; j++ {
+				if j < 0 || !capitalised(toks[j].Text) || !capitalised(toks[i-1].Text) {
+					continue
+				}
+				words := make([]string, 0, i-j+1)
+				for _, w := range toks[j:i] {
+					words = append(words, w.Text)
+				}
+				long := strings.Join(append(words, name), " ")
+				if es := l.g.Lookup(long); len(es) > 0 {
+					return &cand{si: si, t0: j, t1: i + 1, start: toks[j].Start, end: t.Start + len([]rune(name)), text: long,
+						entries: es, kind: "place", locative: true, pick: -1}
+				}
+			}
 			if es := l.g.Lookup(name); len(es) > 0 {
 				n := len([]rune(name))
 				return &cand{si: si, t0: i, t1: i + 1, start: t.Start, end: t.Start + n, text: name,
