@@ -199,3 +199,22 @@ func TestCountryOf(t *testing.T) {
 		}
 	}
 }
+
+func TestEventPlaceIsNoSpeaker(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Syria said Iranian troops attacked Israel.", ""},                  // the speaker is no place of the attack
+		{"Israeli jets struck targets in Damascus on Monday.", "Damascus"}, // the target's place after "in" is
+	} {
+		a := locate(t, tc.text)
+		if len(a.Events) == 0 {
+			t.Fatalf("%q: no events", tc.text)
+		}
+		got := ""
+		if p := a.Events[0].Place; p != nil {
+			got = p.Name
+		}
+		if got != tc.want {
+			t.Errorf("%q: event place %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

@@ -402,8 +402,11 @@ func (l *Locator) placeEvents(a *dyad.Analysis, cs []*cand) {
 			if c.si != ev.Sentence || c.pick < 0 || c.kind != "place" || c.qualifier {
 				continue
 			}
-			if overlaps(c, ev.Source) || overlaps(c, ev.Target) {
-				continue // the actor, not where it acted ("Iran said")
+			if !c.locative && (overlaps(c, ev.Source) || overlaps(c, ev.Target) || actorAt(a, c)) {
+				// an actor, not where it acted ("Iran said", "Russia said
+				// rebels attacked …"); a place after "in" is both
+				// ("struck targets in Damascus")
+				continue
 			}
 			d := absInt(c.start - ev.Verb.Start)
 			if !c.locative {
@@ -421,6 +424,16 @@ func (l *Locator) placeEvents(a *dyad.Analysis, cs []*cand) {
 			ev.Place = &p
 		}
 	}
+}
+
+// actorAt reports whether an actor mention covers part of c.
+func actorAt(a *dyad.Analysis, c *cand) bool {
+	for _, m := range a.Mentions {
+		if m.Sentence == c.si && m.Start < c.end && c.start < m.End {
+			return true
+		}
+	}
+	return false
 }
 
 func overlaps(c *cand, a *dyad.Actor) bool {
