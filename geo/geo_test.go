@@ -202,7 +202,7 @@ func TestCountryOf(t *testing.T) {
 
 func TestEventPlaceIsNoSpeaker(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
-		{"Syria said Iranian troops attacked Israel.", ""},                  // the speaker is no place of the attack
+		{"Syria said Iranian troops attacked Israel.", ""},                 // the speaker is no place of the attack
 		{"Israeli jets struck targets in Damascus on Monday.", "Damascus"}, // the target's place after "in" is
 	} {
 		a := locate(t, tc.text)
