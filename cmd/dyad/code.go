@@ -221,15 +221,7 @@ func runCoding(cmd codeCommand, args []string, stdin io.Reader, stdout, stderr i
 		sentences += len(r.rec.Sentences)
 		events += len(r.rec.Events)
 	}
-	if err := w.Close(); err != nil && writeErr == nil {
-		writeErr = err
-	}
-	if outFile != nil {
-		if err := outFile.Close(); err != nil && writeErr == nil {
-			writeErr = fmt.Errorf("writing %s: %w", outPath, err)
-		}
-	}
-	if writeErr != nil {
+	if writeErr = closeOutput(w, outFile, outPath, writeErr); writeErr != nil {
 		fmt.Fprintf(stderr, "dyad: %v\n", writeErr)
 		return 1
 	}
@@ -340,4 +332,18 @@ func terminalWidth(w io.Writer) int {
 		return n
 	}
 	return 0
+}
+
+// closeOutput closes the writer and then the output file (nil for standard
+// output) and returns the first error: err, the writer's, the file's.
+func closeOutput(w io.Closer, outFile *os.File, outPath string, err error) error {
+	if cerr := w.Close(); cerr != nil && err == nil {
+		err = cerr
+	}
+	if outFile != nil {
+		if cerr := outFile.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("writing %s: %w", outPath, cerr)
+		}
+	}
+	return err
 }

@@ -139,15 +139,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	n, werr := exportEvents(ctx, store, f, w)
-	if err := w.Close(); err != nil && werr == nil {
-		werr = err
-	}
-	if outFile != nil {
-		if err := outFile.Close(); err != nil && werr == nil {
-			werr = fmt.Errorf("writing %s: %w", outPath, err)
-		}
-	}
-	if werr != nil {
+	if werr = closeOutput(w, outFile, outPath, werr); werr != nil {
 		fmt.Fprintf(stderr, "dyad: %v\n", werr)
 		return 1
 	}
