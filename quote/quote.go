@@ -246,6 +246,9 @@ func (d *doc) attributeVerb(si, c int) {
 	inverted := false
 	if !sp.ok() && c > 0 && (toks[c-1].Text == "," || d.quoted(si, c-1)) {
 		sp = d.rightNP(si, c+1)
+		if sp.ok() && sp.t1 == sp.t0+1 && objectPronouns[toks[sp.t0].Lower] {
+			sp = span{} // "…, called it “absurd”": the object, not a speaker
+		}
 		inverted = sp.ok()
 	}
 	from := -1
@@ -310,6 +313,10 @@ func (d *doc) attributeVerb(si, c int) {
 	}
 	d.add(cand{segs: segs, speaker: sp, cue: cue, from: from})
 }
+
+// objectPronouns follow a verb as its object, never as an inverted
+// speaker ("said he" but "called it").
+var objectPronouns = map[string]bool{"it": true, "him": true, "her": true, "them": true, "us": true, "me": true}
 
 // lastInSentence returns the last candidate whose cue is in sentence si
 // and that has a speaker of its own or borrowed, or -1.

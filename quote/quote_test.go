@@ -47,6 +47,11 @@ func TestExtract(t *testing.T) {
 			want: []want{{`"We will respond in kind,"`, true, "the army spokesman", "said"}},
 		},
 		{
+			name: "an object pronoun after the verb is no inverted speaker",
+			text: `After the vote, called it "another super Tuesday for our campaign."`,
+			want: []want{{`"another super Tuesday for our campaign."`, true, "", ""}},
+		},
+		{
 			name: "speaker before, colon",
 			text: `The Minister of Defence added: "Our forces are on alert."`,
 			want: []want{{`"Our forces are on alert."`, true, "The Minister of Defence", "added"}},
