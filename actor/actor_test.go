@@ -77,6 +77,7 @@ func TestMentions(t *testing.T) {
 		{"dateline gives unknown agents a country", "TEHRAN (Reuters) - The official said the court ruled.", "", "The official=IRNGOV; the court=IRNJUD"},
 		{"a named official takes the document's one country", "President Anna Tuvalo criticised Syrian protesters.", "", "President Anna Tuvalo=SYRGOV; Syrian protesters=SYROPP"},
 		{"but not one of two", "President Anna Tuvalo criticised Syria and Hungary.", "", "President Anna Tuvalo=---GOV; Syria=SYR; Hungary=HUN"},
+		{"nor one named only on its own", "President Anna Tuvalo criticised Syria.", "", "President Anna Tuvalo=---GOV; Syria=SYR"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

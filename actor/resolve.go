@@ -101,7 +101,7 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 	docCountry := documentCountry(r.datelineCountry(a), groups)
 	// onlyCountry is the one country a document names, when it names
 	// exactly one: "President Museveni … Ugandan opposition candidates"
-	onlyCountry := soleCountry(groups)
+	onlyCountry := soleCountry(a, groups)
 	var prevGroup *entity // the last group named before this sentence
 	// sentPerson is the first person named in this sentence, prevSubject
 	// that of the last sentence that named one: "he" prefers them.
@@ -519,10 +519,14 @@ func (r *Resolver) datelineCountry(a *dyad.Analysis) string {
 // country far more often ("BRUSSELS" over a story on Sudan), in which case
 // that country when it clearly dominates, else none.
 // soleCountry returns the country of the document's groups when they name
-// exactly one, or "".
-func soleCountry(groups [][]*group) string {
-	only := ""
-	for _, gs := range groups {
+// exactly one and at least once as a modifier of someone ("Ugandan
+// opposition candidates", "Greece's", "Iraqi police"), or "". A country
+// named only on its own ("accused France") is more often the other party
+// than the home of an unplaced official.
+func soleCountry(a *dyad.Analysis, groups [][]*group) string {
+	only, modifier := "", false
+	for si, gs := range groups {
+		toks := a.Sentences[si].Tokens
 		for _, g := range gs {
 			if g.country == "" || g.country == "---" {
 				continue
@@ -531,7 +535,13 @@ func soleCountry(groups [][]*group) string {
 				return ""
 			}
 			only = g.country
+			adj := slices.ContainsFunc(g.atoms, func(x atom) bool { return x.kind == aAdj })
+			possessive := g.t1 < len(toks) && toks[g.t1].Tag == "POS"
+			modifier = modifier || adj || possessive || len(g.sectors) > 0
 		}
+	}
+	if !modifier {
+		return ""
 	}
 	return only
 }

@@ -63,7 +63,10 @@ func subject(st *sent, head int) int {
 			}
 			// an appositive right before the verb, its subject before it:
 			// "The Observatory, a UK-based group that tracks the war, said"
-			if p := prevComma(st, k); k+1 == head && p > 0 && p+1 < k && (toks[p+1].Lower == "a" || toks[p+1].Lower == "an") && st.coveredBy[p-1] >= 0 {
+			// (an appositive that is itself an actor, "X, a spokesman for
+			// the junta, said", is found as before)
+			if p := prevComma(st, k); k+1 == head && p > 0 && p+1 < k && (toks[p+1].Lower == "a" || toks[p+1].Lower == "an") &&
+				st.coveredBy[p-1] >= 0 && !actorIn(st, p+1, min(p+3, k)) && !roleNouns[toks[p+2].Lower] {
 				return st.coveredBy[p-1]
 			}
 		}
@@ -484,6 +487,67 @@ func placeAfter(st *sent, from int) int {
 	return -1
 }
 
+// actorIn reports whether an agent or a person (a mention with sectors,
+// not a bare country as in "UK-based") starts in tokens [from, to): for an
+// appositive, whether its head ("a spokesman for …") is one.
+func actorIn(st *sent, from, to int) bool {
+	for k := from; k < to; k++ {
+		if mi := st.startAt[k]; mi >= 0 && len(st.ments[mi].Sectors) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// roleNouns head appositives that say whom a person speaks or acts for
+// ("X, a spokesman for the junta,"): the subject search goes on to the
+// body they name.
+var roleNouns = set("spokesman", "spokeswoman", "spokesperson", "member", "official", "leader", "head", "chief",
+	"commander", "adviser", "advisor", "minister", "envoy", "ambassador", "representative", "director", "aide")
+
+// documentNouns name texts that speak for whoever issued them.
+var documentNouns = set("statement", "statements", "report", "reports", "communique", "communiqué", "declaration",
+	"memo", "letter", "bulletin", "study", "document", "dossier", "resolution", "decree")
+
+// issueVerbs put out a document.
+var issueVerbs = set("issued", "released", "published", "distributed", "read", "broadcast", "posted", "circulated", "sent")
+
+// documentSource returns the issuer of a document that is the subject of
+// the verb at head, or -1: "A statement issued in Tehran condemned …" (the
+// government of the capital it came from), "a report released by the
+// ministry said …".
+func documentSource(st *sent, head int) int {
+	toks := st.toks
+	for d := head - 2; d >= 0 && d >= head-14; d-- {
+		if !documentNouns[toks[d].Lower] || !issueVerbs[toks[d+1].Lower] {
+			continue
+		}
+		for k := d + 2; k < head; k++ {
+			mi := st.startAt[k]
+			if mi < 0 {
+				if t := toks[k]; t.Text == "," || isVerb(t.Tag) {
+					return -1
+				}
+				continue
+			}
+			switch toks[k-1].Lower {
+			case "by":
+				return mi
+			case "in", "from":
+				// a country or its capital ("in Tehran", "in the Rwandan
+				// capital"), not any town
+				m := st.ments[mi]
+				if m.Kind == "capital" || m.Kind == "country" || m.Tok1 < len(toks) && toks[m.Tok1].Lower == "capital" {
+					return mi
+				}
+			}
+			return -1
+		}
+		return -1
+	}
+	return -1
+}
+
 // accidentNouns are the heads of phrases that name an accident or a
 // disaster rather than someone who acts ("killed by the MH17 crash").
 var accidentNouns = set("crash", "crashes", "accident", "accidents", "collision", "derailment", "fire", "fires",
@@ -655,6 +719,9 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	var srcs, tgts []int
 	strict := m.pat.HasSlot('+')
 	subj := subject(st, m.head)
+	if subj < 0 {
+		subj = documentSource(st, m.head)
+	}
 	if g := m.governor; g != nil && !g.dropped && !m.dropped {
 		// a complement coded beside its governor (CodeAll with
 		// ClauseActors): "X urged Y to assist" is X's assistance
