@@ -156,6 +156,8 @@ func TestCode(t *testing.T) {
 		{"commitment to a dictionary action is that action's intent", "Iran is ready to attack Syria.", []string{"IRN SYR 138"}},
 		{"announced coercion is the act", "Russia said it would attack Ukraine.", []string{"RUS UKR 190"}},
 		{"conditional coercion is a threat", "Russia will attack Ukraine if talks fail.", []string{"RUS UKR 138"}},
+		{"a condition is no event", "Iran will attack Syria unless Syrian rebels leave.", []string{"IRN SYR 138"}},
+		{"nor a clause opening with if", "If Syrian rebels attack Iran, Russia will condemn Syria.", []string{"RUS SYR 111"}},
 		{"a threat is made to the subject of its condition", "Iran threatened reprisals unless Syrian rebels left the border.", []string{"IRN SYRREB 130"}},
 		{"denied clause is not coded", "Russia denied that Russian troops attacked Ukraine.", nil},
 		{"reduced passive after the object is not the target", "Iran and Syria met on Monday, a day backed by Russia.", []string{"IRN SYR 040", "SYR IRN 040"}},

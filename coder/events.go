@@ -604,6 +604,21 @@ func allArmed(st *sent, ms []int) bool {
 var protestHeads = set("protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators",
 	"rioter", "rioters", "crowd", "crowds", "mob", "mobs")
 
+// inCondition reports whether token head lies in an "if" or "unless"
+// clause: one of those words before it, with no comma or semicolon
+// between.
+func inCondition(st *sent, head int) bool {
+	for k := head - 1; k >= 0; k-- {
+		switch st.toks[k].Lower {
+		case "if", "unless":
+			return true
+		case ",", ";", ":":
+			return false
+		}
+	}
+	return false
+}
+
 // conditionSubject returns the mention that opens the first "if" or
 // "unless" clause after token from ("unless Israel rescinded …", "if the
 // United States goes ahead …"), or -1: the subject of the condition.
@@ -680,6 +695,10 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			mm.target = m.compound
 		}
 		m = &mm
+	}
+	if !m.pat.Foreign && inCondition(st, m.head) {
+		// "… unless the president resigns": a condition, not an event
+		return nil
 	}
 	code := m.pat.Code
 	if m.refinedCode != "" {
