@@ -104,7 +104,7 @@ func (l *Locator) CountryOf(name string) string {
 	}
 	k := gazetteer.Key(name)
 	for _, e := range es[1:] {
-		if e.Country != top.Country && e.Population*20 > top.Population && gazetteer.Key(e.Name) == k {
+		if e.Country != top.Country && e.Population*dominance > top.Population && gazetteer.Key(e.Name) == k {
 			return "" // (a place known by this name only as an other name does not count)
 		}
 	}

@@ -147,12 +147,16 @@ func (l *Locator) resolve(a *dyad.Analysis, rs []rune, cs []*cand) {
 	}
 }
 
+// dominance is how many times more people a place must have than every
+// namesake in another country to need no context (dominant, CountryOf).
+const dominance = 20
+
 // dominant reports whether entry i of c is far ahead of every other
 // namesake in population (Texas, Egypt): a name that needs no context.
 func (l *Locator) dominant(c *cand, i int) bool {
 	p := c.entries[i].Population
 	for j, e := range c.entries {
-		if j != i && e.Country != c.entries[i].Country && e.Population*20 > p {
+		if j != i && e.Country != c.entries[i].Country && e.Population*dominance > p {
 			return false
 		}
 	}
