@@ -57,6 +57,13 @@ type Locator struct {
 	demonyms boundedCache[demonymAnswer]
 }
 
+// qualifier returns the country and admin1 code a state or province
+// abbreviation names ("Ga.", "B.C.", "TX"), ignoring case and dots.
+func (l *Locator) qualifier(abbr string) ([2]string, bool) {
+	q, ok := l.quals[strings.ToLower(strings.ReplaceAll(abbr, ".", ""))]
+	return q, ok
+}
+
 // cacheSize bounds each of the locator's caches.
 const cacheSize = 200000
 
@@ -224,7 +231,7 @@ func (l *Locator) Resolve(a *dyad.Analysis, spans []dyad.Span) []dyad.Place {
 		}
 		if len(c.entries) == 0 {
 			// a state's or province's abbreviation standing alone ("B.C.")
-			if q, ok := l.quals[strings.ToLower(strings.ReplaceAll(c.text, ".", ""))]; ok {
+			if q, ok := l.qualifier(c.text); ok {
 				if e, ok := l.g.Admin1(q[0], q[1]); ok {
 					c.entries = []gazetteer.Entry{e}
 				}
@@ -464,7 +471,7 @@ func (l *Locator) datelinePlaces(a *dyad.Analysis, rs []rune) []*cand {
 		from = byteStart + len(part)
 		es := l.g.Lookup(part)
 		if len(es) == 0 {
-			if q, ok := l.quals[strings.ToLower(strings.ReplaceAll(part, ".", ""))]; ok {
+			if q, ok := l.qualifier(part); ok {
 				if e, ok := l.g.Admin1(q[0], q[1]); ok {
 					es = []gazetteer.Entry{e}
 				}

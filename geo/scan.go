@@ -277,7 +277,7 @@ func (l *Locator) stateAfter(toks []dyad.Token, i int) bool {
 		return false
 	}
 	w := toks[i+1].Text
-	if q, ok := l.quals[strings.ToLower(strings.ReplaceAll(w, ".", ""))]; ok && q[0] == "USA" && capitalised(w) {
+	if q, ok := l.qualifier(w); ok && q[0] == "USA" && capitalised(w) {
 		return true
 	}
 	for _, e := range l.lookupCached(w) {
@@ -316,7 +316,7 @@ func (l *Locator) qualifyPairs(a *dyad.Analysis, cs []*cand) []*cand {
 		if k+2 < len(toks) && toks[k+2].Text == "." && !strings.HasSuffix(abbr, ".") {
 			abbr += "."
 		}
-		if q, ok := l.quals[strings.ToLower(strings.ReplaceAll(abbr, ".", ""))]; ok && (strings.Contains(abbr, ".") || isUpperWord(abbr) || len(abbr) > 3) && capitalised(abbr) {
+		if q, ok := l.qualifier(abbr); ok && (strings.Contains(abbr, ".") || isUpperWord(abbr) || len(abbr) > 3) && capitalised(abbr) {
 			if hasLocalEntry(c, q[0], q[1]) {
 				c.qualCountry, c.qualAdmin1 = q[0], q[1]
 				// the abbreviation names the state: a place of its own
