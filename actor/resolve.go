@@ -596,9 +596,7 @@ func (r *Resolver) placeGroups(toks []dyad.Token, gs []*group) []*group {
 	}
 	var out []*group
 	for k := 1; k < len(toks); k++ {
-		switch toks[k-1].Lower {
-		case "in", "at", "across", "throughout", "inside", "near":
-		default:
+		if !locativeBefore(toks, k) {
 			continue
 		}
 		end := k
@@ -623,7 +621,7 @@ func (r *Resolver) placeGroups(toks []dyad.Token, gs []*group) []*group {
 func locativeCountry(toks []dyad.Token, gs []*group, h *group) string {
 	found := ""
 	for _, g := range gs {
-		if g.t0 < h.t1 || g.t0-h.t1 > 10 {
+		if g.t0 < h.t1 || g.t0-h.t1 > 14 {
 			continue
 		}
 		blocked := false
@@ -638,9 +636,10 @@ func locativeCountry(toks []dyad.Token, gs []*group, h *group) string {
 		if g.country == "" || len(g.sectors) > 0 || g.full != "" || g.person != nil || g.name != "" || g.t0 == 0 {
 			continue
 		}
-		switch toks[g.t0-1].Lower {
-		case "in", "at", "across", "throughout", "inside", "near":
-		default:
+		if groupKind(g) == "adjective" && g.t1 < len(toks) && isNounTag(toks[g.t1].Tag) {
+			continue // "in Israeli tank shelling": whose, not where
+		}
+		if !locativeBefore(toks, g.t0) {
 			continue
 		}
 		if found != "" && found != g.country {
@@ -649,6 +648,37 @@ func locativeCountry(toks []dyad.Token, gs []*group, h *group) string {
 		found = g.country
 	}
 	return found
+}
+
+// regionNouns name a part of a place: "in the east of the Gaza Strip".
+var regionNouns = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northeast": true,
+	"northwest": true, "southeast": true, "southwest": true, "centre": true, "center": true, "heart": true,
+	"outskirts": true, "suburbs": true, "interior": true, "rest": true, "capital": true, "border": true}
+
+// locativeBefore reports whether a place phrase starts at t0: after "in",
+// "at", "across", "throughout", "inside" or "near", or after "in the east
+// of" and the like.
+func locativeBefore(toks []dyad.Token, t0 int) bool {
+	if t0 > 1 && toks[t0-1].Lower == "the" {
+		t0-- // "in the Gaza Strip"
+	}
+	if t0 <= 0 {
+		return false
+	}
+	switch toks[t0-1].Lower {
+	case "in", "at", "across", "throughout", "inside", "near":
+		return true
+	case "of":
+		k := t0 - 2
+		if k >= 0 && regionNouns[toks[k].Lower] {
+			k--
+			if k >= 0 && (toks[k].Lower == "the" || toks[k].Tag == "JJ") {
+				k--
+			}
+			return k >= 0 && (toks[k].Lower == "in" || toks[k].Lower == "across" || toks[k].Lower == "throughout")
+		}
+	}
+	return false
 }
 
 func hasAny(ss []string, want ...string) bool {

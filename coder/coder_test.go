@@ -182,6 +182,8 @@ func TestCode(t *testing.T) {
 		{"he prefers the previous sentence's subject", "The Iranian minister met the Syrian minister. He condemned Israel.", []string{"IRNGOV SYRGOV 040", "IRNGOV ISR 111"}},
 		{"say verb before a noun-phrase clause is no subject", "Iran said the strikes hit Syria, killing eight Syrian rebels.", nil},
 		{"yet to is not done", "Iran has yet to condemn Israel.", nil},
+		{"the owner of the strike a passive was done in", "Syrian rebels were killed in a Russian air strike.", []string{"RUS SYRREB 190"}},
+		{"victims take the country of the place they were hit in", "Four protesters were killed in a Russian air strike in the east of Syria.", []string{"RUS SYROPP 190"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {

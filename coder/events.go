@@ -795,6 +795,9 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		// PETRARCH does: from its subject)
 		if by := byAgent(st, m.end); by >= 0 && !accidentAgent(st, by) {
 			srcs = conjoined(st, by)
+		} else if o := patternNounOwner(st, m); o >= 0 && !m.pat.Foreign {
+			// "were killed in an Israeli air strike": the strike's owner
+			srcs = conjoined(st, o)
 		}
 		if subj >= 0 {
 			tgts = conjoined(st, subj)
@@ -991,6 +994,33 @@ func nounOwner(st *sent, m *match) int {
 		}
 		tg := st.toks[k].Tag
 		if !(tg == "JJ" || tg == "POS" || tg == "NN") {
+			break
+		}
+	}
+	return -1
+}
+
+// patternNounOwner returns the actor that modifies the noun a pattern ends
+// on, when the pattern reaches past its verb ("killed in an Israeli air
+// strike", "wounded in Russian shelling"), or -1. Only adjectives and nouns
+// may stand between them, so "killed in Syria in an air strike" has none.
+func patternNounOwner(st *sent, m *match) int {
+	last := m.end - 1
+	if last <= m.anchor+1 || last >= len(st.toks) || !isNoun(st.toks[last].Tag) && st.toks[last].Tag != "VBG" {
+		return -1
+	}
+	for k := last - 1; k > m.anchor && k >= last-3; k-- {
+		if mi := st.coveredBy[k]; mi >= 0 {
+			switch om := st.ments[mi]; {
+			case om.Kind == "pronoun" || om.Kind == "place" || om.Kind == "capital":
+				return -1 // "killed in a Gaza air strike": where, not whose
+			case placeMention(st, mi) && om.Kind != "adjective" && om.Kind != "agent" && om.Kind != "org":
+				return -1
+			}
+			return mi
+		}
+		tg := st.toks[k].Tag
+		if !(tg == "JJ" || tg == "NN" || tg == "NNP") {
 			break
 		}
 	}

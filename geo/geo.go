@@ -244,7 +244,7 @@ func (l *Locator) Resolve(a *dyad.Analysis, spans []dyad.Span) []dyad.Place {
 		}
 		if c.si >= 0 {
 			toks := a.Sentences[c.si].Tokens
-			c.locative = c.t0 > 0 && isLocative(toks[c.t0-1].Lower)
+			c.locative = locativeAt(toks, c.t0)
 		}
 		cs[i] = c
 	}
@@ -324,6 +324,23 @@ func (l *Locator) lookupLoose(name string) []gazetteer.Entry {
 }
 
 // isLocative reports whether a word puts the name after it in a place.
+// compassWords place a name within a larger area: "in northern Yemen".
+var compassWords = map[string]bool{"northern": true, "southern": true, "eastern": true, "western": true,
+	"central": true, "northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+	"north": true, "south": true, "east": true, "west": true}
+
+// locativeAt reports whether the name at token i follows a locative
+// preposition, directly or through "the" ("in the Kharkiv region").
+func locativeAt(toks []dyad.Token, i int) bool {
+	if i > 1 && compassWords[toks[i-1].Lower] {
+		i-- // "in northern Yemen"
+	}
+	if i > 1 && toks[i-1].Lower == "the" {
+		i--
+	}
+	return i > 0 && isLocative(toks[i-1].Lower)
+}
+
 func isLocative(w string) bool {
 	switch w {
 	case "in", "at", "near", "from", "outside", "across", "inside", "around", "into", "to", "toward", "towards", "through", "throughout", "via", "between", "of", "off", "within":

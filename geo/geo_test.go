@@ -202,8 +202,9 @@ func TestCountryOf(t *testing.T) {
 
 func TestEventPlaceIsNoSpeaker(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
-		{"Syria said Iranian troops attacked Israel.", ""},                 // the speaker is no place of the attack
-		{"Israeli jets struck targets in Damascus on Monday.", "Damascus"}, // the target's place after "in" is
+		{"Syria said Iranian troops attacked Israel.", ""},                  // the speaker is no place of the attack
+		{"Israeli jets struck targets in Damascus on Monday.", "Damascus"},  // the target's place after "in" is
+		{"Egyptian-led forces attacked rebels in northern Syria.", "Syria"}, // "-led" says who; "in northern X" where
 	} {
 		a := locate(t, tc.text)
 		if len(a.Events) == 0 {

@@ -88,7 +88,7 @@ func (l *Locator) scan(a *dyad.Analysis, rs []rune, si int, st *docState) []*can
 		}
 		c := &cand{si: si, t0: i, t1: i + n, start: t.Start, end: toks[i+n-1].End,
 			text: string(rs[t.Start:toks[i+n-1].End]), entries: es, kind: "place", pick: -1}
-		c.locative = i > 0 && isLocative(toks[i-1].Lower)
+		c.locative = locativeAt(toks, i)
 		if l.keep(a, c, st) {
 			out = append(out, c)
 		}
@@ -127,6 +127,8 @@ func (l *Locator) hyphenPlace(toks []dyad.Token, si, i int) *cand {
 	for _, suf := range hyphenSuffixes {
 		if strings.HasSuffix(lw, suf) && len(lw) > len(suf) {
 			name := t.Text[:len(t.Text)-len(suf)]
+			// "Damascus-based" says where; "Saudi-led" says who
+			where := suf != "-led" && suf != "-backed" && suf != "-held" && suf != "-controlled"
 			// "New York-based": the words before the hyphenated one may
 			// begin the name
 			for j := i - 2; j <= i-1; j++ {
@@ -140,13 +142,13 @@ func (l *Locator) hyphenPlace(toks []dyad.Token, si, i int) *cand {
 				long := strings.Join(append(words, name), " ")
 				if es := l.g.Lookup(long); len(es) > 0 {
 					return &cand{si: si, t0: j, t1: i + 1, start: toks[j].Start, end: t.Start + len([]rune(name)), text: long,
-						entries: es, kind: "place", locative: true, pick: -1}
+						entries: es, kind: "place", locative: where, pick: -1}
 				}
 			}
 			if es := l.g.Lookup(name); len(es) > 0 {
 				n := len([]rune(name))
 				return &cand{si: si, t0: i, t1: i + 1, start: t.Start, end: t.Start + n, text: name,
-					entries: es, kind: "place", locative: true, pick: -1}
+					entries: es, kind: "place", locative: where, pick: -1}
 			}
 		}
 	}
@@ -432,7 +434,7 @@ func (l *Locator) possessivePlace(a *dyad.Analysis, toks []dyad.Token, si, i int
 	}
 	n := len([]rune(name))
 	c := &cand{si: si, t0: i, t1: i + 1, start: t.Start, end: t.Start + n, text: name, entries: es, kind: "place", pick: -1}
-	c.locative = i > 0 && isLocative(toks[i-1].Lower)
+	c.locative = locativeAt(toks, i)
 	return c
 }
 
