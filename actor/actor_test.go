@@ -21,7 +21,7 @@ adjective ROU: Romanian
 capital IRN: Tehran
 actor ---OPPMUS: Muslim Brotherhood ; type=GROUP
 actor RUSGOV: Kremlin ; type=ORG
-agent GOV: minister | official | president | king
+agent GOV: minister | official | president | king | ministry
 agent MILGOV: defence minister | minister of defence
 agent OPP: leader | protester
 agent JUD: court
@@ -77,6 +77,11 @@ func TestMentions(t *testing.T) {
 		{"dateline gives unknown agents a country", "TEHRAN (Reuters) - The official said the court ruled.", "", "The official=IRNGOV; the court=IRNJUD"},
 		{"a named official takes the document's one country", "President Anna Tuvalo criticised Syrian protesters.", "", "President Anna Tuvalo=SYRGOV; Syrian protesters=SYROPP"},
 		{"but not one of two", "President Anna Tuvalo criticised Syria and Hungary.", "", "President Anna Tuvalo=---GOV; Syria=SYR; Hungary=HUN"},
+		{"a titled name takes the dateline's country", "TEHRAN (Reuters) - Defence Minister Reza Karimi spoke on Monday.", "", "Defence Minister Reza Karimi=IRNMIL"},
+		{"so does its surname later", "TEHRAN (Reuters) - Minister Reza Karimi spoke. Karimi left.", "", "Minister Reza Karimi=IRNGOV; Karimi=IRNGOV"},
+		{"the ministry is no back-reference to an official", "TEHRAN (Reuters) - Defence Minister Reza Karimi spoke. The ministry said no.", "", "Defence Minister Reza Karimi=IRNMIL; The ministry=IRNGOV"},
+		{"victims take the country of the place they were hit in", "Four protesters died in the east of Syria.", "", "Four protesters=SYROPP; Syria=SYR"},
+		{"an adjective after in is whose, not where", "Protesters died in Syrian shelling.", "", "Protesters=---OPP; Syrian=SYR"},
 		{"nor one named only on its own", "President Anna Tuvalo criticised Syria.", "", "President Anna Tuvalo=---GOV; Syria=SYR"},
 	}
 	for _, tt := range tests {

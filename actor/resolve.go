@@ -196,6 +196,15 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 			if code == "" || strings.HasPrefix(code, "---") && inPairSpan(toks, g) && len(pairRefs(a, si, g.t0)) == 2 {
 				continue // "the two leaders": resolved as a pair below
 			}
+			if strings.HasPrefix(code, "---") && g.pronoun == "" && g.name != "" && e != nil && e.learned &&
+				strings.HasPrefix(e.code, "---") && docCountry != "" && hasAny(g.sectors, "GOV", "ELI", "MIL", "LEG", "JUD", "COP", "SPY") {
+				// a titled name of no known country is the dateline's:
+				// "BERLIN - Defence Minister Jonas Keller said" (not a
+				// place's after it: "… arrived in Moscow")
+				code = docCountry + code[3:]
+				kind += "+dateline"
+				e.code = code
+			}
 			if strings.HasPrefix(code, "---") && g.pronoun == "" && e == nil {
 				// an agent of no named country: "its forces" after Russia,
 				// "protesters … in Baku", "the ministry said" under a
@@ -721,10 +730,30 @@ func groupKind(g *group) string {
 }
 
 // groupEntity finds or makes the entity a non-person group refers to.
+// bodyNouns head phrases that name institutions, not persons: "the
+// ministry" is no back-reference to the last official named.
+var bodyNouns = map[string]bool{"ministry": true, "ministries": true, "government": true, "governments": true,
+	"cabinet": true, "administration": true, "office": true, "department": true, "council": true,
+	"parliament": true, "assembly": true, "agency": true, "authority": true, "authorities": true,
+	"court": true, "police": true, "army": true, "forces": true, "commission": true, "committee": true,
+	"directorate": true, "bureau": true, "service": true, "services": true, "embassy": true,
+	"consulate": true, "junta": true, "regime": true, "military": true, "navy": true, "presidency": true}
+
+// groupHead is the lower-cased head word of g: the word before its first
+// "of" ("chief of staff of the armed forces"), else its last word.
+func groupHead(toks []dyad.Token, g *group) string {
+	for k := g.t0 + 1; k < g.t1; k++ {
+		if toks[k].Lower == "of" {
+			return toks[k-1].Lower
+		}
+	}
+	return toks[g.t1-1].Lower
+}
+
 func (r *Resolver) groupEntity(st *docState, toks []dyad.Token, g *group, code string) *entity {
 	// a title-only phrase ("the Syrian minister") refers back to the last
 	// person holding a matching code.
-	if len(g.sectors) > 0 && g.full == "" {
+	if len(g.sectors) > 0 && g.full == "" && !bodyNouns[groupHead(toks, g)] {
 		// the most recent entities only: a title refers back a few
 		// paragraphs, and this keeps long documents linear
 		for i := len(st.ents) - 1; i >= 0 && i >= len(st.ents)-100; i-- {
