@@ -188,6 +188,11 @@ func analyseChain(st *sent, m *match) {
 					k = g
 					continue
 				}
+				if negatedGovernor(st, g) {
+					// "would not allow criminals to hijack", "do not have
+					// the legitimacy to demand": nothing is done
+					m.negated = true
+				}
 			}
 			k = -1
 			continue
@@ -211,6 +216,23 @@ func analyseChain(st *sent, m *match) {
 		m.passive = true
 	}
 	m.head = head
+}
+
+// negatedGovernor reports whether the words before an infinitive's "to",
+// ending at g, hold a negated verb of the same clause: "not allow criminals
+// (to)", "do not have the right (to)", "no authority (to)".
+func negatedGovernor(st *sent, g int) bool {
+	toks := st.toks
+	for x := g; x >= 0 && x >= g-5; x-- {
+		t := toks[x]
+		if negWords[t.Lower] {
+			return true
+		}
+		if boundary(t) || t.Text == "," || t.Lower == "that" || t.Lower == "to" || subordinators[t.Lower] && t.Tag == "IN" || t.Lower == "and" || t.Lower == "but" {
+			return false
+		}
+	}
+	return false
 }
 
 // linkComplements handles a dictionary verb governing another dictionary

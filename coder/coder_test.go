@@ -184,6 +184,9 @@ func TestCode(t *testing.T) {
 		{"yet to is not done", "Iran has yet to condemn Israel.", nil},
 		{"the owner of the strike a passive was done in", "Syrian rebels were killed in a Russian air strike.", []string{"RUS SYRREB 190"}},
 		{"victims take the country of the place they were hit in", "Four protesters were killed in a Russian air strike in the east of Syria.", []string{"RUS SYROPP 190"}},
+		{"a negated governor of an infinitive", "Iran did not want Syrian rebels to attack Russia.", nil},
+		{"nor a right denied", "Iran has no right to attack Syria, Russia said.", nil},
+		{"negation after the infinitive's governor is not its own", "Russia urged Iran not to attack Syria.", []string{"RUS IRN 020"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {
