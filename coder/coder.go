@@ -443,6 +443,11 @@ func (c *Coder) findMatches(st *sent) []*match {
 	// verbs before nouns ("rejected a UN appeal for calm": the appeal is
 	// the rejection's object), then the more specific
 	sort.SliceStable(all, func(i, j int) bool {
+		// a gerund after "of" is a complement ("accused Hamas of firing
+		// rockets from civilian areas"): what governs it claims it first
+		if ci, cj := ofGerund(st, all[i].anchor), ofGerund(st, all[j].anchor); ci != cj {
+			return cj
+		}
 		vi := isVerb(st.toks[all[i].anchor].Tag) && !nominal(st, all[i].anchor)
 		vj := isVerb(st.toks[all[j].anchor].Tag) && !nominal(st, all[j].anchor)
 		if vi != vj {
@@ -470,6 +475,11 @@ func (c *Coder) findMatches(st *sent) []*match {
 	}
 	sort.Slice(keep, func(i, j int) bool { return keep[i].anchor < keep[j].anchor })
 	return keep
+}
+
+// ofGerund reports whether the anchor at i is a gerund right after "of".
+func ofGerund(st *sent, i int) bool {
+	return i > 0 && st.toks[i].Tag == "VBG" && st.toks[i-1].Lower == "of"
 }
 
 // articles make the word after them a noun, which imported dictionaries
