@@ -58,6 +58,7 @@ const testVerbs = `
 130: threaten
 180: injure +
 184: fire * rockets from * areas
+1123: accuse + of firing
 `
 
 func setup(t *testing.T) (*actor.Resolver, *coder.Coder) {
@@ -188,7 +189,7 @@ func TestCode(t *testing.T) {
 		{"a negated governor of an infinitive", "Iran did not want Syrian rebels to attack Russia.", nil},
 		{"nor a right denied", "Iran has no right to attack Syria, Russia said.", nil},
 		{"negation after the infinitive's governor is not its own", "Russia urged Iran not to attack Syria.", []string{"RUS IRN 020"}},
-		{"a gerund after of is its governor's", "Russia accused Iran of firing rockets from civilian areas.", []string{"RUS IRN 112"}},
+		{"a gerund after of is its governor's", "Russia accused Iran of firing rockets from civilian areas.", []string{"RUS IRN 1123"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {
