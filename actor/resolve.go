@@ -73,6 +73,7 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 		distributeHeads(toks, gs)
 		distributeOf(toks, gs)
 		shareCountry(toks, gs)
+		parenHeads(toks, gs)
 		demoteSurnames(toks, gs, st)
 		learnAppositives(toks, gs, st)
 		for _, g := range gs {
@@ -952,6 +953,22 @@ func distributeOf(toks []dyad.Token, gs []*group) {
 // shareCountry gives a country-less agent phrase coordinated right after
 // a phrase with a country that country: "the Syrian government and people",
 // "seven Iranian companies and four executives".
+// parenHeads gives a bare agent right after an abbreviation in
+// parentheses the named group's code: "the National Liberation Army (ELN)
+// rebel group" is the ELN, not some rebel group.
+func parenHeads(toks []dyad.Token, gs []*group) {
+	for i := 1; i < len(gs); i++ {
+		g, h := gs[i-1], gs[i]
+		if h.country != "" || h.full != "" || h.person != nil || h.name != "" || h.pronoun != "" || len(h.sectors) == 0 {
+			continue
+		}
+		if g.full == "" || g.t1 != h.t0-1 || toks[g.t1].Text != ")" || g.t0 == 0 || toks[g.t0-1].Text != "(" {
+			continue
+		}
+		h.full, h.country = g.full, g.country
+	}
+}
+
 func shareCountry(toks []dyad.Token, gs []*group) {
 	for i := 0; i+1 < len(gs); i++ {
 		g, h := gs[i], gs[i+1]

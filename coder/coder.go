@@ -407,6 +407,9 @@ func (c *Coder) findMatches(st *sent) []*match {
 			if !st.mayMatch(p) {
 				continue
 			}
+			if !p.Foreign && agentNounOf(t, p) {
+				continue // "mediators" is no form of "mediate"
+			}
 			m := matchPattern(st, p, i)
 			if m == nil {
 				continue
@@ -475,6 +478,28 @@ func (c *Coder) findMatches(st *sent) []*match {
 	}
 	sort.Slice(keep, func(i, j int) bool { return keep[i].anchor < keep[j].anchor })
 	return keep
+}
+
+// agentNounOf reports whether t is an agent noun ("mediators",
+// "protesters") that shares its stem with the verb anchoring p ("mediate",
+// "protest") but is not written in p: the stemmer joins them, the pattern
+// means the verb.
+func agentNounOf(t dyad.Token, p *lexicon.VerbPattern) bool {
+	if !isNoun(t.Tag) {
+		return false
+	}
+	w := t.Lower
+	if !(strings.HasSuffix(w, "or") || strings.HasSuffix(w, "ors") || strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ers") ||
+		strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "ists")) {
+		return false
+	}
+	first, _, _ := strings.Cut(p.Text, " ")
+	for _, alt := range strings.Split(strings.ToLower(first), "/") {
+		if alt == w || alt+"s" == w || strings.TrimSuffix(w, "s") == alt {
+			return false
+		}
+	}
+	return true
 }
 
 // ofGerund reports whether the anchor at i is a gerund right after "of".

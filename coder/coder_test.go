@@ -31,6 +31,8 @@ agent MILGOV: defence minister | minister of defence
 agent MIL: troops | army | forces
 agent REB: rebels
 agent GOV: diplomat
+agent REB: rebel group
+actor SYRREB: Free Army | FSA ; type=GROUP
 agent OPP: protesters
 person USAGOV: Barack Obama | Obama ; from=2009-01-20 ; to=2017-01-20
 `
@@ -59,6 +61,8 @@ const testVerbs = `
 180: injure +
 184: fire * rockets from * areas
 1123: accuse + of firing
+043: host * talks
+045: mediate in/on
 `
 
 func setup(t *testing.T) (*actor.Resolver, *coder.Coder) {
@@ -190,6 +194,9 @@ func TestCode(t *testing.T) {
 		{"nor a right denied", "Iran has no right to attack Syria, Russia said.", nil},
 		{"negation after the infinitive's governor is not its own", "Russia urged Iran not to attack Syria.", []string{"RUS IRN 020"}},
 		{"a gerund after of is its governor's", "Russia accused Iran of firing rockets from civilian areas.", []string{"RUS IRN 1123"}},
+		{"a compound across an abbreviation in brackets", "Iran and the Free Army (FSA) rebel group signed an agreement.", []string{"IRN SYRREB 057", "SYRREB IRN 057"}},
+		{"an agent noun is no form of its verb", "Iranian mediators on Monday condemned Russia.", []string{"IRN RUS 111"}},
+		{"co-hosts do not host each other, nor the venue", "Iran and Syria hosted talks in Moscow.", []string{"IRN - 043", "SYR - 043"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {

@@ -333,6 +333,12 @@ func conjoinedMentions(st *sent, mi int) []int {
 		prev := cur - 1
 		a, b := st.ments[prev].Tok1, st.ments[cur].Tok0
 		pm := st.ments[prev]
+		if parenGap(st, a, b) {
+			// "the National Liberation Army (ELN) rebel group": one
+			// phrase around its abbreviation
+			cur = prev
+			continue
+		}
 		if !coordinated(st, a, b) || !hasConj(st, a, b) && !sawConj && !(prev > 0 && coordinated(st, st.ments[prev-1].Tok1, pm.Tok0)) {
 			break
 		}
@@ -376,6 +382,13 @@ func conjoinedMentions(st *sent, mi int) []int {
 // signed an agreement"): intents, consultations, diplomatic and material
 // cooperation.
 func reciprocal(code string) bool {
+	switch code {
+	case "042", "043", "045", "051", "052", "053", "054", "055", "056":
+		// visiting, hosting, mediating, praising, defending, rallying,
+		// recognising, apologising, forgiving: "Egypt and Qatar hosted
+		// talks" are co-hosts, not each other's guests
+		return false
+	}
 	switch root(code) {
 	case "03", "04", "05", "06":
 		return true
@@ -652,6 +665,23 @@ func asWellAs(st *sent, k int) bool {
 }
 
 // hasConj reports whether tokens [a, b) hold "and", "or" or "&".
+// parenGap reports whether tokens [a, b) are only brackets: the gap
+// around an abbreviation in parentheses.
+func parenGap(st *sent, a, b int) bool {
+	if b == a && a > 0 && st.toks[a-1].Text == ")" {
+		return true // the mention took in its closing bracket
+	}
+	if b <= a || b-a > 2 {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if t := st.toks[k].Text; t != "(" && t != ")" {
+			return false
+		}
+	}
+	return true
+}
+
 func hasConj(st *sent, a, b int) bool {
 	for k := a; k < b; k++ {
 		switch st.toks[k].Lower {
@@ -865,6 +895,11 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		if info, ok = lookupCode(m.pat, code); !ok {
 			return nil
 		}
+	}
+	if len(tgts) > 0 && m.target < 0 && !m.pat.Foreign && (root(code) == "04" || root(code) == "05") && placeMention(st, tgts[0]) {
+		// "hosted talks in Cairo", "signed the deal in Doha": the venue
+		// of a meeting or a diplomatic act is not whom it was done with
+		tgts = nil
 	}
 	if len(tgts) == 0 && m.target < 0 && m.compound < 0 && !m.passive && c.opts.LinearTarget {
 		if lt := linearTarget(st, m.end, srcs); lt >= 0 {
