@@ -203,3 +203,18 @@ func TestPlacesLendTheirCountry(t *testing.T) {
 		}
 	}
 }
+
+func TestPairsAreNotTheirOwnClausesOtherParties(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		// after "between", the pair is not the subjects before it
+		{"Iran met Syria. Egypt and Hungary hosted talks between the two sides.", "Iran=IRN; Syria=SYR; Egypt=EGY; Hungary=HUN; the two sides=IRN; the two sides=SYR"},
+		// nor the objects of its own clause
+		{"Egypt and Hungary hosted talks between Iran and Syria. Both countries thanked Egypt and Hungary.", "Egypt=EGY; Hungary=HUN; Iran=IRN; Syria=SYR; Egypt=EGY; Hungary=HUN; Both countries=IRN; Both countries=SYR"},
+		// an earlier pair counts as its two parties
+		{"Iran met Syria. Egypt hosted talks between the two sides. Both countries thanked Egypt.", "Iran=IRN; Syria=SYR; Egypt=EGY; the two sides=IRN; the two sides=SYR; Egypt=EGY; Both countries=IRN; Both countries=SYR"},
+	} {
+		if got := codes(analyse(t, tc.text, "")); got != tc.want {
+			t.Errorf("%q:\n got %q\nwant %q", tc.text, got, tc.want)
+		}
+	}
+}

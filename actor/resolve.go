@@ -404,6 +404,11 @@ func possessiveOwner(toks []dyad.Token, g *group, last *entity, lastSent, si int
 	return c
 }
 
+// pairPreps put a mention in a phrase of place or topic, not in the role of
+// a party: "the two sides discussed the war in Gaza".
+var pairPreps = map[string]bool{"in": true, "at": true, "on": true, "of": true, "about": true, "over": true,
+	"near": true, "from": true, "across": true, "into": true, "between": true, "within": true}
+
 // pairNouns after "the two" or "both" refer back to two actors.
 var pairNouns = map[string]bool{"sides": true, "countries": true, "nations": true, "leaders": true,
 	"governments": true, "ministers": true, "presidents": true, "delegations": true, "neighbours": true,
@@ -415,9 +420,27 @@ var pairNouns = map[string]bool{"sides": true, "countries": true, "nations": tru
 func pairRefs(a *dyad.Analysis, si, i int) []dyad.Mention {
 	var refs []dyad.Mention
 	seen := map[string]bool{}
+	// the pair is none of the actors its own clause names after it ("both
+	// countries thanked Baghdad and Muscat"), nor, after "between", the
+	// ones before it ("Iraq and Oman hosted talks between the two sides")
+	toks := a.Sentences[si].Tokens
+	between := i > 0 && toks[i-1].Lower == "between"
+	end := len(toks) // the clause: up to a comma or a clause boundary
+	for k := i; k < len(toks); k++ {
+		if t := toks[k].Text; t == "," || t == ";" || t == ":" || t == "(" || t == "—" || t == "--" {
+			end = k
+			break
+		}
+	}
+	for _, m := range a.Mentions {
+		if m.Sentence == si && m.Tok0 >= i && m.Tok0 < end && m.Country != "" && m.Kind != "pair" &&
+			!(m.Tok0 > 0 && pairPreps[toks[m.Tok0-1].Lower]) {
+			seen[string(m.Country)] = true
+		}
+	}
 	for k := len(a.Mentions) - 1; k >= 0 && len(refs) < 2; k-- {
 		m := a.Mentions[k]
-		if m.Sentence < si-1 || m.Sentence == si && m.Tok0 >= i || m.Country == "" || m.Kind == "pair" || seen[string(m.Country)] {
+		if m.Sentence < si-1 || m.Sentence == si && (m.Tok0 >= i || between) || m.Country == "" || m.Kind == "pair" && m.Sentence == si || seen[string(m.Country)] {
 			continue
 		}
 		if strings.Contains(m.Kind, "+") || hasAny(m.Sectors, "CVL", "MED", "REF", "HLH", "EDU") {
