@@ -82,6 +82,7 @@ func TestMentions(t *testing.T) {
 		{"the ministry is no back-reference to an official", "TEHRAN (Reuters) - Defence Minister Reza Karimi spoke. The ministry said no.", "", "Defence Minister Reza Karimi=IRNMIL; The ministry=IRNGOV"},
 		{"victims take the country of the place they were hit in", "Four protesters died in the east of Syria.", "", "Four protesters=SYROPP; Syria=SYR"},
 		{"an adjective after in is whose, not where", "Protesters died in Syrian shelling.", "", "Protesters=---OPP; Syrian=SYR"},
+		{"a titled name learns from a title phrase before it", "The leader of Egypt's Muslim Brotherhood, Minister Omar Haddad, spoke. Haddad left.", "", "The leader of Egypt's Muslim Brotherhood=EGYOPPMUS; Minister Omar Haddad=EGYOPPMUS; Haddad=EGYOPPMUS"},
 		{"nor one named only on its own", "President Anna Tuvalo criticised Syria.", "", "President Anna Tuvalo=---GOV; Syria=SYR"},
 	}
 	for _, tt := range tests {

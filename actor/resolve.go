@@ -189,7 +189,9 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 				} else if x := st.byName[strings.ToLower(g.name)]; x != nil {
 					e = x
 				}
-				if e != nil && (code == "" || len(g.atoms) == 1) {
+				if e != nil && (code == "" || len(g.atoms) == 1 || strings.HasPrefix(code, "---") && e.code != "" && !strings.HasPrefix(e.code, "---")) {
+					// (a title with the name, "Lt. Gen. Aroldo Lazaro", says
+					// less than what the document taught about the name)
 					code = e.code
 					kind = "learned"
 				}
@@ -424,7 +426,10 @@ func pairRefs(a *dyad.Analysis, si, i int) []dyad.Mention {
 	// countries thanked Baghdad and Muscat"), nor, after "between", the
 	// ones before it ("Iraq and Oman hosted talks between the two sides")
 	toks := a.Sentences[si].Tokens
-	between := i > 0 && toks[i-1].Lower == "between"
+	// (an object pair, "appealed to both sides", "urged the two
+	// countries", is not its own clause's subject either)
+	between := i > 0 && (toks[i-1].Lower == "between" || toks[i-1].Lower == "to" || toks[i-1].Lower == "with" ||
+		strings.HasPrefix(toks[i-1].Tag, "VB") && toks[i-1].Lemma != "be")
 	end := len(toks) // the clause: up to a comma or a clause boundary
 	for k := i; k < len(toks); k++ {
 		if t := toks[k].Text; t == "," || t == ";" || t == ":" || t == "(" || t == "—" || t == "--" {
@@ -1050,6 +1055,15 @@ func learnAppositives(toks []dyad.Token, gs []*group, st *docState) {
 			nameG, titleG = g, h
 		case h.name != "" && h.person == nil && len(h.sectors) == 0 && len(g.sectors) > 0 && g.name == "" && g.person == nil:
 			nameG, titleG = h, g
+		case h.name != "" && h.person == nil && h.country == "" && h.full == "" && h.t1 < len(toks) && toks[h.t1].Text == "," &&
+			g.name == "" && g.person == nil && (len(g.sectors) > 0 && g.country != "" || g.full != "" && i > 0 && gs[i-1].t1 == g.t0 && len(gs[i-1].sectors) > 0):
+			// a ranked or titled name of no country after a title
+			// phrase: "The commander of the UN force UNIFIL, Lt. Gen.
+			// Aroldo Lazaro,"
+			nameG, titleG = h, g
+			if len(g.sectors) == 0 {
+				titleG = gs[i-1]
+			}
 		default:
 			continue
 		}
