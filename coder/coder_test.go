@@ -197,6 +197,9 @@ func TestCode(t *testing.T) {
 		{"a compound across an abbreviation in brackets", "Iran and the Free Army (FSA) rebel group signed an agreement.", []string{"IRN SYRREB 057", "SYRREB IRN 057"}},
 		{"an agent noun is no form of its verb", "Iranian mediators on Monday condemned Russia.", []string{"IRN RUS 111"}},
 		{"co-hosts do not host each other, nor the venue", "Iran and Syria hosted talks in Moscow.", []string{"IRN - 043", "SYR - 043"}},
+		{"a state's protest is an official complaint", "Iran protested against Russia.", []string{"IRN RUS 114"}},
+		{"people's protest is a demonstration", "Iranian protesters protested against Russia.", []string{"IRNOPP RUS 141"}},
+		{"a place after of and a modifier is no subject", "Thousands of the Russian-held Ukraine walked out to protest against Russia.", nil},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {

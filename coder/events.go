@@ -45,7 +45,11 @@ func subject(st *sent, head int) int {
 				// "thousands of Egyptian protesters rallied"
 				return mi
 			}
-			if m.Tok0 > 0 && preps[toks[m.Tok0-1].Lower] && toks[m.Tok0-1].Tag != "TO" && toks[m.Tok0-1].Lower != "to" {
+			j := m.Tok0 - 1 // "of the Israeli-occupied West Bank": past determiners and adjectives
+			for j > 0 && (toks[j].Tag == "DT" || toks[j].Tag == "JJ" || toks[j].Tag == "VBN" || strings.Contains(toks[j].Text, "-")) {
+				j--
+			}
+			if j >= 0 && preps[toks[j].Lower] && toks[j].Tag != "TO" && toks[j].Lower != "to" {
 				k = m.Tok0
 				continue
 			}
@@ -583,6 +587,32 @@ func accidentAgent(st *sent, mi int) bool {
 	return false
 }
 
+// allOfficial reports whether every mention in ms is a state or its
+// officials: a country or capital named as such, or a government,
+// legislative, judicial or diplomatic agent.
+func allOfficial(st *sent, ms []int) bool {
+	for _, mi := range ms {
+		m := st.ments[mi]
+		if m.Country == "" || m.Country == "IGO" {
+			return false
+		}
+		if len(m.Sectors) == 0 {
+			if m.Kind != "country" && m.Kind != "capital" {
+				return false // "Palestinians protested": people, not a state
+			}
+			continue
+		}
+		for _, sec := range m.Sectors {
+			switch sec {
+			case "GOV", "ELI", "LEG", "JUD", "SPY":
+			default:
+				return false
+			}
+		}
+	}
+	return len(ms) > 0
+}
+
 // riotCode reports whether a code is violence that, done by protesters,
 // CAMEO codes as a riot (145): destroying property, physical assault and
 // unspecified attacks.
@@ -884,6 +914,14 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		// killing or wounding soldiers or fighters is the use of military
 		// force, unconventional violence is done to civilians
 		code = "190"
+		if info, ok = lookupCode(m.pat, code); !ok {
+			return nil
+		}
+	}
+	if !m.pat.Foreign && code == "141" && st.toks[m.anchor].Lemma == "protest" && allOfficial(st, srcs) {
+		// "Baghdad protested against the strikes": a government's
+		// protest is an official complaint, not a demonstration
+		code = "114"
 		if info, ok = lookupCode(m.pat, code); !ok {
 			return nil
 		}
