@@ -200,6 +200,9 @@ func TestCode(t *testing.T) {
 		{"a state's protest is an official complaint", "Iran protested against Russia.", []string{"IRN RUS 114"}},
 		{"people's protest is a demonstration", "Iranian protesters protested against Russia.", []string{"IRNOPP RUS 141"}},
 		{"a place after of and a modifier is no subject", "Thousands of the Russian-held Ukraine walked out to protest against Russia.", nil},
+		{"the object of a participle after a noun is no subject", "A group involving Iran and Syria condemned Russia.", nil},
+		{"an actor before the participle is", "Syrian rebels backing Iran condemned Russia.", []string{"SYRREB RUS 111"}},
+		{"a document is received, not hosted", "Iran cited a statement hosted by Syria.", nil},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {

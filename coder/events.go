@@ -45,6 +45,19 @@ func subject(st *sent, head int) int {
 				// "thousands of Egyptian protesters rallied"
 				return mi
 			}
+			if f := firstConjoined(st, mi); f > 1 {
+				// "a mechanism involving the UN and the Church will …":
+				// the object of a participle after a noun is not its
+				// clause's subject
+				j := f - 1
+				for j > 1 && (toks[j].Tag == "DT" || toks[j].Tag == "JJ") {
+					j--
+				}
+				if toks[j].Tag == "VBG" && (isNoun(toks[j-1].Tag) || st.coveredBy[j-1] >= 0) {
+					k = j
+					continue
+				}
+			}
 			j := m.Tok0 - 1 // "of the Israeli-occupied West Bank": past determiners and adjectives
 			for j > 0 && (toks[j].Tag == "DT" || toks[j].Tag == "JJ" || toks[j].Tag == "VBN" || strings.Contains(toks[j].Text, "-")) {
 				j--
@@ -130,6 +143,16 @@ func subject(st *sent, head int) int {
 		}
 	}
 	return -1
+}
+
+// firstConjoined returns the first token of the coordination mention mi
+// belongs to ("the UN and the Church" for "the Church").
+func firstConjoined(st *sent, mi int) int {
+	f := st.ments[mi].Tok0
+	for _, x := range conjoinedMentions(st, mi) {
+		f = min(f, st.ments[x].Tok0)
+	}
+	return f
 }
 
 // inside finds an actor inside the words a pattern spans but did not name:
@@ -853,6 +876,11 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	} else if m.passive && !(m.pat.Foreign && byAgent(st, m.end) < 0) {
 		// (imported dictionaries code a passive without a "by" agent as
 		// PETRARCH does: from its subject)
+		if !m.pat.Foreign && m.head > 0 && documentNouns[st.toks[m.head-1].Lower] && st.coveredBy[m.head-1] < 0 {
+			// "a statement received by the news agency": a document is
+			// received or issued, no visitor hosted
+			return nil
+		}
 		if by := byAgent(st, m.end); by >= 0 && !accidentAgent(st, by) {
 			srcs = conjoined(st, by)
 		} else if o := patternNounOwner(st, m); o >= 0 && !m.pat.Foreign {
