@@ -203,6 +203,8 @@ func TestCode(t *testing.T) {
 		{"the object of a participle after a noun is no subject", "A group involving Iran and Syria condemned Russia.", nil},
 		{"an actor before the participle is", "Syrian rebels backing Iran condemned Russia.", []string{"SYRREB RUS 111"}},
 		{"a document is received, not hosted", "Iran cited a statement hosted by Syria.", nil},
+		{"a new clause's subject is no conjoined target", "Russia attacked Syrian rebels, and Iran condemned Syria.", []string{"RUS SYRREB 190", "IRN SYR 111"}},
+		{"nor a pronoun after and", "Obama attacked Syrian rebels and he condemned Syria.", []string{"USAGOV SYRREB 190", "USAGOV SYR 111"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {

@@ -145,6 +145,33 @@ func subject(st *sent, head int) int {
 	return -1
 }
 
+// newClauseSubject reports whether mention next, after mention prev,
+// opens a new clause as its subject: a nominative pronoun, or a mention
+// after ", and" that a finite verb follows while prev is the object of a
+// verb or preposition ("… attacked Syrian rebels, and Iran condemned …";
+// but "Iran, Syria, and Russia condemned" is one list).
+func newClauseSubject(st *sent, prev, next int) bool {
+	p, m := st.ments[prev], st.ments[next]
+	switch st.toks[m.Tok0].Lower {
+	case "he", "she", "they", "we", "i":
+		return true
+	}
+	if m.Tok1 >= len(st.toks) || p.Tok0 == 0 || !hasConj(st, p.Tok1, m.Tok0) {
+		return false
+	}
+	comma := false
+	for k := p.Tok1; k < m.Tok0; k++ {
+		comma = comma || st.toks[k].Text == ","
+	}
+	switch st.toks[m.Tok1].Tag {
+	case "VBD", "VBZ", "VBP", "MD":
+	default:
+		return false
+	}
+	before := st.toks[p.Tok0-1]
+	return comma && (isVerb(before.Tag) || before.Tag == "IN")
+}
+
 // firstConjoined returns the first token of the coordination mention mi
 // belongs to ("the UN and the Church" for "the Church").
 func firstConjoined(st *sent, mi int) int {
@@ -360,6 +387,9 @@ func conjoinedMentions(st *sent, mi int) []int {
 		prev := cur - 1
 		a, b := st.ments[prev].Tok1, st.ments[cur].Tok0
 		pm := st.ments[prev]
+		if newClauseSubject(st, prev, cur) {
+			break
+		}
 		if parenGap(st, a, b) {
 			// "the National Liberation Army (ELN) rebel group": one
 			// phrase around its abbreviation
@@ -386,7 +416,7 @@ func conjoinedMentions(st *sent, mi int) []int {
 	for cur := mi; cur+1 < len(st.ments); {
 		next := cur + 1
 		a, b := st.ments[cur].Tok1, st.ments[next].Tok0
-		if !coordinated(st, a, b) || st.attrib[st.ments[next].Tok0] {
+		if !coordinated(st, a, b) || st.attrib[st.ments[next].Tok0] || newClauseSubject(st, cur, next) {
 			break
 		}
 		right = append(right, next)
