@@ -122,6 +122,21 @@ func subject(st *sent, head int) int {
 			// that is no actor
 			return -1
 		}
+		if t.Lower == "it" || t.Lower == "they" {
+			if hn := objectRelativeHead(st, head); hn >= 0 {
+				// "… four executives it accused of …": an object relative
+				// clause whose pronoun subject is the main clause's:
+				// the sentence's first actor not after a preposition (the
+				// tagger misreads too many main verbs to look for the
+				// verb itself)
+				for x := 0; x < hn; x++ {
+					if x0 := st.ments[x].Tok0; x0 == 0 || !preps[toks[x0-1].Lower] && toks[x0-1].Lower != "and" {
+						return x
+					}
+				}
+				return -1
+			}
+		}
 		if adjectivalVBD(st, k) {
 			continue // "precision guided missiles": a participle between nouns
 		}
@@ -170,6 +185,24 @@ func newClauseSubject(st *sent, prev, next int) bool {
 	}
 	before := st.toks[p.Tok0-1]
 	return comma && (isVerb(before.Tag) || before.Tag == "IN")
+}
+
+// objectRelativeHead returns the actor an object relative clause with a
+// pronoun subject hangs on ("four executives (that) it accused of …"), for
+// the verb chain starting at head, or -1.
+func objectRelativeHead(st *sent, head int) int {
+	k := head - 1
+	if k < 1 || st.coveredBy[k] >= 0 || (st.toks[k].Lower != "it" && st.toks[k].Lower != "they") {
+		return -1
+	}
+	if tg := st.toks[head].Tag; tg != "VBD" && tg != "VBZ" && tg != "VBP" {
+		return -1
+	}
+	j := k - 1
+	if l := st.toks[j].Lower; (l == "whom" || l == "which") && j > 0 {
+		j-- // (not "that", which as often opens a complement: "told Iraq that it must")
+	}
+	return st.coveredBy[j]
 }
 
 // firstConjoined returns the first token of the coordination mention mi
@@ -944,6 +977,8 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		}
 		if m.target >= 0 {
 			tgts = conjoined(st, m.target)
+		} else if hn := objectRelativeHead(st, m.head); hn >= 0 && !m.pat.Foreign {
+			tgts = conjoined(st, hn) // "… four executives it accused of …"
 		} else if m.governor != nil && m.governor.target >= 0 {
 			tgts = nil
 			if o := object(st, m.end, strict); o >= 0 {
