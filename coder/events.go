@@ -842,6 +842,14 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		}
 		m = &mm
 	}
+	if !m.pat.Foreign && m.head > 0 && st.toks[m.head].Tag == "VBG" {
+		switch st.toks[m.head-1].Lower {
+		case "against", "without", "from":
+			// "a law against supporting terrorist groups", "refrained
+			// from attacking": not done
+			return nil
+		}
+	}
 	if !m.pat.Foreign && inCondition(st, m.head) {
 		// "… unless the president resigns": a condition, not an event
 		return nil
