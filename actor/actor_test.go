@@ -78,6 +78,7 @@ func TestMentions(t *testing.T) {
 		{"a named official takes the document's one country", "President Anna Tuvalo criticised Syrian protesters.", "", "President Anna Tuvalo=SYRGOV; Syrian protesters=SYROPP"},
 		{"but not one of two", "President Anna Tuvalo criticised Syria and Hungary.", "", "President Anna Tuvalo=---GOV; Syria=SYR; Hungary=HUN"},
 		{"a titled name takes the dateline's country", "TEHRAN (Reuters) - Defence Minister Reza Karimi spoke on Monday.", "", "Defence Minister Reza Karimi=IRNMIL"},
+		{"even when the text names only another country", "TEHRAN (Reuters) - Defence Minister Reza Karimi met Syria's minister.", "", "Defence Minister Reza Karimi=IRNMIL; Syria's minister=SYRGOV"},
 		{"so does its surname later", "TEHRAN (Reuters) - Minister Reza Karimi spoke. Karimi left.", "", "Minister Reza Karimi=IRNGOV; Karimi=IRNGOV"},
 		{"the ministry is no back-reference to an official", "TEHRAN (Reuters) - Defence Minister Reza Karimi spoke. The ministry said no.", "", "Defence Minister Reza Karimi=IRNMIL; The ministry=IRNGOV"},
 		{"victims take the country of the place they were hit in", "Four protesters died in the east of Syria.", "", "Four protesters=SYROPP; Syria=SYR"},

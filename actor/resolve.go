@@ -99,10 +99,21 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 	// pass 2: mentions in document order, with surnames and pronouns.
 	var lastPerson, lastGroup *entity
 	lastGroupSent := -2
-	docCountry := documentCountry(r.datelineCountry(a), groups)
+	dlCountry := r.datelineCountry(a)
+	docCountry := documentCountry(dlCountry, groups)
+	// homeCountry is whose an unqualified titled name is: wire style
+	// qualifies foreign officials ("Ukraine's defence minister") and not
+	// the dateline's own ("BERLIN - Defence Minister Jonas Keller")
+	homeCountry := docCountry
+	if homeCountry == "" {
+		homeCountry = dlCountry
+	}
 	// onlyCountry is the one country a document names, when it names
 	// exactly one: "President Museveni … Ugandan opposition candidates"
 	onlyCountry := soleCountry(a, groups)
+	if dl := r.datelineCountry(a); dl != "" && dl != onlyCountry {
+		onlyCountry = "" // the dateline's country is the one not named
+	}
 	var prevGroup *entity // the last group named before this sentence
 	// sentPerson is the first person named in this sentence, prevSubject
 	// that of the last sentence that named one: "he" prefers them.
@@ -200,11 +211,11 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 				continue // "the two leaders": resolved as a pair below
 			}
 			if strings.HasPrefix(code, "---") && g.pronoun == "" && g.name != "" && e != nil && e.learned &&
-				strings.HasPrefix(e.code, "---") && docCountry != "" && hasAny(g.sectors, "GOV", "ELI", "MIL", "LEG", "JUD", "COP", "SPY") {
+				strings.HasPrefix(e.code, "---") && homeCountry != "" && hasAny(g.sectors, "GOV", "ELI", "MIL", "LEG", "JUD", "COP", "SPY") {
 				// a titled name of no known country is the dateline's:
 				// "BERLIN - Defence Minister Jonas Keller said" (not a
 				// place's after it: "… arrived in Moscow")
-				code = docCountry + code[3:]
+				code = homeCountry + code[3:]
 				kind += "+dateline"
 				e.code = code
 			}

@@ -152,3 +152,34 @@ func TestGazetteerPlacesAsActors(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnDictionarySentences codes invented sentences with the embedded
+// dictionaries and checks the events that must, or must not, come out.
+func TestOwnDictionarySentences(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, text, want string }{
+		{"a gerund after against is not done", "Sweden said a new law against supporting terrorist organisations would take effect.", ""},
+		{"refraining from an attack is de-escalation, not an attack", "Russia has refrained from attacking Ukrainian ports.", "RUS UKR 087"},
+		{"victims of an owned strike", "Four children were killed in an Israeli air strike in Gaza on Friday.", "ISR PSECVL 190"},
+		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
+	} {
+		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range rec.Events {
+			tg := "-"
+			if e.Target != nil {
+				tg = e.Target.Code
+			}
+			got = append(got, e.Source.Code+" "+tg+" "+e.Code)
+		}
+		if strings.Join(got, "; ") != tc.want {
+			t.Errorf("%s: %q\n got %q\nwant %q", tc.name, tc.text, got, tc.want)
+		}
+	}
+}
