@@ -996,15 +996,39 @@ func distributeOf(toks []dyad.Token, gs []*group) {
 // parentheses the named group's code: "the National Liberation Army (ELN)
 // rebel group" is the ELN, not some rebel group.
 func parenHeads(toks []dyad.Token, gs []*group) {
+	bare := func(h *group) bool {
+		return h.country == "" && h.full == "" && h.person == nil && h.name == "" && h.pronoun == "" && len(h.sectors) > 0
+	}
 	for i := 1; i < len(gs); i++ {
 		g, h := gs[i-1], gs[i]
-		if h.country != "" || h.full != "" || h.person != nil || h.name != "" || h.pronoun != "" || len(h.sectors) == 0 {
+		if h.country != "" || h.full != "" || h.person != nil || h.pronoun != "" {
 			continue
 		}
-		if g.full == "" || g.t1 != h.t0-1 || toks[g.t1].Text != ")" || g.t0 == 0 || toks[g.t0-1].Text != "(" {
+		if bare(h) && g.full != "" && g.t1 == h.t0-1 && toks[g.t1].Text == ")" && g.t0 > 0 && toks[g.t0-1].Text == "(" {
+			h.full, h.country = g.full, g.country
 			continue
 		}
-		h.full, h.country = g.full, g.country
+		// "Hizbollah (Party of God) group": a gloss in brackets and the
+		// noun after it belong to the name before them
+		if g.full != "" && g.t1 < len(toks) && toks[g.t1].Text == "(" && h.t0 > g.t1 {
+			close := -1
+			for k := g.t1 + 1; k < len(toks) && k < g.t1+8; k++ {
+				if toks[k].Text == ")" {
+					close = k
+					break
+				}
+			}
+			if close < 0 {
+				continue
+			}
+			for j := i; j < len(gs) && gs[j].t0 <= close+1; j++ {
+				x := gs[j]
+				inside := x.t1 <= close && x.country == "" && x.full == "" && x.person == nil && x.pronoun == ""
+				if inside || bare(x) && x.t0 == close+1 {
+					x.full, x.country, x.name = g.full, g.country, ""
+				}
+			}
+		}
 	}
 }
 
