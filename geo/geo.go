@@ -179,7 +179,9 @@ type cand struct {
 	// dateline is true for the name in the story's dateline: a city
 	// ("WASHINGTON (AP) —" is the capital, not the state).
 	dateline bool
-	pick     int // chosen entry, -1 for none
+	// inner marks a facility's name resolved by a place inside it.
+	inner bool
+	pick  int // chosen entry, -1 for none
 	// prior caches the context-free part of each entry's score.
 	prior []float64
 }
@@ -237,10 +239,15 @@ func (l *Locator) Resolve(a *dyad.Analysis, spans []dyad.Span) []dyad.Place {
 				}
 			}
 		}
+		facility := isFacility(c.text)
+		c.inner = facility && len(c.entries) == 0
 		if len(c.entries) == 0 {
 			// a name that holds a place's name: "Harare City Council",
 			// "Arizona State University", "British Embassy"
 			c.entries, c.kind = l.innerPlace(c.text)
+			if facility && c.kind == "demonym" {
+				c.entries = nil // "French Quarter" is not France
+			}
 		}
 		if c.si >= 0 {
 			toks := a.Sentences[c.si].Tokens
@@ -250,6 +257,19 @@ func (l *Locator) Resolve(a *dyad.Analysis, spans []dyad.Span) []dyad.Place {
 	}
 	l.qualifyPairs(a, cs) // (no new candidates in this mode: the spans are given)
 	l.resolve(a, rs, cs)
+	// a street or building the gazetteer cannot place is in the city the
+	// document is about
+	if focus, ok := focusCity(cs); ok {
+		for _, c := range cs {
+			if !isFacility(c.text) || c.pick >= 0 && !(c.inner && weakInner(c.entries[c.pick], focus)) {
+				continue
+			}
+			// (nor is it in some village that shares a word of its name,
+			// "Royal Street", unless that village is where the document
+			// is: "Lafayette High School" in a story on Lafayette)
+			c.entries, c.pick, c.kind = []gazetteer.Entry{focus}, 0, "place"
+		}
+	}
 	out := make([]dyad.Place, len(spans))
 	for i, c := range cs {
 		if c.pick < 0 {
@@ -259,6 +279,59 @@ func (l *Locator) Resolve(a *dyad.Analysis, spans []dyad.Span) []dyad.Place {
 		out[i] = place(c, c.entries[c.pick])
 	}
 	return out
+}
+
+// facilityWords end the names of streets, buildings and sites: places
+// below the gazetteer's grain.
+var facilityWords = map[string]bool{"street": true, "st.": true, "avenue": true, "road": true, "lane": true,
+	"boulevard": true, "square": true, "plaza": true, "university": true, "college": true, "school": true,
+	"hospital": true, "centre": true, "center": true, "house": true, "court": true, "theatre": true,
+	"theater": true, "stadium": true, "arena": true, "quay": true, "estate": true, "church": true,
+	"cathedral": true, "mosque": true, "temple": true, "station": true, "bridge": true, "hall": true,
+	"building": true, "tower": true, "market": true, "mall": true, "quarter": true, "plantation": true,
+	"prison": true, "jail": true, "museum": true, "library": true, "hotel": true, "park": true,
+	"railroad": true, "railway": true, "airport": true, "embassy": true, "consulate": true, "palace": true}
+
+// facilityTownPopulation is how many people a town a facility's name
+// holds must have to be taken for its place ("Cambridge" in "Robinson
+// College Cambridge", not the hamlet of Street in "Desire Street").
+const facilityTownPopulation = 50000
+
+// weakInner reports whether e, a place found inside a facility's name, is
+// a small town away from the document's focus city.
+func weakInner(e, focus gazetteer.Entry) bool {
+	if !strings.HasPrefix(e.Feature, "PPL") || e.Population >= facilityTownPopulation {
+		return false
+	}
+	return e.Country != focus.Country || e.Admin1 != focus.Admin1
+}
+
+// isFacility reports whether name ends in a facility word.
+func isFacility(name string) bool {
+	f := strings.Fields(name)
+	return len(f) > 1 && facilityWords[strings.ToLower(f[len(f)-1])]
+}
+
+// focusCity is the city the document names most often among the resolved
+// candidates that are no facilities (the first of equals), if any.
+func focusCity(cs []*cand) (gazetteer.Entry, bool) {
+	count := map[int]int{}
+	var best gazetteer.Entry
+	n := 0
+	for _, c := range cs {
+		if c.pick < 0 || isFacility(c.text) {
+			continue
+		}
+		e := c.entries[c.pick]
+		if !strings.HasPrefix(e.Feature, "PPL") || e.ID == 0 {
+			continue
+		}
+		count[e.ID]++
+		if count[e.ID] > n {
+			best, n = e, count[e.ID]
+		}
+	}
+	return best, n > 0
 }
 
 func place(c *cand, e gazetteer.Entry) dyad.Place {

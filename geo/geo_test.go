@@ -160,6 +160,10 @@ func TestResolveSpans(t *testing.T) {
 		{"Officials in Washington said talks would resume.", []string{"Washington"}, []string{"USA DC"}},
 		// "St." spelled out, and a province's abbreviation standing alone
 		{"Visitors from St. Kitts and Nevis toured B.C. last week.", []string{"St. Kitts and Nevis", "B.C."}, []string{"KNA ", "CAN 02"}},
+		// a street the gazetteer cannot place is in the document's city,
+		// not in a village sharing a word of its name, nor in the country
+		// of a demonym in it
+		{"Crowds filled Kapra Street and the Canadian Quarter in Damascus, Maryland, and Damascus police said.", []string{"Kapra Street", "Canadian Quarter", "Damascus", "Maryland", "Damascus"}, []string{"USA MD", "USA MD", "USA MD", "USA MD", "USA MD"}},
 	}
 	for _, tc := range tests {
 		var spans []dyad.Span
