@@ -258,10 +258,11 @@ func (l *Locator) Resolve(a *dyad.Analysis, spans []dyad.Span) []dyad.Place {
 	l.qualifyPairs(a, cs) // (no new candidates in this mode: the spans are given)
 	l.resolve(a, rs, cs)
 	// a street or building the gazetteer cannot place is in the city the
-	// document is about
+	// document is about, and so is any other name given as a place that
+	// the gazetteer lacks (a stadium, a pub, a neighbourhood)
 	if focus, ok := focusCity(cs); ok {
 		for _, c := range cs {
-			if !isFacility(c.text) || c.pick >= 0 && !(c.inner && weakInner(c.entries[c.pick], focus)) {
+			if c.pick >= 0 && !(isFacility(c.text) && c.inner && weakInner(c.entries[c.pick], focus)) || !capitalised(c.text) {
 				continue
 			}
 			// (nor is it in some village that shares a word of its name,
