@@ -258,6 +258,13 @@ func (x scoped) admin1(k [2]string) float64 {
 func (l *Locator) best(c *cand, ctx scoped) int {
 	bi, bs := -1, math.Inf(-1)
 	l.priors(c)
+	dom := -1 // a reading far ahead of its namesakes abroad (Moscow, London), by its own name
+	for i, e := range c.entries {
+		if strings.HasPrefix(e.Feature, "PPL") && l.dominant(c, i) && gazetteer.Key(e.Name) == gazetteer.Key(c.text) {
+			dom = i
+			break
+		}
+	}
 	for i, e := range c.entries {
 		if c.qualCountry != "" && e.Country != c.qualCountry && e.Country != "" {
 			continue
@@ -268,20 +275,28 @@ func (l *Locator) best(c *cand, ctx scoped) int {
 		if c.qualAdmin1 != "" && e.Admin1 != c.qualAdmin1 && !isCountry(e.Feature) {
 			continue
 		}
-		var x float64 // what the rest of the document says for this reading
-		if e.Country != "" {
+		var x, local, named float64 // what the rest of the document says for this reading
+		if e.Admin1 != "" && !isCountry(e.Feature) {
+			if w := ctx.admin1([2]string{e.Country, e.Admin1}); w > 0 {
+				named = weights.admin1 * math.Min(w, weights.cap)
+				local += named
+			}
+			if n := ctx.supported([2]string{e.Country, e.Admin1}); n > 0 {
+				local += weights.support * math.Min(n, weights.cap)
+			}
+		}
+		if dom >= 0 && dom != i && e.Country != c.entries[dom].Country && named == 0 {
+			local = 0 // (other names that could share its state do not count)
+		}
+		if e.Country != "" && (dom < 0 || dom == i || e.Country == c.entries[dom].Country || named > 0) {
+			// (a town that shares a world city's name needs its own
+			// state or province in the text, not just its country:
+			// "Moscow" in an American story is still Moscow)
 			if w := ctx.country(e.Country); w > 0 {
 				x += weights.country * math.Min(w, weights.cap)
 			}
 		}
-		if e.Admin1 != "" && !isCountry(e.Feature) {
-			if w := ctx.admin1([2]string{e.Country, e.Admin1}); w > 0 {
-				x += weights.admin1 * math.Min(w, weights.cap)
-			}
-			if n := ctx.supported([2]string{e.Country, e.Admin1}); n > 0 {
-				x += weights.support * math.Min(n, weights.cap)
-			}
-		}
+		x += local
 		s := c.prior[i] + x
 		if s > bs {
 			bi, bs = i, s
