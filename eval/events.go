@@ -403,15 +403,23 @@ func usesLegacyPlover(gold []EventGold) bool {
 
 // legacyPlover maps a CAMEO code to the pre-2021 PLOVER type where that
 // differs from the 2021 mapping in the CAMEO table: 09 investigate, 10
-// demand, 11 disapprove and 19 fight were their own types then; 02
-// appeals were demands; easing restrictions and curfews (081-083) was a
-// concession. Other roots keep the table's type ("").
+// demand, 11 disapprove and 19 fight were their own types then (but a
+// blockade, 191, was coercion then as in 2021); 02 appeals were demands;
+// easing restrictions and curfews (081-083) was a concession; destroying
+// property (1712) was coercion (mode "destroy"). Other codes keep the
+// table's type ("").
 func legacyPlover(code string) string {
 	if len(code) < 2 {
 		return ""
 	}
 	if strings.HasPrefix(code, "081") || strings.HasPrefix(code, "082") || strings.HasPrefix(code, "083") {
 		return "CONCEDE" // easing restrictions, curfews, dissent; political reform
+	}
+	if strings.HasPrefix(code, "191") {
+		return ""
+	}
+	if strings.HasPrefix(code, "1712") {
+		return "COERCE"
 	}
 	switch code[:2] {
 	case "02", "10":

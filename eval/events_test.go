@@ -399,3 +399,18 @@ func TestRealGoldLoads(t *testing.T) {
 		})
 	}
 }
+
+func TestLegacyPlover(t *testing.T) {
+	for _, tc := range []struct{ code, want string }{
+		{"190", "FIGHT"},   // fighting was its own type in the drafts
+		{"191", ""},        // a blockade was coercion then too: the table's type
+		{"1712", "COERCE"}, // destroying property, mode "destroy"
+		{"111", "DISAPPROVE"},
+		{"0831", "CONCEDE"},
+		{"173", ""},
+	} {
+		if got := legacyPlover(tc.code); got != tc.want {
+			t.Errorf("legacyPlover(%q) = %q, want %q", tc.code, got, tc.want)
+		}
+	}
+}
