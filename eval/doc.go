@@ -56,8 +56,9 @@
 //     records. When a gold file uses the PLOVER types of the drafts before
 //     the 2021 codebook (DEMAND, DISAPPROVE, INVESTIGATE, FIGHT), a
 //     predicted event's type is taken from its CAMEO code in that older
-//     scheme: 02 and 10 DEMAND, 09 INVESTIGATE, 11 DISAPPROVE, 19 FIGHT,
-//     081-083 CONCEDE; other codes keep event.plover.
+//     scheme: 02 and 10 DEMAND, 09 INVESTIGATE, 11 DISAPPROVE, 19 FIGHT
+//     (but 191, a blockade, COERCE as in 2021), 081-083 CONCEDE, 1712
+//     (destroying property) COERCE; other codes keep event.plover.
 //   - Strict: precision, recall and F1 over (source, target, label) triples,
 //     matched per record as multisets: a gold triple occurring twice needs
 //     two predicted copies. P = matched/predicted, R = matched/gold,
