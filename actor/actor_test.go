@@ -213,6 +213,8 @@ func TestPairsAreNotTheirOwnClausesOtherParties(t *testing.T) {
 		{"Iran met Syria. Egypt and Hungary hosted talks between the two sides.", "Iran=IRN; Syria=SYR; Egypt=EGY; Hungary=HUN; the two sides=IRN; the two sides=SYR"},
 		// nor the objects of its own clause
 		{"Egypt and Hungary hosted talks between Iran and Syria. Both countries thanked Egypt and Hungary.", "Egypt=EGY; Hungary=HUN; Iran=IRN; Syria=SYR; Egypt=EGY; Hungary=HUN; Both countries=IRN; Both countries=SYR"},
+		// adjectives may stand between "the two" and the noun
+		{"Iran met Syria. The two nuclear-armed neighbours spoke.", "Iran=IRN; Syria=SYR; The two nuclear-armed neighbours=IRN; The two nuclear-armed neighbours=SYR"},
 		// an earlier pair counts as its two parties
 		{"Iran met Syria. Egypt hosted talks between the two sides. Both countries thanked Egypt.", "Iran=IRN; Syria=SYR; Egypt=EGY; the two sides=IRN; the two sides=SYR; Egypt=EGY; Both countries=IRN; Both countries=SYR"},
 	} {

@@ -483,15 +483,10 @@ func pairMentions(a *dyad.Analysis, si int, gs []*group, st *docState) []dyad.Me
 	for i := 0; i+1 < len(toks); i++ {
 		w := toks[i].Lower
 		j := i + 1
-		if w == "the" && toks[i+1].Lower == "two" && i+2 < len(toks) {
-			j = i + 2
-		} else if w != "both" {
+		if w != "the" && w != "both" {
 			continue
 		}
-		if !pairNouns[toks[j].Lower] || covered(gs, i, j+1) {
-			continue
-		}
-		if !pairSpan(toks, i) {
+		if j = pairNounAt(toks, i); j < 0 || covered(gs, i, j+1) {
 			continue
 		}
 		refs := pairRefs(a, si, i)
@@ -524,17 +519,35 @@ func covered(gs []*group, i, j int) bool {
 }
 
 // pairSpan reports whether tokens at i start "the two NOUN" or "both NOUN".
-func pairSpan(toks []dyad.Token, i int) bool {
-	if toks[i].Lower == "both" {
-		return i+1 < len(toks) && pairNouns[toks[i+1].Lower]
+func pairSpan(toks []dyad.Token, i int) bool { return pairNounAt(toks, i) >= 0 }
+
+// pairNounAt returns the index of the pair noun of a "the two (…) sides"
+// or "both (…) countries" phrase starting at i, adjectives allowed between
+// ("the two nuclear-armed neighbours"), or -1.
+func pairNounAt(toks []dyad.Token, i int) int {
+	j := i + 1
+	switch {
+	case toks[i].Lower == "both":
+	case toks[i].Lower == "the" && i+1 < len(toks) && toks[i+1].Lower == "two":
+		j = i + 2
+	default:
+		return -1
 	}
-	return toks[i].Lower == "the" && i+2 < len(toks) && toks[i+1].Lower == "two" && pairNouns[toks[i+2].Lower]
+	for ; j < len(toks) && j <= i+4; j++ {
+		if pairNouns[toks[j].Lower] {
+			return j
+		}
+		if toks[j].Tag != "JJ" && !strings.Contains(toks[j].Text, "-") {
+			return -1
+		}
+	}
+	return -1
 }
 
 // inPairSpan reports whether group g lies in a "the two leaders" phrase.
 func inPairSpan(toks []dyad.Token, g *group) bool {
-	for i := max(g.t0-2, 0); i <= g.t0 && i < len(toks); i++ {
-		if pairSpan(toks, i) {
+	for i := max(g.t0-4, 0); i <= g.t0 && i < len(toks); i++ {
+		if j := pairNounAt(toks, i); j >= g.t0 && j < g.t1 {
 			return true
 		}
 	}
