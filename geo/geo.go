@@ -412,6 +412,9 @@ func locativeAt(toks []dyad.Token, i int) bool {
 	if i > 1 && toks[i-1].Lower == "the" {
 		i--
 	}
+	if i > 1 && toks[i-1].Lower == "to" && toks[i-2].Lower == "according" {
+		return false // "according to Iran Press": a source, not a place
+	}
 	return i > 0 && isLocative(toks[i-1].Lower)
 }
 

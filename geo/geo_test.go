@@ -215,6 +215,7 @@ func TestEventPlaceIsNoSpeaker(t *testing.T) {
 		{"Syria said Iranian troops attacked Israel.", ""},                  // the speaker is no place of the attack
 		{"Israeli jets struck targets in Damascus on Monday.", "Damascus"},  // the target's place after "in" is
 		{"Egyptian-led forces attacked rebels in northern Syria.", "Syria"}, // "-led" says who; "in northern X" where
+		{"According to Paris Radio, Egyptian troops attacked rebels.", ""},  // a source after "according to" is no place
 	} {
 		a := locate(t, tc.text)
 		if len(a.Events) == 0 {
