@@ -576,6 +576,20 @@ func conditional(st *sent, from int) bool {
 	return false
 }
 
+// foreignVictims returns the place of a violent passive whose victims,
+// the subject subj, are of another country than the place ("Russian
+// soldiers were killed in Ukraine": by Ukraine), or -1.
+func foreignVictims(st *sent, m *match, code string, subj int) int {
+	if root(code) != "18" && root(code) != "19" {
+		return -1
+	}
+	if pl := placeAfter(st, m.end); pl >= 0 && st.ments[pl].Country != "" && st.ments[subj].Country != "" &&
+		st.ments[pl].Country != st.ments[subj].Country {
+		return pl
+	}
+	return -1
+}
+
 // placeAfter returns the first place mention ("in Ukraine") in the clause
 // after token from, or -1.
 func placeAfter(st *sent, from int) int {
@@ -944,6 +958,11 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		} else if subj >= 0 {
 			tgts = conjoined(st, subj)
 		}
+	} else if m.passive && m.pat.Foreign && byAgent(st, m.end) < 0 && subj >= 0 && foreignVictims(st, m, code, subj) >= 0 {
+		// "There were 10 Russian soldiers killed in Ukraine": imported
+		// dictionaries too read foreign victims of violence in a country
+		// as that country's
+		srcs, tgts = []int{foreignVictims(st, m, code, subj)}, conjoined(st, subj)
 	} else if m.passive && !(m.pat.Foreign && byAgent(st, m.end) < 0) {
 		// (imported dictionaries code a passive without a "by" agent as
 		// PETRARCH does: from its subject)
@@ -960,11 +979,8 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		}
 		if subj >= 0 {
 			tgts = conjoined(st, subj)
-			if len(srcs) == 0 && (root(code) == "18" || root(code) == "19") && !m.pat.Foreign {
-				// "Russian soldiers were killed in Ukraine": foreign
-				// victims of violence in a country, by that country
-				if pl := placeAfter(st, m.end); pl >= 0 && st.ments[pl].Country != "" && st.ments[subj].Country != "" &&
-					st.ments[pl].Country != st.ments[subj].Country {
+			if len(srcs) == 0 && !m.pat.Foreign {
+				if pl := foreignVictims(st, m, code, subj); pl >= 0 {
 					srcs = []int{pl}
 				}
 			}

@@ -67,6 +67,8 @@ func TestImportedSemantics(t *testing.T) {
 			"Freedonia sailx from Sylvania on a cold morning in spring.", nil},
 		{"a stem that drops its final e", base,
 			"Freedonia was tolerated by Sylvania on a cold morning in spring.", []string{"SYL FRD 084"}},
+		{"foreign victims of violence in a country, by that country", base,
+			"Freedonia was snubbed in Sylvania on a cold morning in spring.", []string{"SYL FRD 191"}},
 		{"both slots of a pattern", base,
 			"Freedonia has been handed by envoys pebbles from Sylvania this spring.", []string{"SYL FRD 071"}},
 		{"neither … nor is a compound", base,
