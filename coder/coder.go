@@ -326,7 +326,7 @@ func (c *Coder) codeSentence(a *dyad.Analysis, st *sent) []dyad.Event {
 		} else {
 			out = oneEventPer(st, kept, evs, c.opts.CodeBy)
 		}
-		return dedupe(out)
+		return dedupe(claimedOnly(st, out))
 	}
 	for _, m := range ms {
 		if m.dropped {
@@ -335,7 +335,40 @@ func (c *Coder) codeSentence(a *dyad.Analysis, st *sent) []dyad.Event {
 		out = append(out, c.events(a, st, m)...)
 	}
 	out = append(out, c.mustDemands(a, st, ms)...)
-	return dedupe(out)
+	return dedupe(claimedOnly(st, out))
+}
+
+// claimedOnly drops the claim verb's own event ("110: CLAIM") when the
+// claim is coded through what is claimed ("The US claimed that ISIL had
+// attacked Iraq": USA → ISIL 112, not also USA → ISIL 110).
+func claimedOnly(st *sent, evs []dyad.Event) []dyad.Event {
+	claimers := map[string]bool{}
+	for _, ev := range evs {
+		if strings.Contains(ev.Rule, " (claimed: ") && ev.Source != nil {
+			claimers[ev.Source.Code] = true
+		}
+	}
+	if len(claimers) == 0 {
+		return evs
+	}
+	out := evs[:0]
+	for _, ev := range evs {
+		if ev.Source != nil && claimers[ev.Source.Code] && !strings.Contains(ev.Rule, " (claimed: ") && claimVerbAt(st, ev.Verb.Start) {
+			continue
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+// claimVerbAt reports whether a claim verb starts at rune offset start.
+func claimVerbAt(st *sent, start int) bool {
+	for _, t := range st.toks {
+		if t.Start == start {
+			return claimVerbs[t.Lower]
+		}
+	}
+	return false
 }
 
 // discardCode is TABARI's discard code ("[###]"): with Options.DiscardCode

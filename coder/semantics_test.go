@@ -31,6 +31,7 @@ HAND  [070]
 - + * PEBBLES $  [071]
 NUDGE  [102]
 BOLSTER  [092]
+CLAIM  [110]
 `
 )
 
@@ -69,6 +70,8 @@ func TestImportedSemantics(t *testing.T) {
 			"Freedonia was tolerated by Sylvania on a cold morning in spring.", []string{"SYL FRD 084"}},
 		{"foreign victims of violence in a country, by that country", base,
 			"Freedonia was snubbed in Sylvania on a cold morning in spring.", []string{"SYL FRD 191"}},
+		{"a claim of another's act is coded once, through the act", base,
+			"Freedonia claimed that Sylvania snubbed Osterlich on a cold morning in spring.", []string{"FRD SYL 112"}},
 		{"both slots of a pattern", base,
 			"Freedonia has been handed by envoys pebbles from Sylvania this spring.", []string{"SYL FRD 071"}},
 		{"neither … nor is a compound", base,
