@@ -1008,6 +1008,11 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			if o := object(st, m.end, strict); o >= 0 {
 				tgts = conjoined(st, o)
 			}
+		} else if in := inside(st, m); in >= 0 && m.pat.Foreign && st.ments[in].Tok0 > m.anchor && !preps[st.toks[st.ments[in].Tok0-1].Lower] {
+			// "engaged Filipino peacekeepers in a firefight" under "- *
+			// (IN FIREFIGHT)": the verb's object before the pattern's
+			// phrase, not a place after it
+			tgts = conjoined(st, in)
 		} else if o := object(st, m.end, strict); o >= 0 {
 			tgts = conjoined(st, o)
 		} else if in := inside(st, m); in >= 0 {

@@ -39,6 +39,10 @@ PLAN
 
 --- SCOLD [122] ---
 SCOLD
+
+--- ENGAGE [190] ---
+ENGAGE
+- * (IN SKIRMISH) [193]
 `
 	importedDiscards = `CROQUET_MATCH
 +LOTTERY_DRAW
@@ -80,6 +84,7 @@ func TestImportedDictionaries(t *testing.T) {
 		{"agent distributed over coordinated countries", "The plenipotentiaries of Freedonia and Sylvania scolded Osterlich.", false, []string{"FRDGOV OST 122", "SYLGOV OST 122"}},
 		{"an actor with several codes", "The Lowlands scolded Sylvania.", false, []string{"LWA SYL 122", "LWB SYL 122"}},
 		{"passive without an agent, as PETRARCH codes it", "Freedonia was scolded over its dispute with Sylvania.", false, []string{"FRD SYL 122"}},
+		{"the object before a pattern's phrase is the target, not a place after it", "Freedonia engaged Osterlich in a skirmish in Sylvania.", false, []string{"FRD OST 193"}},
 		{"sentence discard", "Freedonia scolded Sylvania after the croquet match.", false, nil},
 		{"story discard", "Freedonia scolded Sylvania. The lottery draw was held.", false, nil},
 		{"no target kept by default", "Freedonia scolded its own.", false, []string{"FRD - 122"}},
