@@ -956,7 +956,7 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 		// really pleasant …"
 		crossClause := m.pat.Foreign && k+2 < len(elems) && elems[k+1].Kind == lexicon.ElemWord && elems[k+2].Kind == lexicon.ElemWord
 		for g := 0; g <= lexicon.MaxGap && i+g <= n; g++ {
-			if g > 0 && (boundary(st.toks[i+g-1]) || clauseWord(st.toks[i+g-1]) && !crossClause) {
+			if g > 0 && (boundary(st.toks[i+g-1]) || (clauseWord(st.toks[i+g-1]) || st.toks[i+g-1].Text == ",") && !crossClause) {
 				break
 			}
 			save := *m

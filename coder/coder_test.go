@@ -206,6 +206,7 @@ func TestCode(t *testing.T) {
 		{"a new clause's subject is no conjoined target", "Russia attacked Syrian rebels, and Iran condemned Syria.", []string{"RUS SYRREB 190", "IRN SYR 111"}},
 		{"nor a pronoun after and", "Obama attacked Syrian rebels and he condemned Syria.", []string{"USAGOV SYRREB 190", "USAGOV SYR 111"}},
 		{"an object relative clause with a pronoun subject", "Russia attacked Syrian rebels it criticized.", []string{"RUS SYRREB 190", "RUS SYRREB 111"}},
+		{"a gap does not cross a comma", "Iran condemned the decision, and the attack on Syria went on.", nil},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {
