@@ -32,6 +32,7 @@ agent MIL: troops | army | forces
 agent REB: rebels
 agent GOV: diplomat
 agent REB: rebel group
+agent NGOHRI: rights group
 actor SYRREB: Free Army | FSA ; type=GROUP
 agent OPP: protesters
 person USAGOV: Barack Obama | Obama ; from=2009-01-20 ; to=2017-01-20
@@ -207,6 +208,8 @@ func TestCode(t *testing.T) {
 		{"nor a pronoun after and", "Obama attacked Syrian rebels and he condemned Syria.", []string{"USAGOV SYRREB 190", "USAGOV SYR 111"}},
 		{"an object relative clause with a pronoun subject", "Russia attacked Syrian rebels it criticized.", []string{"RUS SYRREB 190", "RUS SYRREB 111"}},
 		{"a gap does not cross a comma", "Iran condemned the decision, and the attack on Syria went on.", nil},
+		{"a rights monitor's report of violence accuses the perpetrator", "A Syrian rights group said Iranian troops attacked Syrian rebels.", []string{"SYRNGO IRNMIL 112", "IRNMIL SYRREB 190"}},
+		{"a government's report does not", "The Syrian government said Iranian troops attacked Syrian rebels.", []string{"IRNMIL SYRREB 190"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {

@@ -590,6 +590,35 @@ func foreignVictims(st *sent, m *match, code string, subj int) int {
 	return -1
 }
 
+// monitorReport returns the speaker of the say verb the clause of an
+// event depends on when that speaker is a rights monitor or another
+// non-governmental body (sector HRI or NGO) and none of the sources, or -1.
+func monitorReport(st *sent, m *match, srcs, tgts []int) int {
+	first := -1
+	for _, x := range append(append([]int(nil), srcs...), tgts...) {
+		if st.ments[x].Tok0 < m.head && (first < 0 || st.ments[x].Tok0 < st.ments[first].Tok0) {
+			first = x
+		}
+	}
+	if first < 0 {
+		return -1
+	}
+	sp := sayGovernor(st, []int{first})
+	if sp < 0 || slices.Contains(srcs, sp) {
+		return -1
+	}
+	spm := st.ments[sp]
+	if !slices.Contains(spm.Sectors, "HRI") && !slices.Contains(spm.Sectors, "NGO") {
+		return -1
+	}
+	for _, s := range srcs {
+		if st.ments[s].Code == spm.Code || spm.Entity != "" && st.ments[s].Entity == spm.Entity {
+			return -1
+		}
+	}
+	return sp
+}
+
 // placeAfter returns the first place mention ("in Ukraine") in the clause
 // after token from, or -1.
 func placeAfter(st *sent, from int) int {
@@ -1113,6 +1142,14 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		return c.claimEvents(a, st, m, claimer, srcs, tgts)
 	}
 	var out []dyad.Event
+	if !m.pat.Foreign && (root(code) == "18" || root(code) == "19" || root(code) == "20" || strings.HasPrefix(code, "175")) && !m.negated {
+		// "The Observatory said eight people were killed in an air strike
+		// by government forces": a rights monitor's report of violence
+		// accuses the perpetrators (the violence is coded too)
+		if mon := monitorReport(st, m, srcs, tgts); mon >= 0 {
+			out = append(out, c.govEvents(a, st, m, mon, srcs, "112", "reported by a monitor")...)
+		}
+	}
 	mk := func(s, t int) {
 		ev := dyad.Event{
 			Sentence: st.idx, Code: code, Root: info.Root, Label: info.Label,
