@@ -190,6 +190,8 @@ func TestPlacesLendTheirCountry(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
 		{"Protesters clashed with the court in Port Marlow.", "Protesters=EGYOPP; the court=EGYJUD; Port Marlow=EGY"},
 		{"Protesters clashed with the court in Port Vesta.", "Protesters=---OPP; the court=---JUD"},
+		// "areas of X" is a place phrase too
+		{"Protesters filled the streets of Port Marlow.", "Protesters=EGYOPP; Port Marlow=EGY"},
 		// (the place is a mention of its country, as a capital is); officials do
 		// not take a place's country (visitors go places)
 		{"The official arrived in Port Marlow.", "The official=---GOV; Port Marlow=EGY"},

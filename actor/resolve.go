@@ -717,6 +717,13 @@ var regionNouns = map[string]bool{"north": true, "south": true, "east": true, "w
 	"northwest": true, "southeast": true, "southwest": true, "centre": true, "center": true, "heart": true,
 	"outskirts": true, "suburbs": true, "interior": true, "rest": true, "capital": true, "border": true}
 
+// areaNouns name parts of a place that stand for where something happens:
+// "residential areas of Kharkiv", "the outskirts of Damascus".
+var areaNouns = map[string]bool{"areas": true, "area": true, "parts": true, "part": true, "outskirts": true,
+	"suburbs": true, "suburb": true, "vicinity": true, "districts": true, "neighbourhoods": true,
+	"neighborhoods": true, "streets": true, "centre": true, "center": true, "city": true, "town": true,
+	"village": true, "villages": true, "province": true, "region": true, "governorate": true}
+
 // locativeBefore reports whether a place phrase starts at t0: after "in",
 // "at", "across", "throughout", "inside" or "near", or after "in the east
 // of" and the like.
@@ -732,6 +739,9 @@ func locativeBefore(toks []dyad.Token, t0 int) bool {
 		return true
 	case "of":
 		k := t0 - 2
+		if k >= 0 && areaNouns[toks[k].Lower] {
+			return true // "shelled residential areas of Kharkiv"
+		}
 		if k >= 0 && regionNouns[toks[k].Lower] {
 			k--
 			if k >= 0 && (toks[k].Lower == "the" || toks[k].Tag == "JJ") {
