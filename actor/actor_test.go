@@ -85,6 +85,7 @@ func TestMentions(t *testing.T) {
 		{"an adjective after in is whose, not where", "Protesters died in Syrian shelling.", "", "Protesters=---OPP; Syrian=SYR"},
 		{"a titled name learns from a title phrase before it", "The leader of Egypt's Muslim Brotherhood, Minister Omar Haddad, spoke. Haddad left.", "", "The leader of Egypt's Muslim Brotherhood=EGYOPPMUS; Minister Omar Haddad=EGYOPPMUS; Haddad=EGYOPPMUS"},
 		{"a gloss in brackets and the noun after it belong to the name", "The Muslim Brotherhood (Society of Brothers) group spoke.", "", "The Muslim Brotherhood=---OPPMUS; Society=---OPPMUS; Brothers=---OPPMUS"},
+		{"a name before a possessive is no appositive", "Syrian officials met the Hungarian minister, Karimi's deputy.", "", "Syrian officials=SYRGOV; the Hungarian minister=HUNGOV"},
 		{"nor one named only on its own", "President Anna Tuvalo criticised Syria.", "", "President Anna Tuvalo=---GOV; Syria=SYR"},
 	}
 	for _, tt := range tests {

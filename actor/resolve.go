@@ -1107,6 +1107,9 @@ func learnAppositives(toks []dyad.Token, gs []*group, st *docState) {
 		if h.t0 != g.t1+1 {
 			continue
 		}
+		if h.t1 < len(toks) && (toks[h.t1].Tag == "POS" || toks[h.t1].Text == "'s" || toks[h.t1].Text == "’s") {
+			continue // "KCNA, the North's Ministry of …": a possessor, no appositive
+		}
 		var nameG, titleG *group
 		switch {
 		case g.name != "" && g.person == nil && len(g.sectors) == 0 && (len(h.sectors) > 0 || h.full != "") && h.name == "" && h.person == nil:
