@@ -412,6 +412,16 @@ func TestTags(t *testing.T) {
 	}
 }
 
+func TestTagsOfCapitalisedSentence(t *testing.T) {
+	a := run(t, "IRAN CONDEMNED THE ATTACK ON SYRIA.")
+	want := map[string]string{"CONDEMNED": "VBD", "ATTACK": "NN", "ON": "IN"}
+	for _, tok := range a.Sentences[0].Tokens {
+		if w, ok := want[tok.Text]; ok && tok.Tag != w {
+			t.Errorf("%q tagged %s, want %s", tok.Text, tok.Tag, w)
+		}
+	}
+}
+
 func TestOffsetsNonASCII(t *testing.T) {
 	text := "ZÜRICH (Reuters) — Mohammad Javad Zarif (محمد جواد ظریف) met officials in Zürich’s old town. “Iran’s position is clear,” he said — then left.\n\nThe talks resume in Genève on Tuesday… officials said."
 	a := run(t, text) // run checks byte/rune agreement for every token

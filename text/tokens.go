@@ -342,11 +342,46 @@ func tagTokens(tg *perceptron.Tagger, s string, toks []tokenize.Token, buf []tag
 		words[i] = tagForm(s, tok)
 		buf = append(buf, tag.Token{Text: words[i], Start: tok.Start})
 	}
+	if shouted(words) {
+		// an all-capitals sentence (a headline, an old wire feed): the
+		// tagger reads every capitalised word as a name, so it sees the
+		// words in lower case; the tokens keep their text
+		lower := make([]string, len(words))
+		for i, w := range words {
+			lower[i] = strings.ToLower(w)
+		}
+		words = lower
+	}
 	tg.Tag(words, tags)
 	for i := range tags {
 		buf[lo+i].Tag = tags[i]
 	}
 	return buf
+}
+
+// shouted reports whether a sentence is written in capitals: at least four
+// words of two letters or more, nine in ten of them upper case.
+func shouted(words []string) bool {
+	n, upper := 0, 0
+	for _, w := range words {
+		letters, caps := 0, 0
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					caps++
+				}
+			}
+		}
+		if letters < 2 {
+			continue
+		}
+		n++
+		if caps == letters {
+			upper++
+		}
+	}
+	return n >= 4 && upper*10 >= n*9
 }
 
 // tagForm returns the form of tok the tagger should see.
