@@ -431,6 +431,7 @@ func (c *Coder) findMatches(st *sent) []*match {
 		if st.coveredBy[i] >= 0 || st.attrib[i] {
 			continue
 		}
+		attributive := attributiveParticiple(st, i)
 		cands := c.lex.Anchors(t.Lemma)
 		if t.Lower != t.Lemma {
 			cands = append(cands[:len(cands):len(cands)], c.lex.Anchors(t.Lower)...)
@@ -442,6 +443,9 @@ func (c *Coder) findMatches(st *sent) []*match {
 			}
 			if !p.Foreign && agentNounOf(t, p) {
 				continue // "mediators" is no form of "mediate"
+			}
+			if !p.Foreign && attributive {
+				continue // "enslaved Africans", "the detained activists": a description
 			}
 			m := matchPattern(st, p, i)
 			if m == nil {
@@ -511,6 +515,32 @@ func (c *Coder) findMatches(st *sent) []*match {
 	}
 	sort.Slice(keep, func(i, j int) bool { return keep[i].anchor < keep[j].anchor })
 	return keep
+}
+
+// attributiveParticiple reports whether the participle at i describes the
+// noun after it ("the detained activists", "released detained
+// protesters", "as well as enslaved Africans") rather than heads a verb
+// phrase ("were detained", "has detained", "police detained").
+func attributiveParticiple(st *sent, i int) bool {
+	t := st.toks[i]
+	if (t.Tag != "VBN" && t.Tag != "VBD") || i == 0 || i+1 >= len(st.toks) || !strings.HasSuffix(t.Lower, "ed") {
+		return false
+	}
+	n := st.toks[i+1]
+	if !(n.Tag == "JJ" || n.Tag == "NNS" || n.Tag == "NNPS" || n.Tag == "NN" && st.coveredBy[i+1] >= 0) {
+		return false
+	}
+	p := st.toks[i-1]
+	if st.coveredBy[i-1] >= 0 || beForms[p.Lower] || p.Lemma == "have" || p.Lemma == "get" || p.Tag == "MD" || p.Tag == "RB" || p.Lower == "by" {
+		return false
+	}
+	switch p.Tag {
+	case "DT", "JJ", "CD", "PRP$", "POS", "IN", "VBD", "VBZ", "VBP", "VB":
+		// (not after "and" or a comma: "accused Israel of stalling and
+		// demanded guarantees" coordinates verbs)
+		return true
+	}
+	return false
 }
 
 // agentNounOf reports whether t is an agent noun ("mediators",
