@@ -210,7 +210,6 @@ func TestCode(t *testing.T) {
 		{"a gap does not cross a comma", "Iran condemned the decision, and the attack on Syria went on.", nil},
 		{"a rights monitor's report of violence accuses the perpetrator", "A Syrian rights group said Iranian troops attacked Syrian rebels.", []string{"SYRNGO IRNMIL 112", "IRNMIL SYRREB 190"}},
 		{"a government's report does not", "The Syrian government said Iranian troops attacked Syrian rebels.", []string{"IRNMIL SYRREB 190"}},
-		{"an attributive participle describes, it reports nothing", "Iran condemned the attacked Syrian rebels.", []string{"IRN SYRREB 111"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {
