@@ -165,6 +165,7 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"refraining from an attack is de-escalation, not an attack", "Russia has refrained from attacking Ukrainian ports.", "RUS UKR 087"},
 		{"victims of an owned strike", "Four children were killed in an Israeli air strike in Gaza on Friday.", "ISR PSECVL 190"},
 		{"an attributive participle describes, it reports nothing", "The community included free people as well as enslaved Africans and German immigrants.", ""},
+		{"the first person is no roadside bomb", "\"I think it might be one of our regulars,\" she said.", ""},
 		{"the Security Council is the UN's", "The Security Council condemned Iran on Monday.", "IGOUNO IRN 111"},
 		{"ordering patrols raises police alert", "Iran ordered patrols after the riots.", "IRN - 151"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},

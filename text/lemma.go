@@ -61,6 +61,9 @@ func stem(w string) string {
 // ("add", "boycott", "rebuff") and its inflections, whose double the
 // stemmer undoes ("added" → "ad"), share a key.
 func undouble(st string) string {
+	if st == "off" {
+		return st // not "of"
+	}
 	n := len(st)
 	if n >= 3 && st[n-1] == st[n-2] {
 		switch st[n-1] {

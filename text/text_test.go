@@ -460,6 +460,7 @@ func TestLemma(t *testing.T) {
 		{"spokesmen", "spokesman"}, {"gunmen", "gunman"}, {"crises", "crisi"},
 		{"n't", "not"}, {"n’t", "not"}, {"’s", "'s"}, {"'s", "'s"},
 		{",", ","}, {"3.5", "3.5"}, {"u.s.", "u.s."}, {"", ""}, {"a", "a"},
+		{"off", "off"}, {"of", "of"}, // ("call off" is no "call of")
 	}
 	for _, tt := range tests {
 		if got := Lemma(tt.in); got != tt.want {
