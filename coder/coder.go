@@ -473,6 +473,9 @@ func (c *Coder) findMatches(st *sent) []*match {
 		if isNoun(t.Tag) && len(best.pat.Pre) == 0 && !ownedNoun(st, i) {
 			continue
 		}
+		if isNoun(t.Tag) && !best.pat.Foreign && best.last == i && modifierNoun(st, i) {
+			continue // "rejection letters", "protest movement": a noun modifying a noun
+		}
 		all = append(all, best)
 	}
 	// an imported pattern whose words before its anchor take in another
@@ -515,6 +518,16 @@ func (c *Coder) findMatches(st *sent) []*match {
 	}
 	sort.Slice(keep, func(i, j int) bool { return keep[i].anchor < keep[j].anchor })
 	return keep
+}
+
+// modifierNoun reports whether the noun at i modifies a common noun right
+// after it ("a college rejection letter").
+func modifierNoun(st *sent, i int) bool {
+	if i+1 >= len(st.toks) || st.coveredBy[i+1] >= 0 {
+		return false
+	}
+	n := st.toks[i+1]
+	return n.Tag == "NN" || n.Tag == "NNS"
 }
 
 // attributiveParticiple reports whether the participle at i describes the
