@@ -63,6 +63,7 @@ const testVerbs = `
 184: fire * rockets from * areas
 1123: accuse + of firing
 043: host * talks
+1823: execute +
 045: mediate in/on
 `
 
@@ -210,6 +211,8 @@ func TestCode(t *testing.T) {
 		{"a gap does not cross a comma", "Iran condemned the decision, and the attack on Syria went on.", nil},
 		{"a rights monitor's report of violence accuses the perpetrator", "A Syrian rights group said Iranian troops attacked Syrian rebels.", []string{"SYRNGO IRNMIL 112", "IRNMIL SYRREB 190"}},
 		{"a government's report does not", "The Syrian government said Iranian troops attacked Syrian rebels.", []string{"IRNMIL SYRREB 190"}},
+		{"a passive whose target is a thing is not the pattern's act", "The old plans were executed by Iranian troops.", nil},
+		{"but things may be attacked", "The old prisons were attacked by Iranian troops.", []string{"IRNMIL - 190"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {

@@ -576,6 +576,35 @@ func conditional(st *sent, from int) bool {
 	return false
 }
 
+// thingSubject reports whether the subject of the passive verb chain
+// starting at head is a common noun no actor covers ("The projects have
+// been executed"), the noun right before the chain or before a reduced
+// relative's participle.
+func thingSubject(st *sent, head int) bool {
+	k := head - 1
+	for k >= 0 && (st.toks[k].Lemma == "have" || beForms[st.toks[k].Lower] || st.toks[k].Lower == "been" || st.toks[k].Tag == "RB" || st.toks[k].Tag == "MD") {
+		k--
+	}
+	if k < 0 || st.coveredBy[k] >= 0 {
+		return false
+	}
+	t := st.toks[k]
+	return (t.Tag == "NN" || t.Tag == "NNS") && !meetingNouns[t.Lower]
+}
+
+// personalCode reports whether an event of this code is done to actors
+// only: cooperation and its refusal (roots 01-08), assaults on persons and
+// assassinations (182, 185, 186) — not an attack, which may hit a thing.
+func personalCode(code string) bool {
+	r := root(code)
+	return r < "09" || strings.HasPrefix(code, "182") || strings.HasPrefix(code, "185") || strings.HasPrefix(code, "186")
+}
+
+// meetingNouns name gatherings, which are hosted, mediated and attended as
+// actors are: "the talks were hosted by Egypt".
+var meetingNouns = set("talks", "meeting", "meetings", "summit", "summits", "conference", "conferences",
+	"negotiations", "dialogue", "consultations", "visit", "visits")
+
 // foreignVictims returns the place of a violent passive whose victims,
 // the subject subj, are of another country than the place ("Russian
 // soldiers were killed in Ukraine": by Ukraine), or -1.
@@ -998,6 +1027,12 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		if !m.pat.Foreign && m.head > 0 && documentNouns[st.toks[m.head-1].Lower] && st.coveredBy[m.head-1] < 0 {
 			// "a statement received by the news agency": a document is
 			// received or issued, no visitor hosted
+			return nil
+		}
+		if !m.pat.Foreign && strict && subj < 0 && personalCode(code) && thingSubject(st, m.head) {
+			// "The projects have been executed by army engineers", "outputs
+			// recognized by government programmes": the pattern's target
+			// is a thing, so it is not the act the pattern names
 			return nil
 		}
 		if by := byAgent(st, m.end); by >= 0 && !accidentAgent(st, by) {
