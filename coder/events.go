@@ -745,6 +745,16 @@ func accidentAgent(st *sent, mi int) bool {
 	return false
 }
 
+// allSectors reports whether every mention in ms has one of the sectors.
+func allSectors(st *sent, ms []int, sectors ...string) bool {
+	for _, mi := range ms {
+		if !slices.ContainsFunc(st.ments[mi].Sectors, func(s string) bool { return slices.Contains(sectors, s) }) {
+			return false
+		}
+	}
+	return len(ms) > 0
+}
+
 // allOfficial reports whether every mention in ms is a state or its
 // officials: a country or capital named as such, or a government,
 // legislative, judicial or diplomatic agent.
@@ -1103,6 +1113,11 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		if info, ok = lookupCode(m.pat, code); !ok {
 			return nil
 		}
+	}
+	if !m.pat.Foreign && (code == "042" || code == "043") && allSectors(st, srcs, "CVL", "REF") {
+		// "the family arrived in Greece": travellers and refugees make
+		// journeys, not visits
+		return nil
 	}
 	if !m.pat.Foreign && code == "141" && st.toks[m.anchor].Lemma == "protest" && allOfficial(st, srcs) {
 		// "Baghdad protested against the strikes": a government's

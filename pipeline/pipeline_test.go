@@ -167,6 +167,8 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"an attributive participle describes, it reports nothing", "The community included free people as well as enslaved Africans and German immigrants.", ""},
 		{"the first person is no roadside bomb", "\"I think it might be one of our regulars,\" she said.", ""},
 		{"a noun modifying a noun is no event", "The countries created a police cooperation centre based in the Brazilian city of Manaus.", ""},
+		{"refugees make journeys, not visits", "Syrian refugees arrived in Greece on Monday.", ""},
+		{"ending up fighting ends no fighting", "\"They will end up fighting each other,\" she said.", ""},
 		{"the Security Council is the UN's", "The Security Council condemned Iran on Monday.", "IGOUNO IRN 111"},
 		{"ordering patrols raises police alert", "Iran ordered patrols after the riots.", "IRN - 151"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
