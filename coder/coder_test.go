@@ -213,6 +213,7 @@ func TestCode(t *testing.T) {
 		{"a government's report does not", "The Syrian government said Iranian troops attacked Syrian rebels.", []string{"IRNMIL SYRREB 190"}},
 		{"a passive whose target is a thing is not the pattern's act", "The old plans were executed by Iranian troops.", nil},
 		{"but things may be attacked", "The old prisons were attacked by Iranian troops.", []string{"IRNMIL - 190"}},
+		{"the subject before an aside between dashes", "Iran — a country that borders Syria — condemned Israel.", []string{"IRN ISR 111"}},
 		{"target through noun of", "Iran attacked the headquarters of Syrian rebels.", []string{"IRN SYRREB 190"}},
 	}
 	for _, tt := range tests {

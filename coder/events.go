@@ -58,7 +58,7 @@ func subject(st *sent, head int) int {
 					continue
 				}
 			}
-			j := m.Tok0 - 1 // "of the Israeli-occupied West Bank": past determiners and adjectives
+			j := firstConjoined(st, mi) - 1 // "of the Israeli-occupied West Bank", "of Texas, Arizona and New Mexico": past determiners, adjectives and the coordination
 			for j > 0 && (toks[j].Tag == "DT" || toks[j].Tag == "JJ" || toks[j].Tag == "VBN" || strings.Contains(toks[j].Text, "-")) {
 				j--
 			}
@@ -71,6 +71,28 @@ func subject(st *sent, head int) int {
 				continue
 			}
 			return mi
+		}
+		if (t.Text == "—" || t.Text == "--" || t.Text == "–" || t.Text == ")") && k+1 == head {
+			// "The governors of Texas — three states that border Mexico —
+			// backed …": the subject is before the aside
+			open := "("
+			if t.Text != ")" {
+				open = t.Text
+			}
+			for j := k - 1; j >= 0 && j >= k-25; j-- {
+				if toks[j].Text == open {
+					// (only an aside with a verb of its own: "(ILO)" is
+					// the subject's abbreviation)
+					for x := j + 1; x < k; x++ {
+						if isVerb(toks[x].Tag) || toks[x].Tag == "WDT" || toks[x].Tag == "WP" || toks[x].Lower == "that" || toks[x].Lower == "who" || toks[x].Lower == "which" {
+							k = j
+							break
+						}
+					}
+					break
+				}
+			}
+			continue
 		}
 		if t.Text == "," {
 			// skip a relative clause or appositive: ", which …," / ", who …,"
