@@ -45,7 +45,13 @@ func subject(st *sent, head int) int {
 				// "thousands of Egyptian protesters rallied"
 				return mi
 			}
-			if f := firstConjoined(st, mi); f > 1 {
+			first := m.Tok0
+			if m.Tok0 > 0 {
+				if l := toks[m.Tok0-1].Lower; l == "," || l == "and" || l == "or" {
+					first = firstConjoined(st, mi) // (a member of a coordination)
+				}
+			}
+			if f := first; f > 1 {
 				// "a mechanism involving the UN and the Church will …":
 				// the object of a participle after a noun is not its
 				// clause's subject
@@ -58,7 +64,7 @@ func subject(st *sent, head int) int {
 					continue
 				}
 			}
-			j := firstConjoined(st, mi) - 1 // "of the Israeli-occupied West Bank", "of Texas, Arizona and New Mexico": past determiners, adjectives and the coordination
+			j := first - 1 // "of the Israeli-occupied West Bank", "of Texas, Arizona and New Mexico": past determiners, adjectives and the coordination
 			for j > 0 && (toks[j].Tag == "DT" || toks[j].Tag == "JJ" || toks[j].Tag == "VBN" || strings.Contains(toks[j].Text, "-")) {
 				j--
 			}
