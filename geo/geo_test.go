@@ -61,6 +61,8 @@ func small() *gazetteer.Gazetteer {
 		e(35, "Henry County", "USA", "ADM2", "GA", 33.45, -84.15, 230000),
 		e(36, "Henry County", "USA", "ADM2", "TN", 36.33, -88.3, 32000),
 		e(37, "Virginia", "USA", "ADM1", "VA", 37.5, -78.8, 8600000),
+		e(38, "United Kingdom", "GBR", "PCLI", "", 54, -2, 67000000, "Britain"),
+		e(39, "Washington", "GBR", "PPL", "ENG", 54.9, -1.52, 67000),
 		// villages only the US postal codes name: no id, no population
 		e(0, "Lanexa", "USA", "PPL", "VA", 37.42, -76.9, 0),
 		e(0, "Carter", "USA", "PPL", "KY", 38.43, -83.13, 0),
@@ -167,6 +169,9 @@ func TestResolveSpans(t *testing.T) {
 		// unless the namesake's own state is named
 		{"Officials in Washington, Maryland and Virginia said the talks would move to Paris.", []string{"Washington", "Maryland", "Virginia", "Paris"}, []string{"USA DC", "USA MD", "USA VA", "FRA 11"}},
 		{"Officials in Texas said the fair would move to Paris.", []string{"Texas", "Paris"}, []string{"USA TX", "USA TX"}},
+		// a capital that is the largest town of its name is that city
+		// in a story about another country
+		{"Officials in the United Kingdom said Britain expelled the diplomats, who flew to Washington.", []string{"United Kingdom", "Britain", "Washington"}, []string{"GBR ", "GBR ", "USA DC"}},
 		// so is any other name given as a place that the gazetteer lacks
 		{"Fans gathered at Zorbin Park and later at Anfield in Damascus, Maryland.", []string{"Zorbin Park", "Anfield", "Damascus", "Maryland"}, []string{"USA MD", "USA MD", "USA MD", "USA MD"}},
 		{"Crowds filled Kapra Street and the Canadian Quarter in Damascus, Maryland, and Damascus police said.", []string{"Kapra Street", "Canadian Quarter", "Damascus", "Maryland", "Damascus"}, []string{"USA MD", "USA MD", "USA MD", "USA MD", "USA MD"}},

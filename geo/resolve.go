@@ -163,6 +163,17 @@ func (l *Locator) dominant(c *cand, i int) bool {
 	return true
 }
 
+// largestTown reports whether entry i of es has more people than every
+// other town of the list.
+func largestTown(es []gazetteer.Entry, i int) bool {
+	for j, e := range es {
+		if j != i && strings.HasPrefix(e.Feature, "PPL") && e.Population >= es[i].Population {
+			return false
+		}
+	}
+	return true
+}
+
 func (x *context) merge(o *context, sign float64) {
 	for k, v := range o.countries {
 		x.countries[k] += sign * v
@@ -260,7 +271,9 @@ func (l *Locator) best(c *cand, ctx scoped) int {
 	l.priors(c)
 	dom := -1 // a reading far ahead of its namesakes abroad (Moscow, London), by its own name
 	for i, e := range c.entries {
-		if strings.HasPrefix(e.Feature, "PPL") && l.dominant(c, i) && gazetteer.Key(e.Name) == gazetteer.Key(c.text) {
+		if strings.HasPrefix(e.Feature, "PPL") && (l.dominant(c, i) || e.Feature == "PPLC" && largestTown(c.entries, i)) && gazetteer.Key(e.Name) == gazetteer.Key(c.text) {
+			// (a national capital counts as such a city when it is the
+			// largest town of its name: "Washington" in a British story)
 			dom = i
 			break
 		}
