@@ -191,7 +191,7 @@ type cand struct {
 func (l *Locator) Locate(a *dyad.Analysis) error {
 	rs := []rune(a.Doc.Text)
 	cs := l.datelinePlaces(a, rs)
-	st := newDocState(a)
+	st := l.newDocState(a)
 	for si := range a.Sentences {
 		cs = append(cs, l.scan(a, rs, si, st)...)
 	}

@@ -107,6 +107,7 @@ func TestLocate(t *testing.T) {
 		{"a country's possessive inside a person's title", "Syria's defence minister Omar Haddad resigned.", []string{"Syria SYR  place"}},
 		{"a postal village with its state", "The fire started in Lanexa, Va., on Monday.", []string{"Lanexa USA VA place", "Va. USA VA place"}},
 		{"a postal village's name alone is a name", "Police said they spoke to Carter on Monday.", nil},
+		{"a surname alone is its person, not a town", "Chiquita Raquel Dublin, 19, was arrested. Police said Dublin's arrest followed.", nil},
 		{"document context picks the namesake", "Officials in Maryland said a barn fire broke out in Damascus on Sunday.", []string{"Maryland USA MD place", "Damascus USA MD place"}},
 	}
 	for _, tc := range tests {

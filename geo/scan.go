@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/gazetteer"
@@ -212,6 +213,9 @@ func (l *Locator) keep(a *dyad.Analysis, c *cand, st *docState) bool {
 			return false
 		}
 		c.entries = kept
+	}
+	if c.t1-c.t0 == 1 && !c.locative && st.surnames[toks[c.t0].Lower] && !isCountry(c.entries[0].Feature) && c.entries[0].Feature != "ADM1" {
+		return false // "Lincoln said" after "Blanche Lincoln": the person
 	}
 	best := c.entries[0]
 	strong := isCountry(best.Feature) || best.Feature == "ADM1" || best.Feature == "PPLC" || isRegion(best.Feature) || best.Population >= 100000 ||
@@ -443,6 +447,10 @@ func (l *Locator) possessivePlace(a *dyad.Analysis, toks []dyad.Token, si, i int
 // the earlier stages found.
 type docState struct {
 	named []namedSpan
+	// surnames are the last words of the two-word names of the text that
+	// are no places ("Blanche Lincoln", "Lee Hughes"): alone, they are
+	// those persons, not towns
+	surnames map[string]bool
 }
 
 // namedSpan is a person's, an organisation's or a named group's mention.
@@ -453,8 +461,32 @@ type namedSpan struct {
 	group      bool // a named group mention ("Hamas militants")
 }
 
-func newDocState(a *dyad.Analysis) *docState {
-	st := &docState{}
+func (l *Locator) newDocState(a *dyad.Analysis) *docState {
+	st := &docState{surnames: map[string]bool{}}
+	for _, sen := range a.Sentences {
+		toks := sen.Tokens
+		for i := 0; i+1 < len(toks); i++ {
+			if !personWord(toks[i]) || i > 0 && personWord(toks[i-1]) {
+				continue
+			}
+			j := i + 1 // the run of name words: two or three
+			for j < len(toks) && personWord(toks[j]) && j-i < 4 {
+				j++
+			}
+			if j-i < 2 || j-i > 3 {
+				continue
+			}
+			x, y := toks[i], toks[j-1]
+			words := make([]string, 0, j-i)
+			for _, t := range toks[i:j] {
+				words = append(words, t.Text)
+			}
+			if i > 0 && locativeAt(toks, i) || len(l.lookupCached(strings.Join(words, " "))) > 0 || len(l.lookupCached(x.Text)) > 0 && !l.nameWords[x.Lower] {
+				continue // "in Fort Worth", "New York", "Texas Rangers"
+			}
+			st.surnames[y.Lower] = true
+		}
+	}
 	for _, m := range a.Mentions {
 		switch {
 		case m.Kind == "person" || m.Kind == "org":
@@ -473,6 +505,20 @@ func newDocState(a *dyad.Analysis) *docState {
 		}
 	}
 	return st
+}
+
+// personWord reports whether t can be a word of a person's name: a
+// capitalised proper noun of letters only.
+func personWord(t dyad.Token) bool {
+	if t.Tag != "NNP" || !capitalised(t.Text) || len(t.Text) < 2 {
+		return false
+	}
+	for _, r := range t.Text {
+		if !unicode.IsLetter(r) && r != '-' && r != '\'' {
+			return false
+		}
+	}
+	return true
 }
 
 // inNamedEntity reports whether [start, end) lies in a longer mention of
