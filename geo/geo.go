@@ -313,9 +313,23 @@ func isFacility(name string) bool {
 	return len(f) > 1 && facilityWords[strings.ToLower(f[len(f)-1])]
 }
 
-// focusCity is the city the document names most often among the resolved
-// candidates that are no facilities (the first of equals), if any.
+// focusCity is the city the document names most often (the first of
+// equals) in the country its resolved places name most, among the
+// candidates that are no facilities, if any: a township of Cape Town is
+// not in the Dutch town a namesake suburb made the document name.
 func focusCity(cs []*cand) (gazetteer.Entry, bool) {
+	countries := map[string]int{}
+	for _, c := range cs {
+		if c.pick >= 0 && !isFacility(c.text) && c.entries[c.pick].Country != "" {
+			countries[c.entries[c.pick].Country]++
+		}
+	}
+	top, tn := "", 0
+	for k, v := range countries {
+		if v > tn || v == tn && k < top {
+			top, tn = k, v
+		}
+	}
 	count := map[int]int{}
 	var best gazetteer.Entry
 	n := 0
@@ -324,7 +338,7 @@ func focusCity(cs []*cand) (gazetteer.Entry, bool) {
 			continue
 		}
 		e := c.entries[c.pick]
-		if !strings.HasPrefix(e.Feature, "PPL") || e.ID == 0 {
+		if !strings.HasPrefix(e.Feature, "PPL") || e.ID == 0 || e.Country != top {
 			continue
 		}
 		count[e.ID]++
