@@ -170,6 +170,8 @@ func TestResolveSpans(t *testing.T) {
 		// unless the namesake's own state is named
 		{"Officials in Washington, Maryland and Virginia said the talks would move to Paris.", []string{"Washington", "Maryland", "Virginia", "Paris"}, []string{"USA DC", "USA MD", "USA VA", "FRA 11"}},
 		{"Officials in Texas said the fair would move to Paris.", []string{"Texas", "Paris"}, []string{"USA TX", "USA TX"}},
+		// the focus city is in the country the story's places name most
+		{"Officials from Maryland and Virginia met in Paris, France, before fans gathered at Zorbin Park in Damascus.", []string{"Maryland", "Virginia", "Paris", "France", "Zorbin Park", "Damascus"}, []string{"USA MD", "USA VA", "FRA 11", "FRA ", "USA MD", "USA MD"}},
 		// a capital that is the largest town of its name is that city
 		// in a story about another country
 		{"Officials in the United Kingdom said Britain expelled the diplomats, who flew to Washington.", []string{"United Kingdom", "Britain", "Washington"}, []string{"GBR ", "GBR ", "USA DC"}},
