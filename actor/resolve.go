@@ -439,7 +439,7 @@ func pairRefs(a *dyad.Analysis, si, i int) []dyad.Mention {
 	toks := a.Sentences[si].Tokens
 	// (an object pair, "appealed to both sides", "urged the two
 	// countries", is not its own clause's subject either)
-	between := i > 0 && (toks[i-1].Lower == "between" || toks[i-1].Lower == "to" || toks[i-1].Lower == "with" ||
+	objectPair := i > 0 && (toks[i-1].Lower == "between" || toks[i-1].Lower == "to" || toks[i-1].Lower == "with" ||
 		strings.HasPrefix(toks[i-1].Tag, "VB") && toks[i-1].Lemma != "be")
 	end := len(toks) // the clause: up to a comma or a clause boundary
 	for k := i; k < len(toks); k++ {
@@ -456,7 +456,7 @@ func pairRefs(a *dyad.Analysis, si, i int) []dyad.Mention {
 	}
 	for k := len(a.Mentions) - 1; k >= 0 && len(refs) < 2; k-- {
 		m := a.Mentions[k]
-		if m.Sentence < si-1 || m.Sentence == si && (m.Tok0 >= i || between) || m.Country == "" || m.Kind == "pair" && m.Sentence == si || seen[string(m.Country)] {
+		if m.Sentence < si-1 || m.Sentence == si && (m.Tok0 >= i || objectPair) || m.Country == "" || m.Kind == "pair" && m.Sentence == si || seen[string(m.Country)] {
 			continue
 		}
 		if strings.Contains(m.Kind, "+") || hasAny(m.Sectors, "CVL", "MED", "REF", "HLH", "EDU") {

@@ -32,6 +32,18 @@ var quantity = set("thousands", "hundreds", "dozens", "millions", "scores", "ten
 // would free …" → Israel).
 func subject(st *sent, head int) int {
 	toks := st.toks
+	if hn := objectRelativeHead(st, head); hn >= 0 {
+		// "… four executives it accused of …": an object relative clause
+		// whose pronoun subject is the main clause's: the sentence's
+		// first actor not after a preposition (the tagger misreads too
+		// many main verbs to look for the verb itself)
+		for x := 0; x < hn; x++ {
+			if x0 := st.ments[x].Tok0; x0 == 0 || !preps[toks[x0-1].Lower] && toks[x0-1].Lower != "and" {
+				return x
+			}
+		}
+		return -1
+	}
 	sawNoun := false // a common noun between the verb and the search point
 	for k := head - 1; k >= 0; k-- {
 		t := toks[k]
@@ -149,21 +161,6 @@ func subject(st *sent, head int) int {
 			// ", and the two sides signed …": a new clause with a subject
 			// that is no actor
 			return -1
-		}
-		if t.Lower == "it" || t.Lower == "they" {
-			if hn := objectRelativeHead(st, head); hn >= 0 {
-				// "… four executives it accused of …": an object relative
-				// clause whose pronoun subject is the main clause's:
-				// the sentence's first actor not after a preposition (the
-				// tagger misreads too many main verbs to look for the
-				// verb itself)
-				for x := 0; x < hn; x++ {
-					if x0 := st.ments[x].Tok0; x0 == 0 || !preps[toks[x0-1].Lower] && toks[x0-1].Lower != "and" {
-						return x
-					}
-				}
-				return -1
-			}
 		}
 		if adjectivalVBD(st, k) {
 			continue // "precision guided missiles": a participle between nouns
