@@ -24,6 +24,7 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -179,7 +180,7 @@ type cand struct {
 	// dateline is true for the name in the story's dateline: a city
 	// ("WASHINGTON (AP) —" is the capital, not the state).
 	dateline bool
-	// inner marks a facility's name resolved by a place inside it.
+	// inner marks a name resolved by a place inside it.
 	inner bool
 	pick  int // chosen entry, -1 for none
 	// prior caches the context-free part of each entry's score.
@@ -240,7 +241,7 @@ func (l *Locator) Resolve(a *dyad.Analysis, spans []dyad.Span) []dyad.Place {
 			}
 		}
 		facility := isFacility(c.text)
-		c.inner = facility && len(c.entries) == 0
+		c.inner = len(c.entries) == 0
 		if len(c.entries) == 0 {
 			// a name that holds a place's name: "Harare City Council",
 			// "Arizona State University", "British Embassy"
@@ -262,7 +263,7 @@ func (l *Locator) Resolve(a *dyad.Analysis, spans []dyad.Span) []dyad.Place {
 	// the gazetteer lacks (a stadium, a pub, a neighbourhood)
 	if focus, ok := focusCity(cs); ok {
 		for _, c := range cs {
-			if c.pick >= 0 && !(isFacility(c.text) && c.inner && weakInner(c.entries[c.pick], focus)) || !capitalised(c.text) {
+			if c.pick >= 0 && !(c.inner && weakInner(c.entries[c.pick], focus)) || !capitalised(c.text) {
 				continue
 			}
 			// (nor is it in some village that shares a word of its name,
@@ -331,6 +332,12 @@ func focusCity(cs []*cand) (gazetteer.Entry, bool) {
 		}
 	}
 	count := map[int]int{}
+	divs := map[[2]string]int{} // resolved names in each division of that country
+	for _, c := range cs {
+		if c.pick >= 0 && c.entries[c.pick].Country == top && c.entries[c.pick].Admin1 != "" {
+			divs[[2]string{top, c.entries[c.pick].Admin1}]++
+		}
+	}
 	var best gazetteer.Entry
 	n := 0
 	for _, c := range cs {
@@ -342,8 +349,11 @@ func focusCity(cs []*cand) (gazetteer.Entry, bool) {
 			continue
 		}
 		count[e.ID]++
-		if count[e.ID] > n {
-			best, n = e, count[e.ID]
+		// (between cities named as often, the one in the division the
+		// document names most)
+		if k := count[e.ID]; k > n || k == n && e.ID != best.ID &&
+			divs[[2]string{e.Country, e.Admin1}] > divs[[2]string{best.Country, best.Admin1}] {
+			best, n = e, k
 		}
 	}
 	return best, n > 0
@@ -533,24 +543,43 @@ var partWords = map[string]bool{"north": true, "south": true, "east": true, "wes
 
 func (l *Locator) innerPlace(name string) ([]gazetteer.Entry, string) {
 	words := strings.Fields(name)
-	for n := len(words) - 1; n >= 1; n-- {
+	for n := len(words) - 1; n >= 2; n-- {
 		for i := 0; i+n <= len(words); i++ {
 			part := strings.Join(words[i:i+n], " ")
-			if !capitalised(part) || n == 1 && partWords[strings.ToLower(part)] {
+			if !capitalised(part) {
 				continue
 			}
 			if es := l.g.Lookup(part); len(es) > 0 {
 				return es, "place"
 			}
-			if n == 1 {
-				if e, ok := l.demonym(part); ok {
-					return []gazetteer.Entry{e}, "demonym"
-				}
+		}
+	}
+	// one word: the first, unless a later one names a country or a
+	// division ("England" in "Bank of England", not a hamlet called Bank)
+	var first []gazetteer.Entry
+	kind := "place"
+	for _, w := range words {
+		if !capitalised(w) || partWords[strings.ToLower(w)] {
+			continue
+		}
+		if es := l.g.Lookup(w); len(es) > 0 {
+			if slices.ContainsFunc(es, isArea) {
+				return es, "place"
+			}
+			if first == nil {
+				first = es
+			}
+		} else if first == nil {
+			if e, ok := l.demonym(w); ok {
+				first, kind = []gazetteer.Entry{e}, "demonym"
 			}
 		}
 	}
-	return nil, "place"
+	return first, kind
 }
+
+// isArea reports whether e is a country or a first-level division.
+func isArea(e gazetteer.Entry) bool { return isCountry(e.Feature) || e.Feature == "ADM1" }
 
 // datelinePlaces returns the places the dateline names ("TEHRAN", "La Paz,
 // Bolivia"), which lie outside the coded sentences: the first is a city,

@@ -63,6 +63,17 @@ func small() *gazetteer.Gazetteer {
 		e(37, "Virginia", "USA", "ADM1", "VA", 37.5, -78.8, 8600000),
 		e(38, "United Kingdom", "GBR", "PCLI", "", 54, -2, 67000000, "Britain"),
 		e(39, "Washington", "GBR", "PPL", "ENG", 54.9, -1.52, 67000),
+		e(40, "Rue", "FRA", "PPL", "32", 50.27, 1.67, 3200),
+		e(41, "Bank", "AZE", "PPL", "36", 39.41, 49.25, 7000),
+		e(42, "England", "GBR", "ADM1", "ENG", 52.7, -1.57, 56000000),
+		e(43, "Charleston", "USA", "PPLA", "WV", 38.35, -81.63, 50000),
+		e(44, "Lorain", "USA", "PPL", "OH", 41.45, -82.18, 64000, "Charleston"),
+		e(45, "Centreville", "USA", "PPL", "VA", 38.84, -77.43, 71000),
+		e(46, "Centerville", "USA", "PPL", "OH", 39.63, -84.16, 24000, "Centreville"),
+		e(47, "Clyde", "USA", "PPL", "OH", 41.3, -82.98, 6000, "Centreville"),
+		e(48, "Manassas", "USA", "PPLA2", "VA", 38.75, -77.48, 42000),
+		e(49, "West Virginia", "USA", "ADM1", "WV", 38.5, -80.5, 1800000),
+		e(50, "Ohio", "USA", "ADM1", "OH", 40.25, -82.75, 11700000),
 		// villages only the US postal codes name: no id, no population
 		e(0, "Lanexa", "USA", "PPL", "VA", 37.42, -76.9, 0),
 		e(0, "Carter", "USA", "PPL", "KY", 38.43, -83.13, 0),
@@ -178,6 +189,15 @@ func TestResolveSpans(t *testing.T) {
 		// so is any other name given as a place that the gazetteer lacks
 		{"Fans gathered at Zorbin Park and later at Anfield in Damascus, Maryland.", []string{"Zorbin Park", "Anfield", "Damascus", "Maryland"}, []string{"USA MD", "USA MD", "USA MD", "USA MD"}},
 		{"Crowds filled Kapra Street and the Canadian Quarter in Damascus, Maryland, and Damascus police said.", []string{"Kapra Street", "Canadian Quarter", "Damascus", "Maryland", "Damascus"}, []string{"USA MD", "USA MD", "USA MD", "USA MD", "USA MD"}},
+		// nor is any name found only through a village sharing one of its
+		// words ("Rue" is a town in France)
+		{"Crowds filled Rue Kapra in Damascus, Maryland, and Damascus police said.", []string{"Rue Kapra", "Damascus", "Maryland", "Damascus"}, []string{"USA MD", "USA MD", "USA MD", "USA MD"}},
+		// a word of a longer name that names a country or a division beats
+		// a town named by another word ("Bank" is a town in Azerbaijan)
+		{"The Bank of England said rates would rise in Damascus, Maryland.", []string{"Bank of England", "Damascus", "Maryland"}, []string{"GBR ENG", "USA MD", "USA MD"}},
+		// between cities named as often, the focus is the one in the
+		// division the document names most
+		{"Officials in Charleston met their peers from Manassas, Va., at Zorbin Park, near Centreville.", []string{"Charleston", "Manassas", "Va.", "Zorbin Park", "Centreville"}, []string{"USA WV", "USA VA", "USA VA", "USA VA", "USA VA"}},
 	}
 	for _, tc := range tests {
 		var spans []dyad.Span

@@ -238,7 +238,11 @@ func (l *Locator) plausibleDivisions(c *cand) [][2]string {
 		top = math.Max(top, p)
 	}
 	var ds [][2]string
+	key := gazetteer.Key(c.text)
 	for i, e := range c.entries {
+		if gazetteer.Key(e.Name) != key {
+			continue // (a town known by another name supports no division)
+		}
 		if e.Admin1 != "" && !isCountry(e.Feature) && c.prior[i] >= top-weights.plausible {
 			if d := [2]string{e.Country, e.Admin1}; !slices.Contains(ds, d) {
 				ds = append(ds, d)
