@@ -321,7 +321,7 @@ func isFacility(name string) bool {
 func focusCity(cs []*cand) (gazetteer.Entry, bool) {
 	countries := map[string]int{}
 	for _, c := range cs {
-		if c.pick >= 0 && !isFacility(c.text) && c.entries[c.pick].Country != "" {
+		if c.pick >= 0 && !isFacility(c.text) && !c.inner && c.entries[c.pick].Country != "" {
 			countries[c.entries[c.pick].Country]++
 		}
 	}
@@ -341,8 +341,8 @@ func focusCity(cs []*cand) (gazetteer.Entry, bool) {
 	var best gazetteer.Entry
 	n := 0
 	for _, c := range cs {
-		if c.pick < 0 || isFacility(c.text) {
-			continue
+		if c.pick < 0 || isFacility(c.text) || c.inner {
+			continue // (a town found by one word of a longer name is no sure sign)
 		}
 		e := c.entries[c.pick]
 		if !strings.HasPrefix(e.Feature, "PPL") || e.ID == 0 || e.Country != top {
@@ -549,7 +549,7 @@ func (l *Locator) innerPlace(name string) ([]gazetteer.Entry, string) {
 			if !capitalised(part) {
 				continue
 			}
-			if es := l.g.Lookup(part); len(es) > 0 {
+			if es := namedAs(l.g.Lookup(part), part); len(es) > 0 {
 				return es, "place"
 			}
 		}
@@ -562,7 +562,7 @@ func (l *Locator) innerPlace(name string) ([]gazetteer.Entry, string) {
 		if !capitalised(w) || partWords[strings.ToLower(w)] {
 			continue
 		}
-		if es := l.g.Lookup(w); len(es) > 0 {
+		if es := namedAs(l.g.Lookup(w), w); len(es) > 0 {
 			if slices.ContainsFunc(es, isArea) {
 				return es, "place"
 			}
@@ -576,6 +576,20 @@ func (l *Locator) innerPlace(name string) ([]gazetteer.Entry, string) {
 		}
 	}
 	return first, kind
+}
+
+// namedAs keeps the entries of es whose own name is name, not one of
+// their other names ("Old Town" is an old name of Winchester, Virginia,
+// but "Old Town Manassas" is not in Winchester).
+func namedAs(es []gazetteer.Entry, name string) []gazetteer.Entry {
+	k := gazetteer.Key(name)
+	var out []gazetteer.Entry
+	for _, e := range es {
+		if gazetteer.Key(e.Name) == k || isCountry(e.Feature) || e.Feature == "ADM1" {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // isArea reports whether e is a country or a first-level division.
