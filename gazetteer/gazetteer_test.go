@@ -173,6 +173,16 @@ func TestEmbedded(t *testing.T) {
 	if len(g.Lookup("Europe")) == 0 || g.Lookup("Europe")[0].Feature != "CONT" {
 		t.Errorf("Europe: %+v", g.Lookup("Europe"))
 	}
+	// the hand table's rivers and seats of power
+	for name, feature := range map[string]string{"River Euphrates": "STM", "Cauvery": "STM", "White House": "BLDG", "Kremlin": "BLDG"} {
+		found := false
+		for _, e := range g.Lookup(name) {
+			found = found || e.Feature == feature
+		}
+		if !found {
+			t.Errorf("%s: no %s in %+v", name, feature, g.Lookup(name))
+		}
+	}
 	if g.MaxWords() < 4 {
 		t.Errorf("MaxWords = %d", g.MaxWords())
 	}

@@ -77,6 +77,51 @@ var regions = []Entry{
 	{Name: "Eastern Ghouta", Lat: 33.55, Lon: 36.4, Feature: "RGN", Country: "SYR", Names: []string{"Eastern Ghouta", "East Ghouta", "Ghouta"}},
 	{Name: "Sahara", Lat: 23, Lon: 10, Feature: "RGN", Names: []string{"Sahara", "Sahara Desert"}},
 	{Name: "Amazon", Lat: -3.5, Lon: -62, Feature: "RGN", Names: []string{"Amazon", "Amazon rainforest", "Amazonia"}},
+	{Name: "Nile Delta", Lat: 30.9, Lon: 31.1, Feature: "RGN", Country: "EGY"},
+	{Name: "Niger Delta", Lat: 5, Lon: 6.2, Feature: "RGN", Country: "NGA"},
+
+	// Seats of power and landmarks news names as places (the actor stage
+	// reads the same names as governments when they act: "the Kremlin said").
+	{Name: "White House", Lat: 38.8977, Lon: -77.0365, Feature: "BLDG", Country: "USA", Admin1: "DC"},
+	{Name: "Pentagon", Lat: 38.8719, Lon: -77.0563, Feature: "BLDG", Country: "USA", Admin1: "VA"},
+	{Name: "U.S. Capitol", Lat: 38.8899, Lon: -77.0091, Feature: "BLDG", Country: "USA", Admin1: "DC", Names: []string{"U.S. Capitol", "US Capitol", "United States Capitol"}},
+	{Name: "Camp David", Lat: 39.648, Lon: -77.465, Feature: "BLDG", Country: "USA", Admin1: "MD"},
+	{Name: "Wall Street", Lat: 40.706, Lon: -74.0088, Feature: "BLDG", Country: "USA", Admin1: "NY"},
+	{Name: "Kremlin", Lat: 55.752, Lon: 37.6175, Feature: "BLDG", Country: "RUS", Names: []string{"Kremlin", "the Kremlin"}},
+	{Name: "Downing Street", Lat: 51.5033, Lon: -0.1276, Feature: "BLDG", Country: "GBR", Admin1: "ENG"},
+	{Name: "Buckingham Palace", Lat: 51.5014, Lon: -0.1419, Feature: "BLDG", Country: "GBR", Admin1: "ENG"},
+	{Name: "Elysee Palace", Lat: 48.8704, Lon: 2.3167, Feature: "BLDG", Country: "FRA", Admin1: "11", Names: []string{"Elysee Palace", "Élysée Palace", "Elysee", "Élysée"}},
+	{Name: "Zhongnanhai", Lat: 39.9133, Lon: 116.3836, Feature: "BLDG", Country: "CHN"},
+
+	// Rivers that news names, each at its mouth (or its confluence with a
+	// larger river), as gazetteers place streams.
+	{Name: "Euphrates", Lat: 31.0, Lon: 47.43, Feature: "STM", Country: "IRQ", Names: []string{"Euphrates", "Euphrates River", "River Euphrates"}},
+	{Name: "Tigris", Lat: 31.0, Lon: 47.43, Feature: "STM", Country: "IRQ", Names: []string{"Tigris", "Tigris River", "River Tigris"}},
+	{Name: "Shatt al-Arab", Lat: 29.95, Lon: 48.6, Feature: "STM", Country: "IRQ", Names: []string{"Shatt al-Arab", "Shatt al-Arab waterway", "Arvand Rud"}},
+	{Name: "Jordan River", Lat: 31.76, Lon: 35.56, Feature: "STM", Names: []string{"Jordan River", "River Jordan"}},
+	{Name: "Litani", Lat: 33.34, Lon: 35.25, Feature: "STM", Country: "LBN", Names: []string{"Litani", "Litani River", "River Litani"}},
+	{Name: "Nile", Lat: 31.46, Lon: 30.37, Feature: "STM", Country: "EGY", Names: []string{"Nile", "Nile River", "River Nile"}},
+	{Name: "Niger River", Lat: 4.3, Lon: 6.0, Feature: "STM", Country: "NGA", Names: []string{"Niger River", "River Niger"}},
+	{Name: "Congo River", Lat: -6.0, Lon: 12.3, Feature: "STM", Names: []string{"Congo River", "River Congo"}},
+	{Name: "Zambezi", Lat: -18.8, Lon: 36.3, Feature: "STM", Country: "MOZ", Names: []string{"Zambezi", "Zambezi River"}},
+	{Name: "Limpopo", Lat: -25.2, Lon: 33.5, Feature: "STM", Country: "MOZ", Names: []string{"Limpopo", "Limpopo River"}},
+	{Name: "Danube", Lat: 45.15, Lon: 29.7, Feature: "STM", Country: "ROU", Names: []string{"Danube", "Danube River", "River Danube"}},
+	{Name: "Rhine", Lat: 51.98, Lon: 4.08, Feature: "STM", Country: "NLD", Names: []string{"Rhine", "Rhine River", "River Rhine"}},
+	{Name: "Dnieper", Lat: 46.5, Lon: 32.2, Feature: "STM", Country: "UKR", Names: []string{"Dnieper", "Dnipro River", "Dnieper River", "River Dnieper"}},
+	{Name: "Volga", Lat: 45.8, Lon: 47.9, Feature: "STM", Country: "RUS", Names: []string{"Volga", "Volga River", "River Volga"}},
+	{Name: "Thames", Lat: 51.5, Lon: 0.6, Feature: "STM", Country: "GBR", Admin1: "ENG", Names: []string{"Thames", "River Thames", "Thames River"}},
+	{Name: "Indus", Lat: 24.0, Lon: 67.4, Feature: "STM", Country: "PAK", Names: []string{"Indus", "Indus River", "River Indus"}},
+	{Name: "Ganges", Lat: 22.0, Lon: 88.5, Feature: "STM", Country: "IND", Names: []string{"Ganges", "Ganga", "Ganges River", "River Ganges"}},
+	{Name: "Brahmaputra", Lat: 23.8, Lon: 89.7, Feature: "STM", Country: "BGD", Names: []string{"Brahmaputra", "Brahmaputra River"}},
+	{Name: "Cauvery", Lat: 11.14, Lon: 79.86, Feature: "STM", Country: "IND", Names: []string{"Cauvery", "Kaveri", "Cauvery River", "Kaveri River"}},
+	{Name: "Irrawaddy", Lat: 16.0, Lon: 95.0, Feature: "STM", Country: "MMR", Names: []string{"Irrawaddy", "Ayeyarwady River", "Irrawaddy River"}},
+	{Name: "Mekong", Lat: 10.0, Lon: 106.6, Feature: "STM", Country: "VNM", Names: []string{"Mekong", "Mekong River"}},
+	{Name: "Yangtze", Lat: 31.4, Lon: 121.9, Feature: "STM", Country: "CHN", Names: []string{"Yangtze", "Yangtze River", "Chang Jiang"}},
+	{Name: "Yellow River", Lat: 37.75, Lon: 119.25, Feature: "STM", Country: "CHN"},
+	{Name: "Mississippi River", Lat: 29.15, Lon: -89.25, Feature: "STM", Country: "USA", Admin1: "LA"},
+	{Name: "Hudson River", Lat: 40.7, Lon: -74.02, Feature: "STM", Country: "USA", Admin1: "NY"},
+	{Name: "Rio Grande", Lat: 25.96, Lon: -97.15, Feature: "STM", Country: "USA", Admin1: "TX"},
+	{Name: "Orinoco", Lat: 8.6, Lon: -61.0, Feature: "STM", Country: "VEN", Names: []string{"Orinoco", "Orinoco River"}},
 }
 
 // countryExtra are names news uses that world-countries lacks.

@@ -74,6 +74,9 @@ func small() *gazetteer.Gazetteer {
 		e(48, "Manassas", "USA", "PPLA2", "VA", 38.75, -77.48, 42000),
 		e(49, "West Virginia", "USA", "ADM1", "WV", 38.5, -80.5, 1800000),
 		e(50, "Ohio", "USA", "ADM1", "OH", 40.25, -82.75, 11700000),
+		e(51, "White House", "USA", "BLDG", "DC", 38.9, -77.04, 0),
+		e(52, "White House", "USA", "PPL", "TN", 36.47, -86.65, 11000),
+		e(53, "Tennessee", "USA", "ADM1", "TN", 35.75, -86.25, 6900000),
 		// villages only the US postal codes name: no id, no population
 		e(0, "Lanexa", "USA", "PPL", "VA", 37.42, -76.9, 0),
 		e(0, "Carter", "USA", "PPL", "KY", 38.43, -83.13, 0),
@@ -201,6 +204,10 @@ func TestResolveSpans(t *testing.T) {
 		// a town inside a name is a town of that name, not one known by it
 		// among other names (Lorain, Ohio, was once Charleston)
 		{"Crowds filled the Charleston Mall Club near Manassas, Va.", []string{"Charleston Mall Club", "Manassas", "Va."}, []string{"USA VA", "USA VA", "USA VA"}},
+		// a seat of power the gazetteer holds is that building, unless the
+		// story is in the namesake town's state
+		{"Protesters gathered outside the White House.", []string{"White House"}, []string{"USA DC"}},
+		{"Officials in White House, Tennessee, said the road was closed.", []string{"White House", "Tennessee"}, []string{"USA TN", "USA TN"}},
 		// between cities named as often, the focus is the one in the
 		// division the document names most
 		{"Officials in Charleston met their peers from Manassas, Va., at Zorbin Park, near Centreville.", []string{"Charleston", "Manassas", "Va.", "Zorbin Park", "Centreville"}, []string{"USA WV", "USA VA", "USA VA", "USA VA", "USA VA"}},
