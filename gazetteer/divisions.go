@@ -28,6 +28,13 @@ type cscCity struct {
 	Longitude   string `json:"longitude"`
 }
 
+// cityStateFix moves the package's towns from one division to another
+// (country, from, to) where it files them under the wrong one: its
+// Northern Irish towns carry North Yorkshire's id.
+var cityStateFix = [][3]string{
+	{"GB", "North Yorkshire", "Northern Ireland"},
+}
+
 // readJSON reads a JSON file into v.
 func readJSON(path string, v any) error {
 	b, err := os.ReadFile(path)
@@ -60,6 +67,20 @@ func buildDivisions(src Sources, rows []cityRow, iso3 map[string]string, st *Bui
 	if src.StateCities != "" {
 		if err := readJSON(src.StateCities, &cities); err != nil {
 			return nil, fmt.Errorf("state cities: %w", err)
+		}
+	}
+	// the package's own slips: towns filed under another division's id
+	stateID := map[[2]string]int{}
+	for _, s := range states {
+		stateID[[2]string{s.CountryCode, s.Name}] = s.ID
+	}
+	for i, c := range cities {
+		for _, f := range cityStateFix {
+			from, ok1 := stateID[[2]string{f[0], f[1]}]
+			to, ok2 := stateID[[2]string{f[0], f[2]}]
+			if ok1 && ok2 && c.StateID == from && c.CountryCode == f[0] {
+				cities[i].StateID = to
+			}
 		}
 	}
 	byName := map[string][]int32{}

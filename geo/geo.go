@@ -43,6 +43,9 @@ var notPlaceData string
 //go:embed data/namewords.txt
 var nameWordData string
 
+//go:embed data/peoples.txt
+var peopleData string
+
 // Locator finds and resolves the places of documents. It is safe for
 // concurrent use.
 type Locator struct {
@@ -51,6 +54,8 @@ type Locator struct {
 	// notPlace are the lower-case words that alone are not places;
 	// nameWords those that after a place make an organisation's name.
 	notPlace, nameWords map[string]bool
+	// peoples are the divisions of words for their people (peoples.txt)
+	peoples map[string]gazetteer.Entry
 	// lookups and demonyms hold the gazetteer's answers for the names
 	// scanning asks about (news repeats its names); the entries are
 	// read-only and shared.
@@ -147,6 +152,24 @@ func New(g *gazetteer.Gazetteer) (*Locator, error) {
 		return nil, err
 	}
 	l.notPlace, l.nameWords = wordSet(notPlaceData), wordSet(nameWordData)
+	l.peoples = map[string]gazetteer.Entry{}
+	for n, line := range strings.Split(peopleData, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			continue
+		}
+		if len(f) != 3 {
+			return nil, fmt.Errorf("geo/data/peoples.txt:%d: want WORD COUNTRY ADMIN1", n+1)
+		}
+		// (a division the gazetteer lacks is left out: a smaller
+		// gazetteer may be built without divisions)
+		if e, ok := g.Admin1(f[1], f[2]); ok {
+			l.peoples[strings.ToLower(f[0])] = e
+		}
+	}
 	return l, nil
 }
 
@@ -224,6 +247,8 @@ func (l *Locator) Resolve(a *dyad.Analysis, spans []dyad.Span) []dyad.Place {
 		// Canadian, Texas)
 		if e, ok := l.g.Demonym(c.text); ok && !l.notPlace[strings.ToLower(c.text)] {
 			c.entries, c.kind = []gazetteer.Entry{e}, "demonym"
+		} else if e, ok := l.peoples[strings.ToLower(c.text)]; ok && capitalised(c.text) {
+			c.entries, c.kind = []gazetteer.Entry{e}, "demonym" // "English" is not English, Indiana
 		} else {
 			c.entries = l.lookupLoose(c.text)
 		}
@@ -497,6 +522,9 @@ func (l *Locator) findDemonym(w string) (gazetteer.Entry, bool) {
 	if e, ok := l.g.Demonym(w); ok {
 		return e, true
 	}
+	if e, ok := l.peoples[strings.ToLower(w)]; ok && capitalised(w) {
+		return e, true
+	}
 	if !capitalised(w) {
 		return gazetteer.Entry{}, false
 	}
@@ -521,8 +549,16 @@ func (l *Locator) findDemonym(w string) (gazetteer.Entry, bool) {
 		tries = append(tries, base+"ia") // "Abkhaz"
 	}
 	for _, t := range tries {
-		for _, e := range l.lookupCached(t) {
-			if e.Feature == "ADM1" || isCountry(e.Feature) || e.Feature == "CONT" || e.Feature == "RGN" {
+		es := l.lookupCached(t)
+		// a people's land before a division of its name ("Kurdish" is
+		// Kurdistan's, not the Iranian province's)
+		for _, e := range es {
+			if isCountry(e.Feature) || e.Feature == "CONT" || e.Feature == "RGN" {
+				return e, true
+			}
+		}
+		for _, e := range es {
+			if e.Feature == "ADM1" {
 				return e, true
 			}
 		}

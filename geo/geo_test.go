@@ -77,6 +77,9 @@ func small() *gazetteer.Gazetteer {
 		e(51, "White House", "USA", "BLDG", "DC", 38.9, -77.04, 0),
 		e(52, "White House", "USA", "PPL", "TN", 36.47, -86.65, 11000),
 		e(53, "Tennessee", "USA", "ADM1", "TN", 35.75, -86.25, 6900000),
+		e(54, "English", "USA", "PPLA2", "IN", 38.33, -86.46, 600),
+		e(55, "Kurdistan", "IRN", "ADM1", "16", 35.5, 46.85, 1600000),
+		e(0, "Kurdistan", "", "RGN", "", 37, 43.5, 0),
 		// villages only the US postal codes name: no id, no population
 		e(0, "Lanexa", "USA", "PPL", "VA", 37.42, -76.9, 0),
 		e(0, "Carter", "USA", "PPL", "KY", 38.43, -83.13, 0),
@@ -208,6 +211,9 @@ func TestResolveSpans(t *testing.T) {
 		// story is in the namesake town's state
 		{"Protesters gathered outside the White House.", []string{"White House"}, []string{"USA DC"}},
 		{"Officials in White House, Tennessee, said the road was closed.", []string{"White House", "Tennessee"}, []string{"USA TN", "USA TN"}},
+		// a people's word means its land: a division the regular forms do
+		// not reach, a region before a province of its name
+		{"English clubs and Kurdish fighters met in Damascus, Maryland.", []string{"English", "Kurdish", "Damascus", "Maryland"}, []string{"GBR ENG", " ", "USA MD", "USA MD"}},
 		// between cities named as often, the focus is the one in the
 		// division the document names most
 		{"Officials in Charleston met their peers from Manassas, Va., at Zorbin Park, near Centreville.", []string{"Charleston", "Manassas", "Va.", "Zorbin Park", "Centreville"}, []string{"USA WV", "USA VA", "USA VA", "USA VA", "USA VA"}},
@@ -269,5 +275,23 @@ func TestEventPlaceIsNoSpeaker(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("%q: event place %q, want %q", tc.text, got, tc.want)
 		}
+	}
+}
+
+func TestPeopleWords(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{Gazetteer: small()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "English clubs and Kurdish fighters met."
+	got, err := p.ResolvePlaces(dyad.Doc{ID: "x", Text: text}, []dyad.Span{{Start: 0, End: 7}, {Start: 18, End: 25}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0].Feature != "ADM1" || got[0].Admin1 != "ENG" {
+		t.Errorf("English: %+v, want England", got[0])
+	}
+	if got[1].Feature != "RGN" || got[1].Gazetteer != "Kurdistan" {
+		t.Errorf("Kurdish: %+v, want the Kurdistan region", got[1])
 	}
 }
