@@ -80,6 +80,12 @@ func small() *gazetteer.Gazetteer {
 		e(54, "English", "USA", "PPLA2", "IN", 38.33, -86.46, 600),
 		e(55, "Kurdistan", "IRN", "ADM1", "16", 35.5, 46.85, 1600000),
 		e(0, "Kurdistan", "", "RGN", "", 37, 43.5, 0),
+		e(57, "Louisville", "USA", "PPLA2", "KY", 38.25, -85.76, 620000),
+		e(58, "Louisville", "USA", "PPL", "OH", 40.84, -81.26, 9100),
+		e(59, "Columbus", "USA", "PPLA", "OH", 39.96, -83, 900000),
+		e(60, "Kentucky", "USA", "ADM1", "KY", 37.5, -85, 4500000),
+		e(61, "Louisville", "USA", "PPL", "NE", 41, -96.16, 1174),
+		e(62, "Nebraska", "USA", "ADM1", "NE", 41.5, -99.75, 1900000),
 		// villages only the US postal codes name: no id, no population
 		e(0, "Lanexa", "USA", "PPL", "VA", 37.42, -76.9, 0),
 		e(0, "Carter", "USA", "PPL", "KY", 38.43, -83.13, 0),
@@ -214,6 +220,9 @@ func TestResolveSpans(t *testing.T) {
 		// a people's word means its land: a division the regular forms do
 		// not reach, a region before a province of its name
 		{"English clubs and Kurdish fighters met in Damascus, Maryland.", []string{"English", "Kurdish", "Damascus", "Maryland"}, []string{"GBR ENG", " ", "USA MD", "USA MD"}},
+		// a big city's small namesake needs more than its state named once
+		// elsewhere in the story
+		{"Officials in Nebraska said Louisville won.", []string{"Nebraska", "Louisville"}, []string{"USA NE", "USA KY"}},
 		// between cities named as often, the focus is the one in the
 		// division the document names most
 		{"Officials in Charleston met their peers from Manassas, Va., at Zorbin Park, near Centreville.", []string{"Charleston", "Manassas", "Va.", "Zorbin Park", "Centreville"}, []string{"USA WV", "USA VA", "USA VA", "USA VA", "USA VA"}},

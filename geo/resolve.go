@@ -163,6 +163,24 @@ func (l *Locator) dominant(c *cand, i int) bool {
 	return true
 }
 
+// bigCity returns the index of c's most populous town of its own name
+// when it has at least bigCityPopulation people (Louisville, Kentucky;
+// Boston, Massachusetts), or -1.
+func bigCity(c *cand) int {
+	bi := -1
+	for i, e := range c.entries {
+		if strings.HasPrefix(e.Feature, "PPL") && e.Population >= bigCityPopulation && gazetteer.Key(e.Name) == gazetteer.Key(c.text) &&
+			(bi < 0 || e.Population > c.entries[bi].Population) {
+			bi = i
+		}
+	}
+	return bi
+}
+
+// bigCityPopulation is how many people a city needs for its small
+// namesakes to need more than their state named in the document.
+const bigCityPopulation = 100000
+
 // largestTown reports whether entry i of es has more people than every
 // other town of the list.
 func largestTown(es []gazetteer.Entry, i int) bool {
@@ -282,6 +300,7 @@ func (l *Locator) best(c *cand, ctx scoped) int {
 			break
 		}
 	}
+	big := bigCity(c)
 	for i, e := range c.entries {
 		if c.qualCountry != "" && e.Country != c.qualCountry && e.Country != "" {
 			continue
@@ -304,6 +323,11 @@ func (l *Locator) best(c *cand, ctx scoped) int {
 		}
 		if dom >= 0 && dom != i && e.Country != c.entries[dom].Country && named == 0 {
 			local = 0 // (other names that could share its state do not count)
+		}
+		if big >= 0 && big != i && strings.HasPrefix(e.Feature, "PPL") && e.Population*dominance < c.entries[big].Population {
+			// (a small town named like a big city: Louisville, Ohio, in
+			// a story that names Ohio for Columbus)
+			local *= weights.bigCity
 		}
 		if e.Country != "" && (dom < 0 || dom == i || e.Country == c.entries[dom].Country || named > 0) {
 			// (a town that shares a world city's name needs its own
@@ -403,12 +427,12 @@ var weights = struct {
 	country0, region0, adm1, capital, seat, adm2, seat2 float64
 	population, country, admin1, cap, altName           float64
 	capitalOverDivision, host, support, plausible       float64
-	ocean, countryNamesake                              float64
+	ocean, countryNamesake, bigCity                     float64
 }{
 	country0: 5, region0: 6, adm1: 2.6, capital: 2.5, seat: 1.5, adm2: 1, seat2: 0.7,
 	population: 0.6, country: 1.5, admin1: 1.5, cap: 3, altName: 2,
 	capitalOverDivision: 1.5, host: 2, support: 1, plausible: 2.5,
-	ocean: 9, countryNamesake: 3,
+	ocean: 9, countryNamesake: 3, bigCity: 0.7,
 }
 
 // placeEvents gives each event the place its sentence names — the one
