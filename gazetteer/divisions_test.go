@@ -47,3 +47,22 @@ func TestBuildPostalPlaces(t *testing.T) {
 		t.Error("a missing file gave no error")
 	}
 }
+
+func TestHandCounties(t *testing.T) {
+	es, err := handCounties()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(es) < 100 {
+		t.Errorf("%d counties, want over 100", len(es))
+	}
+	for _, e := range es {
+		// (a typo in a coordinate would put a county off the islands)
+		if e.Lat < 49.8 || e.Lat > 61 || e.Lon < -10.7 || e.Lon > 1.8 {
+			t.Errorf("%s at (%v, %v): not in Great Britain or Ireland", e.Name, e.Lat, e.Lon)
+		}
+		if e.Country != "GBR" && e.Country != "IRL" || e.Admin1 == "" || e.Population <= 0 || e.Feature != "ADM2" {
+			t.Errorf("%+v", e)
+		}
+	}
+}

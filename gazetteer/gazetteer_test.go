@@ -178,8 +178,9 @@ func TestEmbedded(t *testing.T) {
 	if e, ok := g.Admin1("GBR", "NIR"); !ok || e.Name != "Northern Ireland" {
 		t.Errorf("Admin1(GBR, NIR) = %+v %v, want Northern Ireland", e, ok)
 	}
-	// the hand table's rivers and seats of power
-	for name, feature := range map[string]string{"River Euphrates": "STM", "Cauvery": "STM", "White House": "BLDG", "Kremlin": "BLDG"} {
+	// the hand table's rivers and seats of power, and counties.tsv's
+	for name, feature := range map[string]string{"River Euphrates": "STM", "Cauvery": "STM", "White House": "BLDG", "Kremlin": "BLDG",
+		"Hampshire": "ADM2", "County Clare": "ADM2", "Fife": "ADM2"} {
 		found := false
 		for _, e := range g.Lookup(name) {
 			found = found || e.Feature == feature
