@@ -540,7 +540,8 @@ func (l *Locator) findDemonym(w string) (gazetteer.Entry, bool) {
 		tries = []string{strings.TrimSuffix(base, "i")} // "Dagestani"
 	}
 	if strings.HasSuffix(base, "ian") {
-		tries = append(tries, strings.TrimSuffix(base, "ian")+"o") // "Ontarian"
+		stem := strings.TrimSuffix(base, "ian")
+		tries = append(tries, stem+"o", stem+"y") // "Ontarian", "Sicilian"
 	}
 	if strings.HasSuffix(base, "ish") && len(base) > 5 {
 		tries = append(tries, strings.TrimSuffix(base, "ish")+"istan") // "Kurdish"

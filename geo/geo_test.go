@@ -86,6 +86,7 @@ func small() *gazetteer.Gazetteer {
 		e(60, "Kentucky", "USA", "ADM1", "KY", 37.5, -85, 4500000),
 		e(61, "Louisville", "USA", "PPL", "NE", 41, -96.16, 1174),
 		e(62, "Nebraska", "USA", "ADM1", "NE", 41.5, -99.75, 1900000),
+		e(63, "Sicily", "ITA", "ADM1", "15", 37.5, 14, 5000000),
 		// villages only the US postal codes name: no id, no population
 		e(0, "Lanexa", "USA", "PPL", "VA", 37.42, -76.9, 0),
 		e(0, "Carter", "USA", "PPL", "KY", 38.43, -83.13, 0),
@@ -292,8 +293,8 @@ func TestPeopleWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := "English clubs and Kurdish fighters met."
-	got, err := p.ResolvePlaces(dyad.Doc{ID: "x", Text: text}, []dyad.Span{{Start: 0, End: 7}, {Start: 18, End: 25}})
+	text := "English clubs and Kurdish fighters met Sicilian fans."
+	got, err := p.ResolvePlaces(dyad.Doc{ID: "x", Text: text}, []dyad.Span{{Start: 0, End: 7}, {Start: 18, End: 25}, {Start: 39, End: 47}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -302,5 +303,8 @@ func TestPeopleWords(t *testing.T) {
 	}
 	if got[1].Feature != "RGN" || got[1].Gazetteer != "Kurdistan" {
 		t.Errorf("Kurdish: %+v, want the Kurdistan region", got[1])
+	}
+	if got[2].Gazetteer != "Sicily" {
+		t.Errorf("Sicilian: %+v, want Sicily", got[2])
 	}
 }
