@@ -220,6 +220,7 @@ func (l *Locator) Locate(a *dyad.Analysis) error {
 		cs = append(cs, l.scan(a, rs, si, st)...)
 	}
 	l.resolve(a, rs, cs)
+	l.placeStrays(cs)
 	a.Places = a.Places[:0]
 	for _, c := range cs {
 		if c.pick < 0 {
@@ -283,6 +284,7 @@ func (l *Locator) Resolve(a *dyad.Analysis, spans []dyad.Span) []dyad.Place {
 	}
 	l.qualifyPairs(a, cs) // (no new candidates in this mode: the spans are given)
 	l.resolve(a, rs, cs)
+	l.placeStrays(cs)
 	// a street or building the gazetteer cannot place is in the city the
 	// document is about, and so is any other name given as a place that
 	// the gazetteer lacks (a stadium, a pub, a neighbourhood)
@@ -306,6 +308,96 @@ func (l *Locator) Resolve(a *dyad.Analysis, spans []dyad.Span) []dyad.Place {
 		out[i] = place(c, c.entries[c.pick])
 	}
 	return out
+}
+
+// strayPopulation is how many people a town may have at most to be taken
+// for a stray (placeStrays).
+const strayPopulation = 20000
+
+// placeStrays moves strays into the story's own country: a small town
+// that is the only place of its country among the document's, while the
+// document's other places lie in one other country, is a local name the
+// gazetteer lacks (a lagoon, a suburb) answered by a namesake abroad. It
+// is put in the story's focus city, or its most named division, or the
+// country itself.
+func (l *Locator) placeStrays(cs []*cand) {
+	type tally struct {
+		ids map[string]bool
+		pop int64
+	}
+	byCountry := map[string]*tally{}
+	for _, c := range cs {
+		if c.pick < 0 || c.inner {
+			continue
+		}
+		e := c.entries[c.pick]
+		if e.Country == "" {
+			continue
+		}
+		t := byCountry[e.Country]
+		if t == nil {
+			t = &tally{ids: map[string]bool{}}
+			byCountry[e.Country] = t
+		}
+		k := fmt.Sprint(e.ID, e.Name, e.Feature, e.Admin1)
+		if !t.ids[k] {
+			t.ids[k] = true
+			t.pop += e.Population
+		}
+	}
+	top := ""
+	for k, t := range byCountry {
+		if b := byCountry[top]; top == "" || len(t.ids) > len(b.ids) || len(t.ids) == len(b.ids) && (t.pop > b.pop || t.pop == b.pop && k < top) {
+			top = k
+		}
+	}
+	if top == "" || len(byCountry[top].ids) < 2 {
+		return
+	}
+	// the focus: the most named town of the country, else its most
+	// named division, else the country
+	var focus gazetteer.Entry
+	n := 0
+	for _, c := range cs {
+		if c.pick < 0 || c.inner || c.entries[c.pick].Country != top {
+			continue
+		}
+		e := c.entries[c.pick]
+		k := 0
+		for _, o := range cs {
+			if o.pick >= 0 && o.entries[o.pick].ID == e.ID && o.entries[o.pick].Name == e.Name {
+				k++
+			}
+		}
+		rank := func(e gazetteer.Entry) int {
+			switch {
+			case strings.HasPrefix(e.Feature, "PPL"):
+				return 2
+			case e.Feature == "ADM1" || e.Feature == "ADM2":
+				return 1
+			}
+			return 0
+		}
+		if n == 0 || rank(e) > rank(focus) || rank(e) == rank(focus) && k > n {
+			focus, n = e, k
+		}
+	}
+	if n == 0 {
+		return
+	}
+	for _, c := range cs {
+		if c.pick < 0 || c.inner || c.qualCountry != "" || c.dateline || c.kind == "demonym" {
+			continue
+		}
+		e := c.entries[c.pick]
+		if e.Country == top || e.Country == "" || !strings.HasPrefix(e.Feature, "PPL") || e.Population >= strayPopulation {
+			continue
+		}
+		if len(byCountry[e.Country].ids) > 1 {
+			continue
+		}
+		c.entries, c.pick = []gazetteer.Entry{focus}, 0
+	}
 }
 
 // facilityWords end the names of streets, buildings and sites: places

@@ -87,6 +87,7 @@ func small() *gazetteer.Gazetteer {
 		e(61, "Louisville", "USA", "PPL", "NE", 41, -96.16, 1174),
 		e(62, "Nebraska", "USA", "ADM1", "NE", 41.5, -99.75, 1900000),
 		e(63, "Sicily", "ITA", "ADM1", "15", 37.5, 14, 5000000),
+		e(64, "Glenrock", "USA", "PPL", "WY", 42.86, -105.87, 2500),
 		// villages only the US postal codes name: no id, no population
 		e(0, "Lanexa", "USA", "PPL", "VA", 37.42, -76.9, 0),
 		e(0, "Carter", "USA", "PPL", "KY", 38.43, -83.13, 0),
@@ -224,6 +225,9 @@ func TestResolveSpans(t *testing.T) {
 		// a big city's small namesake needs more than its state named once
 		// elsewhere in the story
 		{"Officials in Nebraska said Louisville won.", []string{"Nebraska", "Louisville"}, []string{"USA NE", "USA KY"}},
+		// a small town alone in its country among a story's places is a
+		// local name a namesake abroad answered: it goes to the focus
+		{"Officials in Damascus said shells fell on Glenrock, a suburb of the Syrian capital, as Syria's army advanced.", []string{"Damascus", "Glenrock", "Syrian", "Syria"}, []string{"SYR 13", "SYR 13", "SYR ", "SYR "}},
 		// between cities named as often, the focus is the one in the
 		// division the document names most
 		{"Officials in Charleston met their peers from Manassas, Va., at Zorbin Park, near Centreville.", []string{"Charleston", "Manassas", "Va.", "Zorbin Park", "Centreville"}, []string{"USA WV", "USA VA", "USA VA", "USA VA", "USA VA"}},
