@@ -288,7 +288,7 @@ func (l *Locator) Resolve(a *dyad.Analysis, spans []dyad.Span) []dyad.Place {
 	// a street or building the gazetteer cannot place is in the city the
 	// document is about, and so is any other name given as a place that
 	// the gazetteer lacks (a stadium, a pub, a neighbourhood)
-	if focus, ok := focusCity(cs); ok {
+	if focus, ok := focusPlace(cs); ok {
 		for _, c := range cs {
 			if c.pick >= 0 && !(c.inner && weakInner(c.entries[c.pick], focus)) || !capitalised(c.text) {
 				continue
@@ -431,11 +431,42 @@ func isFacility(name string) bool {
 	return len(f) > 1 && facilityWords[strings.ToLower(f[len(f)-1])]
 }
 
-// focusCity is the city the document names most often (the first of
-// equals) in the country its resolved places name most, among the
-// candidates that are no facilities, if any: a township of Cape Town is
-// not in the Dutch town a namesake suburb made the document name.
-func focusCity(cs []*cand) (gazetteer.Entry, bool) {
+// focusPlace is the focus city, or else the division the document's
+// places in its main country name most often (a county before a state),
+// or else nothing.
+func focusPlace(cs []*cand) (gazetteer.Entry, bool) {
+	if e, ok := focusCity(cs); ok {
+		return e, true
+	}
+	top := topCountry(cs)
+	var best gazetteer.Entry
+	n := 0
+	count := map[string]int{}
+	for _, feature := range []string{"ADM2", "ADM1"} {
+		for _, c := range cs {
+			if c.pick < 0 || c.inner {
+				continue
+			}
+			e := c.entries[c.pick]
+			if e.Feature != feature || e.Country != top {
+				continue
+			}
+			k := e.Name + "\x00" + e.Admin1
+			count[k]++
+			if count[k] > n {
+				best, n = e, count[k]
+			}
+		}
+		if n > 0 {
+			return best, true
+		}
+	}
+	return best, false
+}
+
+// topCountry is the country the resolved places of the document (no
+// facilities, no names found inside longer ones) are in most often.
+func topCountry(cs []*cand) string {
 	countries := map[string]int{}
 	for _, c := range cs {
 		if c.pick >= 0 && !isFacility(c.text) && !c.inner && c.entries[c.pick].Country != "" {
@@ -448,6 +479,15 @@ func focusCity(cs []*cand) (gazetteer.Entry, bool) {
 			top, tn = k, v
 		}
 	}
+	return top
+}
+
+// focusCity is the city the document names most often (the first of
+// equals) in the country its resolved places name most, among the
+// candidates that are no facilities, if any: a township of Cape Town is
+// not in the Dutch town a namesake suburb made the document name.
+func focusCity(cs []*cand) (gazetteer.Entry, bool) {
+	top := topCountry(cs)
 	count := map[int]int{}
 	divs := map[[2]string]int{} // resolved names in each division of that country
 	for _, c := range cs {
@@ -668,7 +708,13 @@ var partWords = map[string]bool{"north": true, "south": true, "east": true, "wes
 	"central": true, "northern": true, "southern": true, "eastern": true, "western": true,
 	"upper": true, "lower": true, "new": true, "old": true, "great": true, "greater": true,
 	"gulf": true, "bay": true, "sea": true, "ocean": true, "lake": true, "river": true,
-	"mount": true, "valley": true, "island": true, "islands": true, "city": true, "county": true}
+	"mount": true, "valley": true, "island": true, "islands": true, "city": true, "county": true,
+	// (and words some country names a division by: Cameroon's Centre,
+	// Brazil's Federal District, Israel's Central District)
+	"northwest": true, "northeast": true, "southwest": true, "southeast": true,
+	"northwestern": true, "northeastern": true, "southwestern": true, "southeastern": true,
+	"federal": true, "capital": true, "district": true, "national": true, "grand": true,
+	"coast": true, "coastal": true, "highlands": true, "lakes": true, "mountain": true, "mountains": true}
 
 func (l *Locator) innerPlace(name string) ([]gazetteer.Entry, string) {
 	words := strings.Fields(name)
@@ -688,7 +734,7 @@ func (l *Locator) innerPlace(name string) ([]gazetteer.Entry, string) {
 	var first []gazetteer.Entry
 	kind := "place"
 	for _, w := range words {
-		if !capitalised(w) || partWords[strings.ToLower(w)] {
+		if lw := strings.ToLower(w); !capitalised(w) || partWords[lw] || facilityWords[lw] {
 			continue
 		}
 		if es := namedAs(l.g.Lookup(w), w); len(es) > 0 {

@@ -88,6 +88,7 @@ func small() *gazetteer.Gazetteer {
 		e(62, "Nebraska", "USA", "ADM1", "NE", 41.5, -99.75, 1900000),
 		e(63, "Sicily", "ITA", "ADM1", "15", 37.5, 14, 5000000),
 		e(64, "Glenrock", "USA", "PPL", "WY", 42.86, -105.87, 2500),
+		e(65, "Centre", "CMR", "ADM1", "11", 4.39, 11.78, 3000000),
 		// villages only the US postal codes name: no id, no population
 		e(0, "Lanexa", "USA", "PPL", "VA", 37.42, -76.9, 0),
 		e(0, "Carter", "USA", "PPL", "KY", 38.43, -83.13, 0),
@@ -228,6 +229,10 @@ func TestResolveSpans(t *testing.T) {
 		// a small town alone in its country among a story's places is a
 		// local name a namesake abroad answered: it goes to the focus
 		{"Officials in Damascus said shells fell on Glenrock, a suburb of the Syrian capital, as Syria's army advanced.", []string{"Damascus", "Glenrock", "Syrian", "Syria"}, []string{"SYR 13", "SYR 13", "SYR ", "SYR "}},
+		// with no city named, a name the gazetteer lacks is put in the
+		// division the story names most; a facility's own word ("Centre",
+		// a region of Cameroon) is no place inside its name
+		{"Inmates left the Zorbin Detention Centre in Henry County, Tennessee.", []string{"Zorbin Detention Centre", "Henry County", "Tennessee"}, []string{"USA TN", "USA TN", "USA TN"}},
 		// between cities named as often, the focus is the one in the
 		// division the document names most
 		{"Officials in Charleston met their peers from Manassas, Va., at Zorbin Park, near Centreville.", []string{"Charleston", "Manassas", "Va.", "Zorbin Park", "Centreville"}, []string{"USA WV", "USA VA", "USA VA", "USA VA", "USA VA"}},
