@@ -324,7 +324,7 @@ func (l *Locator) best(c *cand, ctx scoped) int {
 		if dom >= 0 && dom != i && e.Country != c.entries[dom].Country && named == 0 {
 			local = 0 // (other names that could share its state do not count)
 		}
-		if big >= 0 && big != i && strings.HasPrefix(e.Feature, "PPL") && e.Population*dominance < c.entries[big].Population {
+		if big >= 0 && big != i && (strings.HasPrefix(e.Feature, "PPL") || e.Feature == "ADM2") && e.Population*dominance < c.entries[big].Population {
 			// (a small town named like a big city: Louisville, Ohio, in
 			// a story that names Ohio for Columbus)
 			local *= weights.bigCity
