@@ -939,6 +939,12 @@ func wordMatches(t dyad.Token, e lexicon.Elem) bool {
 	return false
 }
 
+// infinitiveTo reports whether token j is "to" before a verb's base form
+// ("agreed to lift"), which no prepositional phrase opens.
+func infinitiveTo(st *sent, j int) bool {
+	return st.toks[j].Lower == "to" && j+1 < len(st.toks) && st.toks[j+1].Tag == "VB"
+}
+
 // matchElems matches elems[k:] starting at token i, recording slots in m.
 func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) bool {
 	if k == len(elems) {
@@ -976,7 +982,7 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 				}
 				headOf = mi
 			}
-			if wordMatches(st.toks[j], e) {
+			if wordMatches(st.toks[j], e) && !(e.Prep && infinitiveTo(st, j)) {
 				save := *m
 				if j > m.last {
 					m.last = j

@@ -43,6 +43,14 @@ SCOLD
 --- ENGAGE [190] ---
 ENGAGE
 - * (IN SKIRMISH) [193]
+
+--- CONSENT [---] ---
+CONSENT
+- * (TO TARIFFS) [163]
+
+--- LOWER [---] ---
+LOWER
+- * TARIFFS [085]
 `
 	importedDiscards = `CROQUET_MATCH
 +LOTTERY_DRAW
@@ -85,6 +93,8 @@ func TestImportedDictionaries(t *testing.T) {
 		{"an actor with several codes", "The Lowlands scolded Sylvania.", false, []string{"LWA SYL 122", "LWB SYL 122"}},
 		{"passive without an agent, as PETRARCH codes it", "Freedonia was scolded over its dispute with Sylvania.", false, []string{"FRD SYL 122"}},
 		{"the object before a pattern's phrase is the target, not a place after it", "Freedonia engaged Osterlich in a skirmish in Sylvania.", false, []string{"FRD OST 193"}},
+		{"a phrase's \"to\" is a preposition", "Freedonia consented to the tariffs on Sylvania.", false, []string{"FRD SYL 163"}},
+		{"not an infinitive marker: the verb after it is coded", "Freedonia consented to lower the tariffs on Sylvania.", false, []string{"FRD SYL 085"}},
 		{"sentence discard", "Freedonia scolded Sylvania after the croquet match.", false, nil},
 		{"story discard", "Freedonia scolded Sylvania. The lottery draw was held.", false, nil},
 		{"no target kept by default", "Freedonia scolded its own.", false, []string{"FRD - 122"}},

@@ -134,6 +134,10 @@ type Elem struct {
 	Alts     []string // lemmas (or exact words when Exact)
 	Exact    bool
 	Optional bool
+	// Prep marks the word opening an imported "(PREP PHRASE)": a
+	// preposition, so "to" there is no infinitive marker ("agreed to
+	// sanctions", not "agreed to lift sanctions").
+	Prep bool
 }
 
 // VerbPattern is one verb dictionary pattern.

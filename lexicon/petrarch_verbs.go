@@ -144,6 +144,8 @@ type ptok struct {
 	// lower-case form only (PETRARCH), not lemmas.
 	exact bool
 	ref   *ptokRef // '&' and '|'
+	// prep: the first word of a "(PREP PHRASE)"
+	prep bool
 }
 
 // ptokRef holds what a synset reference or a list needs.
@@ -795,7 +797,7 @@ func pvAppendToks(dst []Elem, toks []ptok) []Elem {
 		if i > 0 && !t.join {
 			dst = append(dst, Elem{Kind: ElemGap})
 		}
-		dst = append(dst, Elem{Kind: ElemWord, Alts: t.alts, Exact: t.exact})
+		dst = append(dst, Elem{Kind: ElemWord, Alts: t.alts, Exact: t.exact, Prep: t.prep})
 	}
 	return dst
 }
@@ -884,6 +886,7 @@ func (p *pvParser) wordToks(w string, join, exact bool) []ptok {
 func (p *pvParser) lexPattern(s string) ([]ptok, error) {
 	var out []ptok
 	join := false
+	prep := false // after "(": the next word opens a prepositional phrase
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch c {
@@ -891,6 +894,7 @@ func (p *pvParser) lexPattern(s string) ([]ptok, error) {
 			if c == ' ' || c == '\t' {
 				join = false
 			}
+			prep = c == '(' || prep && (c == ' ' || c == '\t')
 			i++
 			continue
 		case '_':
@@ -980,8 +984,12 @@ func (p *pvParser) lexPattern(s string) ([]ptok, error) {
 			join = false
 			continue
 		}
+		n := len(out)
 		out = append(out, p.wordToks(w, join, exact)...)
-		join = false
+		if prep && len(out) > n {
+			out[n].prep = true
+		}
+		join, prep = false, false
 	}
 	return out, nil
 }
@@ -1308,7 +1316,7 @@ func pvToExp(seq pvOption) pvExp {
 
 func pvTokElem(t ptok) Elem {
 	if t.kind == ElemWord {
-		return Elem{Kind: ElemWord, Alts: t.alts, Exact: t.exact}
+		return Elem{Kind: ElemWord, Alts: t.alts, Exact: t.exact, Prep: t.prep}
 	}
 	return Elem{Kind: t.kind}
 }
