@@ -93,6 +93,26 @@ var regions = []Entry{
 	{Name: "Elysee Palace", Lat: 48.8704, Lon: 2.3167, Feature: "BLDG", Country: "FRA", Admin1: "11", Names: []string{"Elysee Palace", "Élysée Palace", "Elysee", "Élysée"}},
 	{Name: "Zhongnanhai", Lat: 39.9133, Lon: 116.3836, Feature: "BLDG", Country: "CHN"},
 
+	// Airports news names (strikes, arrivals, expulsions).
+	{Name: "Heathrow Airport", Lat: 51.47, Lon: -0.4543, Feature: "AIRP", Country: "GBR", Admin1: "ENG", Names: []string{"Heathrow Airport", "Heathrow", "London Heathrow"}},
+	{Name: "Gatwick Airport", Lat: 51.1537, Lon: -0.1821, Feature: "AIRP", Country: "GBR", Admin1: "ENG", Names: []string{"Gatwick Airport", "Gatwick", "London Gatwick"}},
+	{Name: "John F. Kennedy International Airport", Lat: 40.6413, Lon: -73.7781, Feature: "AIRP", Country: "USA", Admin1: "NY", Names: []string{"John F. Kennedy International Airport", "JFK Airport", "JFK International Airport", "Kennedy Airport"}},
+	{Name: "LaGuardia Airport", Lat: 40.7769, Lon: -73.874, Feature: "AIRP", Country: "USA", Admin1: "NY"},
+	{Name: "Dulles International Airport", Lat: 38.9531, Lon: -77.4565, Feature: "AIRP", Country: "USA", Admin1: "VA", Names: []string{"Dulles International Airport", "Dulles Airport", "Washington Dulles International Airport"}},
+	{Name: "O'Hare International Airport", Lat: 41.9742, Lon: -87.9073, Feature: "AIRP", Country: "USA", Admin1: "IL", Names: []string{"O'Hare International Airport", "O'Hare Airport", "O'Hare"}},
+	{Name: "Charles de Gaulle Airport", Lat: 49.0097, Lon: 2.5479, Feature: "AIRP", Country: "FRA", Admin1: "11", Names: []string{"Charles de Gaulle Airport", "Roissy-Charles de Gaulle Airport"}},
+	{Name: "Schiphol Airport", Lat: 52.3105, Lon: 4.7683, Feature: "AIRP", Country: "NLD", Names: []string{"Schiphol Airport", "Schiphol", "Amsterdam Schiphol"}},
+	{Name: "Frankfurt Airport", Lat: 50.0379, Lon: 8.5622, Feature: "AIRP", Country: "DEU"},
+	{Name: "Ben Gurion Airport", Lat: 32.0055, Lon: 34.8854, Feature: "AIRP", Country: "ISR", Names: []string{"Ben Gurion Airport", "Ben Gurion International Airport", "Ben-Gurion Airport"}},
+	{Name: "Domodedovo Airport", Lat: 55.4088, Lon: 37.9063, Feature: "AIRP", Country: "RUS", Names: []string{"Domodedovo Airport", "Domodedovo International Airport"}},
+	{Name: "Sheremetyevo Airport", Lat: 55.9726, Lon: 37.4146, Feature: "AIRP", Country: "RUS", Names: []string{"Sheremetyevo Airport", "Sheremetyevo", "Sheremetyevo International Airport"}},
+	{Name: "Pulkovo Airport", Lat: 59.8003, Lon: 30.2625, Feature: "AIRP", Country: "RUS", Names: []string{"Pulkovo Airport", "Pulkovo"}},
+	{Name: "Dubai International Airport", Lat: 25.2532, Lon: 55.3657, Feature: "AIRP", Country: "ARE"},
+	{Name: "Beirut airport", Lat: 33.8209, Lon: 35.4884, Feature: "AIRP", Country: "LBN", Names: []string{"Rafic Hariri International Airport", "Beirut International Airport", "Beirut airport"}},
+	{Name: "Kabul airport", Lat: 34.5659, Lon: 69.2123, Feature: "AIRP", Country: "AFG", Names: []string{"Hamid Karzai International Airport", "Kabul International Airport", "Kabul airport"}},
+	{Name: "Baghdad International Airport", Lat: 33.2625, Lon: 44.2346, Feature: "AIRP", Country: "IRQ", Names: []string{"Baghdad International Airport", "Baghdad airport"}},
+	{Name: "Damascus International Airport", Lat: 33.4115, Lon: 36.5156, Feature: "AIRP", Country: "SYR", Names: []string{"Damascus International Airport", "Damascus airport"}},
+
 	// Rivers that news names, each at its mouth (or its confluence with a
 	// larger river), as gazetteers place streams.
 	{Name: "Euphrates", Lat: 31.0, Lon: 47.43, Feature: "STM", Country: "IRQ", Names: []string{"Euphrates", "Euphrates River", "River Euphrates"}},

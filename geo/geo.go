@@ -767,8 +767,11 @@ func namedAs(es []gazetteer.Entry, name string) []gazetteer.Entry {
 	return out
 }
 
-// isArea reports whether e is a country or a first-level division.
-func isArea(e gazetteer.Entry) bool { return isCountry(e.Feature) || e.Feature == "ADM1" }
+// isArea reports whether e is a country, a first-level division, a
+// continent or a region.
+func isArea(e gazetteer.Entry) bool {
+	return isCountry(e.Feature) || e.Feature == "ADM1" || e.Feature == "CONT" || e.Feature == "RGN"
+}
 
 // datelinePlaces returns the places the dateline names ("TEHRAN", "La Paz,
 // Bolivia"), which lie outside the coded sentences: the first is a city,

@@ -89,6 +89,8 @@ func small() *gazetteer.Gazetteer {
 		e(63, "Sicily", "ITA", "ADM1", "15", 37.5, 14, 5000000),
 		e(64, "Glenrock", "USA", "PPL", "WY", 42.86, -105.87, 2500),
 		e(65, "Centre", "CMR", "ADM1", "11", 4.39, 11.78, 3000000),
+		e(67, "Council", "USA", "PPLA2", "ID", 44.73, -116.44, 800),
+		e(68, "Europe", "", "CONT", "", 48.69, 9.14, 0),
 		// villages only the US postal codes name: no id, no population
 		e(0, "Lanexa", "USA", "PPL", "VA", 37.42, -76.9, 0),
 		e(0, "Carter", "USA", "PPL", "KY", 38.43, -83.13, 0),
@@ -315,5 +317,22 @@ func TestPeopleWords(t *testing.T) {
 	}
 	if got[2].Gazetteer != "Sicily" {
 		t.Errorf("Sicilian: %+v, want Sicily", got[2])
+	}
+}
+
+func TestInnerArea(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{Gazetteer: small()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// a word naming a continent inside a longer name beats a town named by
+	// another word (Council, Idaho)
+	text := "The Council of Europe met."
+	got, err := p.ResolvePlaces(dyad.Doc{ID: "x", Text: text}, []dyad.Span{{Start: 4, End: 21}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0].Feature != "CONT" {
+		t.Errorf("Council of Europe: %+v, want Europe", got[0])
 	}
 }

@@ -402,7 +402,7 @@ func featurePrior(f string) float64 {
 		return weights.country0
 	case f == "CONT" || f == "OCN":
 		return weights.ocean // the Atlantic, not Atlantic, Iowa
-	case f == "RGN" || f == "SEA" || f == "GULF" || f == "PEN" || f == "STM" || f == "BLDG":
+	case f == "RGN" || f == "SEA" || f == "GULF" || f == "PEN" || f == "STM" || f == "BLDG" || f == "AIRP":
 		return weights.region0 // no population to speak for them
 	case f == "ADM1":
 		return weights.adm1
