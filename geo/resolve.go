@@ -142,6 +142,9 @@ func (l *Locator) resolve(a *dyad.Analysis, rs []rune, cs []*cand) {
 			if isCountry(e.Feature) {
 				w *= 0.7 // a country says little about which town
 			}
+			if c.inner {
+				w = 0.5 // (a town found by one word of a longer name)
+			}
 			g.vote = newVote(e, w)
 		}
 	}
