@@ -99,7 +99,7 @@ func TestImportedDictionaries(t *testing.T) {
 		{"the object before a pattern's phrase is the target, not a place after it", "Freedonia engaged Osterlich in a skirmish in Sylvania.", false, []string{"FRD OST 193"}},
 		{"a phrase's \"to\" is a preposition", "Freedonia consented to the tariffs on Sylvania.", false, []string{"FRD SYL 163"}},
 		{"not an infinitive marker: the verb after it is coded", "Freedonia consented to lower the tariffs on Sylvania.", false, []string{"FRD SYL 085"}},
-		{"the actor of a phrase after the pattern's words is the target", "A Freedonian court issued arrest warrants for two Sylvanian ministers.", true, []string{"FRD SYLGOV 173"}},
+		{"the actor of a phrase after the pattern's words is the target", "Sylvania issued arrest warrants for two Freedonian ministers.", true, []string{"SYL FRDGOV 173"}},
 		{"sentence discard", "Freedonia scolded Sylvania after the croquet match.", false, nil},
 		{"story discard", "Freedonia scolded Sylvania. The lottery draw was held.", false, nil},
 		{"no target kept by default", "Freedonia scolded its own.", false, []string{"FRD - 122"}},
