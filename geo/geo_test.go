@@ -96,6 +96,9 @@ func small() *gazetteer.Gazetteer {
 		e(72, "Campus", "USA", "PPL", "IL", 40.84, -88.3, 100),
 		e(73, "Jones", "USA", "PPL", "OK", 35.57, -97.29, 2900),
 		e(74, "Republic", "USA", "PPL", "PA", 39.96, -79.88, 1096),
+		e(75, "Maryland", "USA", "PPL", "NY", 42.54, -75.12, 1800),
+		e(76, "New York", "USA", "ADM1", "NY", 43, -75.5, 19500000),
+		e(77, "Oneonta", "USA", "PPL", "NY", 42.45, -75.06, 14000),
 		e(68, "Europe", "", "CONT", "", 48.69, 9.14, 0),
 		// villages only the US postal codes name: no id, no population
 		e(0, "Lanexa", "USA", "PPL", "VA", 37.42, -76.9, 0),
@@ -245,6 +248,9 @@ func TestResolveSpans(t *testing.T) {
 		// not in the USA because a campus and a house are named like
 		// American hamlets
 		{"Patients at the Health Campus in Derry and at Agnes Jones House were moved, officials in Northern Ireland and the Republic said.", []string{"Health Campus", "Derry", "Agnes Jones House", "Northern Ireland", "Republic"}, []string{"GBR NIR", "GBR NIR", "GBR NIR", "GBR NIR", "GBR NIR"}},
+		// a village named like a division of its own country is not meant
+		// by the division's name, even in a story from the village's state
+		{"Floods hit Maryland, officials in Oneonta, New York, said.", []string{"Maryland", "Oneonta", "New York"}, []string{"USA MD", "USA NY", "USA NY"}},
 		// between cities named as often, the focus is the one in the
 		// division the document names most
 		{"Officials in Charleston met their peers from Manassas, Va., at Zorbin Park, near Centreville.", []string{"Charleston", "Manassas", "Va.", "Zorbin Park", "Centreville"}, []string{"USA WV", "USA VA", "USA VA", "USA VA", "USA VA"}},

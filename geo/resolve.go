@@ -354,6 +354,21 @@ func hasCountry(es []gazetteer.Entry) bool {
 	return slices.ContainsFunc(es, func(e gazetteer.Entry) bool { return isCountry(e.Feature) })
 }
 
+// divisionNamesakePopulation is how many people a town named like a
+// division of its country may have at most to be taken for the division's
+// namesake (New York City is no village of the state).
+const divisionNamesakePopulation = 100000
+
+// hasDivision reports whether es holds a first-level division of country.
+func hasDivision(es []gazetteer.Entry, country string) bool {
+	for _, e := range es {
+		if e.Feature == "ADM1" && e.Country == country {
+			return true
+		}
+	}
+	return false
+}
+
 // hasCapital reports whether es holds the capital of country.
 func hasCapital(es []gazetteer.Entry, country string) bool {
 	for _, e := range es {
@@ -376,6 +391,11 @@ func (l *Locator) priors(c *cand) {
 		c.prior[i] = featurePrior(e.Feature) + weights.population*math.Log10(float64(e.Population)+10)
 		if country && strings.HasPrefix(e.Feature, "PPL") {
 			// a town named like a country: Poland, Ohio; China, Texas
+			c.prior[i] -= weights.countryNamesake
+		}
+		if strings.HasPrefix(e.Feature, "PPL") && e.Population < divisionNamesakePopulation && hasDivision(c.entries, e.Country) {
+			// a village named like a division of its own country: Wales,
+			// England; Georgia, Vermont
 			c.prior[i] -= weights.countryNamesake
 		}
 		if e.Feature == "ADM1" && hasCapital(c.entries, e.Country) {
