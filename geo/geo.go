@@ -444,8 +444,8 @@ func focusPlace(cs []*cand) (gazetteer.Entry, bool) {
 	count := map[string]int{}
 	for _, feature := range []string{"ADM2", "ADM1"} {
 		for _, c := range cs {
-			if c.pick < 0 || c.inner {
-				continue
+			if c.pick < 0 || c.inner || c.kind == "demonym" {
+				continue // (a people's word is no place named: "Sicilian")
 			}
 			e := c.entries[c.pick]
 			if e.Feature != feature || e.Country != top {
