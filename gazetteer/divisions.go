@@ -226,19 +226,35 @@ func buildDivisions(src Sources, rows []cityRow, iso3 map[string]string, st *Bui
 					e.Population += r.pop
 				}
 			}
-			e.Lat, e.Lon = centre(pts)
+			e.Lat, e.Lon = extentCentre(pts)
 		} else {
 			pts := stateCities[s.ID]
 			if len(pts) == 0 {
 				continue
 			}
 			e.Feature = "ADMD"
-			e.Lat, e.Lon = centre(pts)
+			e.Lat, e.Lon = extentCentre(pts)
 		}
 		e.Lat, e.Lon = round4(e.Lat), round4(e.Lon)
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// extentCentre is centre over one point per half-degree cell: the middle
+// of a division's extent, not of the density of its towns (British
+// Columbia's towns crowd its south).
+func extentCentre(pts [][2]float64) (lat, lon float64) {
+	seen := map[[2]int]bool{}
+	var cells [][2]float64
+	for _, p := range pts {
+		k := [2]int{int(math.Floor(p[0] * 2)), int(math.Floor(p[1] * 2))}
+		if !seen[k] {
+			seen[k] = true
+			cells = append(cells, p)
+		}
+	}
+	return centre(cells)
 }
 
 // centre returns the midpoint of the bounding box of the 2nd to 98th

@@ -66,3 +66,22 @@ func TestHandCounties(t *testing.T) {
 		}
 	}
 }
+
+func TestExtentCentre(t *testing.T) {
+	// two hundred towns crowd a division's south, two dot its north: its
+	// point lies midway between them, not among the crowd
+	var pts [][2]float64
+	for i := range 200 {
+		pts = append(pts, [2]float64{49 + float64(i%10)*0.01, -123 + float64(i/10)*0.01})
+	}
+	for _, lat := range []float64{54, 59.5} {
+		pts = append(pts, [2]float64{lat, -123})
+	}
+	lat, _ := extentCentre(pts)
+	if lat < 53.5 || lat > 55 {
+		t.Errorf("extent centre at latitude %.2f, want about 54.3", lat)
+	}
+	if dl, _ := centre(pts); dl > 51 {
+		t.Errorf("density centre at %.2f: the crowd should pull it south", dl)
+	}
+}
