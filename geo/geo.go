@@ -321,8 +321,15 @@ const strayPopulation = 20000
 // is put in the story's focus city, or its most named division, or the
 // country itself.
 func (l *Locator) placeStrays(cs []*cand) {
+	if !slices.ContainsFunc(cs, mayStray) {
+		return // (most stories: no small town at all)
+	}
+	type entryKey struct {
+		id                    int
+		name, feature, admin1 string
+	}
 	type tally struct {
-		ids map[string]bool
+		ids map[entryKey]bool
 		pop int64
 	}
 	byCountry := map[string]*tally{}
@@ -336,10 +343,10 @@ func (l *Locator) placeStrays(cs []*cand) {
 		}
 		t := byCountry[e.Country]
 		if t == nil {
-			t = &tally{ids: map[string]bool{}}
+			t = &tally{ids: map[entryKey]bool{}}
 			byCountry[e.Country] = t
 		}
-		k := fmt.Sprint(e.ID, e.Name, e.Feature, e.Admin1)
+		k := entryKey{e.ID, e.Name, e.Feature, e.Admin1}
 		if !t.ids[k] {
 			t.ids[k] = true
 			t.pop += e.Population
@@ -358,17 +365,19 @@ func (l *Locator) placeStrays(cs []*cand) {
 	// named division, else the country
 	var focus gazetteer.Entry
 	n := 0
+	named := map[entryKey]int{}
+	for _, c := range cs {
+		if c.pick >= 0 {
+			e := c.entries[c.pick]
+			named[entryKey{e.ID, e.Name, e.Feature, e.Admin1}]++
+		}
+	}
 	for _, c := range cs {
 		if c.pick < 0 || c.inner || c.entries[c.pick].Country != top {
 			continue
 		}
 		e := c.entries[c.pick]
-		k := 0
-		for _, o := range cs {
-			if o.pick >= 0 && o.entries[o.pick].ID == e.ID && o.entries[o.pick].Name == e.Name {
-				k++
-			}
-		}
+		k := named[entryKey{e.ID, e.Name, e.Feature, e.Admin1}]
 		rank := func(e gazetteer.Entry) int {
 			switch {
 			case strings.HasPrefix(e.Feature, "PPL"):
@@ -386,18 +395,20 @@ func (l *Locator) placeStrays(cs []*cand) {
 		return
 	}
 	for _, c := range cs {
-		if c.pick < 0 || c.inner || c.qualCountry != "" || c.dateline || c.kind == "demonym" {
-			continue
-		}
-		e := c.entries[c.pick]
-		if e.Country == top || e.Country == "" || !strings.HasPrefix(e.Feature, "PPL") || e.Population >= strayPopulation {
-			continue
-		}
-		if len(byCountry[e.Country].ids) > 1 {
+		if !mayStray(c) || c.entries[c.pick].Country == top || len(byCountry[c.entries[c.pick].Country].ids) > 1 {
 			continue
 		}
 		c.entries, c.pick = []gazetteer.Entry{focus}, 0
 	}
+}
+
+// mayStray reports whether c is a small town that placeStrays may move.
+func mayStray(c *cand) bool {
+	if c.pick < 0 || c.inner || c.qualCountry != "" || c.dateline || c.kind == "demonym" {
+		return false
+	}
+	e := c.entries[c.pick]
+	return e.Country != "" && strings.HasPrefix(e.Feature, "PPL") && e.Population < strayPopulation
 }
 
 // facilityWords end the names of streets, buildings and sites: places

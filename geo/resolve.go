@@ -171,9 +171,15 @@ func (l *Locator) dominant(c *cand, i int) bool {
 // Boston, Massachusetts), or -1.
 func bigCity(c *cand) int {
 	bi := -1
+	key := ""
 	for i, e := range c.entries {
-		if strings.HasPrefix(e.Feature, "PPL") && e.Population >= bigCityPopulation && gazetteer.Key(e.Name) == gazetteer.Key(c.text) &&
-			(bi < 0 || e.Population > c.entries[bi].Population) {
+		if !strings.HasPrefix(e.Feature, "PPL") || e.Population < bigCityPopulation || bi >= 0 && e.Population <= c.entries[bi].Population {
+			continue
+		}
+		if key == "" {
+			key = gazetteer.Key(c.text)
+		}
+		if gazetteer.Key(e.Name) == key {
 			bi = i
 		}
 	}
@@ -259,15 +265,19 @@ func (l *Locator) plausibleDivisions(c *cand) [][2]string {
 		top = math.Max(top, p)
 	}
 	var ds [][2]string
-	key := gazetteer.Key(c.text)
+	key := ""
 	for i, e := range c.entries {
-		if gazetteer.Key(e.Name) != key {
+		if e.Admin1 == "" || isCountry(e.Feature) || c.prior[i] < top-weights.plausible {
+			continue
+		}
+		if key == "" {
+			key = gazetteer.Key(c.text)
+		}
+		if !strings.EqualFold(e.Name, c.text) && gazetteer.Key(e.Name) != key {
 			continue // (a town known by another name supports no division)
 		}
-		if e.Admin1 != "" && !isCountry(e.Feature) && c.prior[i] >= top-weights.plausible {
-			if d := [2]string{e.Country, e.Admin1}; !slices.Contains(ds, d) {
-				ds = append(ds, d)
-			}
+		if d := [2]string{e.Country, e.Admin1}; !slices.Contains(ds, d) {
+			ds = append(ds, d)
 		}
 	}
 	return ds
