@@ -92,6 +92,24 @@ var regions = []Entry{
 	{Name: "Buckingham Palace", Lat: 51.5014, Lon: -0.1419, Feature: "BLDG", Country: "GBR", Admin1: "ENG"},
 	{Name: "Elysee Palace", Lat: 48.8704, Lon: 2.3167, Feature: "BLDG", Country: "FRA", Admin1: "11", Names: []string{"Elysee Palace", "Élysée Palace", "Elysee", "Élysée"}},
 	{Name: "Zhongnanhai", Lat: 39.9133, Lon: 116.3836, Feature: "BLDG", Country: "CHN"},
+	{Name: "Trump Tower", Lat: 40.7625, Lon: -73.9738, Feature: "BLDG", Country: "USA", Admin1: "NY"},
+	{Name: "Whitehall", Lat: 51.5045, Lon: -0.1263, Feature: "BLDG", Country: "GBR", Admin1: "ENG"},
+	{Name: "Scotland Yard", Lat: 51.4981, Lon: -0.1339, Feature: "BLDG", Country: "GBR", Admin1: "ENG", Names: []string{"Scotland Yard", "New Scotland Yard"}},
+
+	// Squares and streets where news happens (protests, rallies, parades).
+	{Name: "Broadway", Lat: 40.759, Lon: -73.985, Feature: "RGN", Country: "USA", Admin1: "NY"},
+	{Name: "Times Square", Lat: 40.758, Lon: -73.9855, Feature: "RGN", Country: "USA", Admin1: "NY"},
+	{Name: "Central Park", Lat: 40.7829, Lon: -73.9654, Feature: "RGN", Country: "USA", Admin1: "NY"},
+	{Name: "Ground Zero", Lat: 40.7115, Lon: -74.0134, Feature: "RGN", Country: "USA", Admin1: "NY"},
+	{Name: "Fifth Avenue", Lat: 40.7739, Lon: -73.9653, Feature: "RGN", Country: "USA", Admin1: "NY"},
+	{Name: "National Mall", Lat: 38.8896, Lon: -77.023, Feature: "RGN", Country: "USA", Admin1: "DC"},
+	{Name: "Trafalgar Square", Lat: 51.508, Lon: -0.128, Feature: "RGN", Country: "GBR", Admin1: "ENG"},
+	{Name: "Parliament Square", Lat: 51.5005, Lon: -0.1268, Feature: "RGN", Country: "GBR", Admin1: "ENG"},
+	{Name: "Champs-Elysees", Lat: 48.8698, Lon: 2.3078, Feature: "RGN", Country: "FRA", Admin1: "11", Names: []string{"Champs-Elysees", "Champs-Élysées", "Champs Elysees"}},
+	{Name: "Red Square", Lat: 55.7539, Lon: 37.6208, Feature: "RGN", Country: "RUS"},
+	{Name: "Tiananmen Square", Lat: 39.9055, Lon: 116.3976, Feature: "RGN", Country: "CHN", Names: []string{"Tiananmen Square", "Tiananmen"}},
+	{Name: "Tahrir Square", Lat: 30.0444, Lon: 31.2357, Feature: "RGN", Country: "EGY"},
+	{Name: "Maidan", Lat: 50.4501, Lon: 30.5234, Feature: "RGN", Country: "UKR", Names: []string{"Maidan", "Maidan Nezalezhnosti"}},
 
 	// Airports news names (strikes, arrivals, expulsions).
 	{Name: "Heathrow Airport", Lat: 51.47, Lon: -0.4543, Feature: "AIRP", Country: "GBR", Admin1: "ENG", Names: []string{"Heathrow Airport", "Heathrow", "London Heathrow"}},
@@ -160,7 +178,7 @@ var countryExtra = map[string][]string{
 	"PSE": {"Palestinian territories", "Palestinian Territories", "occupied Palestinian territories"},
 	"VAT": {"Vatican", "Holy See"},
 	"CIV": {"Ivory Coast"},
-	"TTO": {"T&T"},
+	"TTO": {"T&T", "Trinidad"},
 }
 
 // demonymExtra are demonyms news uses that world-countries lacks.

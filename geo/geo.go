@@ -692,6 +692,15 @@ func (l *Locator) findDemonym(w string) (gazetteer.Entry, bool) {
 	if len(tries) == 0 && len(base) > 5 {
 		tries = append(tries, base+"ia") // "Abkhaz"
 	}
+	if len(base) >= 4 && (strings.HasSuffix(base, "b") || strings.HasSuffix(base, "at")) {
+		tries = append(tries, base+"ia") // "Serb", "Croat"
+	}
+	if len(base) > 4 && strings.HasSuffix(base, "o") {
+		tries = append(tries, base[:len(base)-1]+"ia") // "Austro-", "Russo-"
+	}
+	if len(base) > 4 {
+		tries = append(tries, base+"stan", base+"istan") // "Kazakh", "Turkmen"
+	}
 	for _, t := range tries {
 		es := l.lookupCached(t)
 		// a people's land before a division of its name ("Kurdish" is

@@ -97,6 +97,8 @@ func small() *gazetteer.Gazetteer {
 		e(73, "Jones", "USA", "PPL", "OK", 35.57, -97.29, 2900),
 		e(74, "Republic", "USA", "PPL", "PA", 39.96, -79.88, 1096),
 		e(75, "Maryland", "USA", "PPL", "NY", 42.54, -75.12, 1800),
+		e(78, "Serbia", "SRB", "PCLI", "", 44, 21, 7000000),
+		e(79, "Kazakhstan", "KAZ", "PCLI", "", 48, 68, 19000000),
 		e(76, "New York", "USA", "ADM1", "NY", 43, -75.5, 19500000),
 		e(77, "Oneonta", "USA", "PPL", "NY", 42.45, -75.06, 14000),
 		e(68, "Europe", "", "CONT", "", 48.69, 9.14, 0),
@@ -333,6 +335,15 @@ func TestPeopleWords(t *testing.T) {
 	}
 	if got[2].Gazetteer != "Sicily" {
 		t.Errorf("Sicilian: %+v, want Sicily", got[2])
+	}
+	// the forms of peoples' names the regular rules reach: Serb, Kazakh
+	text = "Serb and Kazakh envoys met."
+	got, err = p.ResolvePlaces(dyad.Doc{ID: "y", Text: text}, []dyad.Span{{Start: 0, End: 4}, {Start: 9, End: 15}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0].Country != "SRB" || got[1].Country != "KAZ" {
+		t.Errorf("Serb, Kazakh: %+v, want Serbia and Kazakhstan", got)
 	}
 }
 
