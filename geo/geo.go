@@ -394,13 +394,35 @@ func (l *Locator) placeStrays(cs []*cand) {
 	if n == 0 {
 		return
 	}
+	// within the country: a small town far from a focus city named more
+	// than once, alone in its state among the story's places (New
+	// Orleans's Elysian Fields is not Elysian Fields, Texas)
+	inDiv := map[[2]string]int{}
+	for k := range byCountry[top].ids {
+		inDiv[[2]string{top, k.admin1}]++
+	}
 	for _, c := range cs {
-		if !mayStray(c) || c.entries[c.pick].Country == top || len(byCountry[c.entries[c.pick].Country].ids) > 1 {
+		if !mayStray(c) {
+			continue
+		}
+		e := c.entries[c.pick]
+		switch {
+		case e.Country != top:
+			if len(byCountry[e.Country].ids) > 1 {
+				continue
+			}
+		case n >= 2 && strings.HasPrefix(focus.Feature, "PPL") && e.Admin1 != focus.Admin1 &&
+			inDiv[[2]string{top, e.Admin1}] == 1 && distanceKm(e.Lat, e.Lon, focus.Lat, focus.Lon) > strayKm:
+		default:
 			continue
 		}
 		c.entries, c.pick = []gazetteer.Entry{focus}, 0
 	}
 }
+
+// strayKm is how far from the story's focus city a small town of the same
+// country must lie to be taken for a stray.
+const strayKm = 300
 
 // mayStray reports whether c is a small town that placeStrays may move.
 func mayStray(c *cand) bool {

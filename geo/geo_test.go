@@ -253,6 +253,9 @@ func TestResolveSpans(t *testing.T) {
 		// a village named like a division of its own country is not meant
 		// by the division's name, even in a story from the village's state
 		{"Floods hit Maryland, officials in Oneonta, New York, said.", []string{"Maryland", "Oneonta", "New York"}, []string{"USA MD", "USA NY", "USA NY"}},
+		// so is a small town of the same country far from a focus city
+		// named more than once, alone in its state among the story's places
+		{"Police in Gainesville said the Kapra market near the Gainesville campus burned.", []string{"Gainesville", "Kapra", "Gainesville"}, []string{"USA FL", "USA FL", "USA FL"}},
 		// between cities named as often, the focus is the one in the
 		// division the document names most
 		{"Officials in Charleston met their peers from Manassas, Va., at Zorbin Park, near Centreville.", []string{"Charleston", "Manassas", "Va.", "Zorbin Park", "Centreville"}, []string{"USA WV", "USA VA", "USA VA", "USA VA", "USA VA"}},
