@@ -399,6 +399,9 @@ func (l *Locator) priors(c *cand) {
 	country := hasCountry(c.entries)
 	for i, e := range c.entries {
 		c.prior[i] = featurePrior(e.Feature) + weights.population*math.Log10(float64(e.Population)+10)
+		if e.Feature == "PPLX" && e.Population >= bigCityPopulation {
+			c.prior[i] -= featurePrior(e.Feature) // a district as big as a city: Hollywood, Soweto
+		}
 		if country && strings.HasPrefix(e.Feature, "PPL") {
 			// a town named like a country: Poland, Ohio; China, Texas
 			c.prior[i] -= weights.countryNamesake
