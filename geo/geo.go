@@ -608,6 +608,41 @@ func (l *Locator) lookupLoose(name string) []gazetteer.Entry {
 			}
 		}
 	}
+	return l.lookupArabic(n)
+}
+
+// arabicArticles are the Arabic article's transliterations (assimilated
+// before the sun letters: Ar Raqqah, As Suwayda, At Tanf).
+var arabicArticles = []string{"Al ", "Ar ", "As ", "At ", "Ad ", "Ash ", "Az ", "An ", "Ath ", "Adh ", "El "}
+
+// lookupArabic finds an Arabic place name written with the article the
+// gazetteer's form lacks or without the one it has ("Qamishli" is Al
+// Qāmishlī; "al-Tanf" is At Tanf).
+func (l *Locator) lookupArabic(n string) []gazetteer.Entry {
+	if len([]rune(n)) < 4 || !capitalised(n) && !strings.HasPrefix(n, "al-") && !strings.HasPrefix(n, "el-") {
+		return nil
+	}
+	bare := n
+	for _, p := range []string{"al-", "Al-", "el-", "El-", "al ", "Al ", "El "} {
+		if strings.HasPrefix(n, p) {
+			bare = n[len(p):]
+			break
+		}
+	}
+	if bare != n {
+		if es := l.g.Lookup(bare); len(es) > 0 {
+			return es
+		}
+	}
+	if bare == "" || strings.ContainsRune(bare, ' ') {
+		return nil
+	}
+	bare = strings.ToUpper(bare[:1]) + bare[1:]
+	for _, a := range arabicArticles {
+		if es := l.g.Lookup(a + bare); len(es) > 0 {
+			return es
+		}
+	}
 	return nil
 }
 
