@@ -29,6 +29,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/gazetteer"
@@ -283,6 +284,7 @@ func (l *Locator) Resolve(a *dyad.Analysis, spans []dyad.Span) []dyad.Place {
 		cs[i] = c
 	}
 	l.qualifyPairs(a, cs) // (no new candidates in this mode: the spans are given)
+	resolveInitials(cs)
 	l.resolve(a, rs, cs)
 	l.placeStrays(cs)
 	// a street or building the gazetteer cannot place is in the city the
@@ -308,6 +310,46 @@ func (l *Locator) Resolve(a *dyad.Analysis, spans []dyad.Span) []dyad.Place {
 		out[i] = place(c, c.entries[c.pick])
 	}
 	return out
+}
+
+// resolveInitials gives an unknown name in capitals the entry of a
+// country or division the document names whose initials it is ("SA" in a
+// story naming South Africa, "NSW" in one naming New South Wales).
+func resolveInitials(cs []*cand) {
+	for _, c := range cs {
+		if len(c.entries) > 0 || len(c.text) < 2 || len(c.text) > 4 || strings.ToUpper(c.text) != c.text {
+			continue
+		}
+		for _, o := range cs {
+			if o == c || len(o.entries) == 0 {
+				continue
+			}
+			for _, e := range o.entries {
+				if (isCountry(e.Feature) || e.Feature == "ADM1") && initials(e.Name) == c.text {
+					c.entries, c.kind = []gazetteer.Entry{e}, "place"
+					break
+				}
+			}
+			if len(c.entries) > 0 {
+				break
+			}
+		}
+	}
+}
+
+// initials returns the capitals of a name's words: "SA" for South
+// Africa, "NSW" for New South Wales ("of", "and" left out).
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() < 2 {
+		return ""
+	}
+	return b.String()
 }
 
 // strayPopulation is how many people a town may have at most to be taken

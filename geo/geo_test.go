@@ -375,3 +375,23 @@ func TestInnerArea(t *testing.T) {
 		t.Errorf("Council of Europe: %+v, want Europe", got[0])
 	}
 }
+
+func TestInitials(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{Gazetteer: small()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// an unknown name in capitals that is the initials of a country the
+	// story names is that country; one that is nobody's stays unknown
+	text := "Sri Lanka said SL forces met XQ envoys."
+	got, err := p.ResolvePlaces(dyad.Doc{ID: "x", Text: text}, []dyad.Span{{Start: 0, End: 9}, {Start: 15, End: 17}, {Start: 29, End: 31}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[1].Country != "LKA" {
+		t.Errorf("SL: %+v, want Sri Lanka", got[1])
+	}
+	if got[2].GeonameID != 0 || got[2].Country != "" {
+		t.Errorf("XQ: %+v, want unknown", got[2])
+	}
+}
