@@ -472,7 +472,10 @@ func mayStray(c *cand) bool {
 		return false
 	}
 	e := c.entries[c.pick]
-	return e.Country != "" && strings.HasPrefix(e.Feature, "PPL") && e.Population < strayPopulation
+	// (or one the name reaches only as another of its names: "Washington
+	// Square" is an old name of Franklin Square, New York)
+	return e.Country != "" && strings.HasPrefix(e.Feature, "PPL") &&
+		(e.Population < strayPopulation || e.Population < bigCityPopulation && !equalFold(e.Name, c.text))
 }
 
 // facilityWords end the names of streets, buildings and sites: places

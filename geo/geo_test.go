@@ -100,6 +100,10 @@ func small() *gazetteer.Gazetteer {
 		e(78, "Serbia", "SRB", "PCLI", "", 44, 21, 7000000),
 		e(80, "Hollywood", "USA", "PPLX", "CA", 34.1, -118.33, 167000),
 		e(82, "Al Qamishli", "SYR", "PPLA2", "01", 37.05, 41.23, 184000),
+		e(84, "London", "GBR", "PPLC", "ENG", 51.51, -0.13, 8900000),
+		e(87, "Franklin Square", "USA", "PPL", "NY", 40.71, -73.68, 29000, "Washington Square"),
+		e(85, "Kilburn", "GBR", "PPLX", "ENG", 51.55, -0.19, 29000),
+		e(86, "Kilburn", "GBR", "PPL", "ENG", 53.01, -1.44, 5500),
 		e(83, "Ar Raqqah", "SYR", "PPLA", "04", 35.95, 39.01, 177000),
 		e(81, "Hollywood", "USA", "PPL", "FL", 26.01, -80.15, 150000),
 		e(79, "Kazakhstan", "KAZ", "PCLI", "", 48, 68, 19000000),
@@ -260,6 +264,9 @@ func TestResolveSpans(t *testing.T) {
 		// so is a small town of the same country far from a focus city
 		// named more than once, alone in its state among the story's places
 		{"Police in Gainesville said the Kapra market near the Gainesville campus burned.", []string{"Gainesville", "Kapra", "Gainesville"}, []string{"USA FL", "USA FL", "USA FL"}},
+		// and a town the name reaches only as another of its names, even a
+		// bigger one
+		{"Police in Gainesville said crowds filled Washington Square near the Gainesville campus.", []string{"Gainesville", "Washington Square", "Gainesville"}, []string{"USA FL", "USA FL", "USA FL"}},
 		// a district as big as a city is no lesser reading than a town
 		{"Stars flew to Hollywood.", []string{"Hollywood"}, []string{"USA CA"}},
 		// an Arabic name with or without the article the gazetteer's form
@@ -393,5 +400,30 @@ func TestInitials(t *testing.T) {
 	}
 	if got[2].GeonameID != 0 || got[2].Country != "" {
 		t.Errorf("XQ: %+v, want unknown", got[2])
+	}
+}
+
+func TestDistrictNearNamedCity(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{Gazetteer: small()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// a district is read for its name near a city the story names, before
+	// a village of that name elsewhere
+	text := "Residents of Kilburn marched across London."
+	got, err := p.ResolvePlaces(dyad.Doc{ID: "x", Text: text}, []dyad.Span{{Start: 13, End: 20}, {Start: 36, End: 42}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0].GeonameID != 85 {
+		t.Errorf("Kilburn: %+v, want the London district", got[0])
+	}
+	text = "Residents of Kilburn marched."
+	got, err = p.ResolvePlaces(dyad.Doc{ID: "y", Text: text}, []dyad.Span{{Start: 13, End: 20}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0].GeonameID != 86 {
+		t.Errorf("Kilburn alone: %+v, want the town", got[0])
 	}
 }

@@ -92,6 +92,7 @@ func (l *Locator) resolve(a *dyad.Analysis, rs []rune, cs []*cand) {
 			}
 		}
 	}
+	var towns []town
 	for round := 0; round < 3; round++ {
 		// the context each name sees: base plus every other name's vote
 		// (its own is taken out when scoring)
@@ -103,9 +104,19 @@ func (l *Locator) resolve(a *dyad.Analysis, rs []rune, cs []*cand) {
 			}
 		}
 		changed := false
+		// the towns the names resolved to in the last round, for the
+		// distance of a district to them
+		towns = towns[:0]
+		for _, k := range order {
+			if c := groups[k].cs[0]; c.pick >= 0 && !c.inner {
+				if e := c.entries[c.pick]; strings.HasPrefix(e.Feature, "PPL") {
+					towns = append(towns, town{k, e.Lat, e.Lon})
+				}
+			}
+		}
 		for _, k := range order {
 			g := groups[k]
-			ctx := scoped{total, g.vote, support, plausible[k]}
+			ctx := scoped{total, g.vote, support, plausible[k], towns, k}
 			pick := l.best(g.cs[0], ctx)
 			if pick != g.cs[0].pick || round == 0 {
 				changed = true
@@ -244,6 +255,30 @@ type scoped struct {
 	// are the divisions this name counts in it.
 	support    map[[2]string]float64
 	ownSupport [][2]string
+	// towns are the names' towns, for a district's distance to them; self
+	// is this name's key among them
+	towns []town
+	self  string
+}
+
+// town is the point a name (by its key) resolved to.
+type town struct {
+	key      string
+	lat, lon float64
+}
+
+// districtKm is how near a town the story names a district must lie to be
+// read as part of it.
+const districtKm = 30
+
+// nearTo reports whether one of the other names' towns lies within km of e.
+func (x scoped) nearTo(e gazetteer.Entry, km float64) bool {
+	for _, t := range x.towns {
+		if t.key != x.self && distanceKm(t.lat, t.lon, e.Lat, e.Lon) <= km {
+			return true
+		}
+	}
+	return false
 }
 
 // supported returns how many other names can be in division k.
@@ -349,6 +384,9 @@ func (l *Locator) best(c *cand, ctx scoped) int {
 			if w := ctx.country(e.Country); w > 0 {
 				x += weights.country * math.Min(w, weights.cap)
 			}
+		}
+		if e.Feature == "PPLX" && ctx.nearTo(e, districtKm) {
+			x += weights.district // a district of a city the story names: Kilburn, London
 		}
 		x += local
 		s := c.prior[i] + x
@@ -463,12 +501,12 @@ var weights = struct {
 	country0, region0, adm1, capital, seat, adm2, seat2 float64
 	population, country, admin1, cap, altName           float64
 	capitalOverDivision, host, support, plausible       float64
-	ocean, countryNamesake, bigCity                     float64
+	ocean, countryNamesake, bigCity, district           float64
 }{
 	country0: 5, region0: 6, adm1: 2.6, capital: 2.5, seat: 1.5, adm2: 1, seat2: 0.7,
 	population: 0.6, country: 1.5, admin1: 1.5, cap: 3, altName: 2,
 	capitalOverDivision: 1.5, host: 2, support: 1, plausible: 2.5,
-	ocean: 9, countryNamesake: 3, bigCity: 0.7,
+	ocean: 9, countryNamesake: 3, bigCity: 0.7, district: 2,
 }
 
 // placeEvents gives each event the place its sentence names — the one
