@@ -251,6 +251,19 @@ func inside(st *sent, m *match) int {
 	return -1
 }
 
+// possessiveMention reports whether mention mi is followed by a
+// possessive "'s" ("Turkey's").
+func possessiveMention(st *sent, mi int) bool {
+	k := st.ments[mi].Tok1
+	if k < len(st.toks) {
+		if t := st.toks[k]; t.Tag == "POS" || t.Lower == "'s" || t.Lower == "’s" {
+			return true
+		}
+	}
+	last := st.toks[k-1].Lower
+	return strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s")
+}
+
 // relativeSubject reports whether the relative pronoun at k is the subject
 // of the verb chain starting at head ("who visited", "which has attacked").
 func relativeSubject(st *sent, k, head int) bool {
@@ -1107,6 +1120,10 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			if o := object(st, m.end, strict); o >= 0 {
 				tgts = conjoined(st, o)
 			}
+		} else if in := inside(st, m); in >= 0 && !m.pat.Foreign && possessiveMention(st, in) && st.ments[in].Tok1 < m.end {
+			// "support Turkey's efforts to join the Community": the owner
+			// of the pattern's noun, not a name after it
+			tgts = conjoined(st, in)
 		} else if in := inside(st, m); in >= 0 && m.pat.Foreign && st.ments[in].Tok0 > m.anchor && !preps[st.toks[st.ments[in].Tok0-1].Lower] {
 			// "engaged Filipino peacekeepers in a firefight" under "- *
 			// (IN FIREFIGHT)": the verb's object before the pattern's
