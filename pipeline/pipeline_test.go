@@ -173,6 +173,7 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"ordering patrols raises police alert", "Iran ordered patrols after the riots.", "IRN - 151"},
 		{"the owner of the pattern's noun is the target", "Portugal will support Turkey's efforts to join the European Community.", "PRT TUR 032"},
 		{"the European Community is the EU", "The European Community condemned Iraq.", "IGOEUREEC IRQ 111"},
+		{"a broadcaster's name needs its capitals", "Taiwan's foreign minister visited Russia today.", "TWNGOV RUS 042"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
