@@ -251,6 +251,26 @@ func inside(st *sent, m *match) int {
 	return -1
 }
 
+// topicModifier reports whether mention mi modifies a noun in a phrase
+// after "on", "about" or "over" that names a topic ("negotiations on an
+// Israeli troop pullback", "talks on limiting European-based missiles").
+func topicModifier(st *sent, mi int) bool {
+	m := st.ments[mi]
+	if m.Tok1 >= len(st.toks) || !isNoun(st.toks[m.Tok1].Tag) || st.coveredBy[m.Tok1] >= 0 {
+		return false
+	}
+	for k := m.Tok0 - 1; k >= 0 && k >= m.Tok0-6; k-- {
+		switch t := st.toks[k]; {
+		case t.Lower == "on" || t.Lower == "about" || t.Lower == "over" || t.Lower == "regarding" || t.Lower == "concerning":
+			return true
+		case t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "CD" || t.Tag == "VBG" || t.Tag == "NN" || t.Tag == "NNS" || t.Tag == "IN" && t.Lower == "of":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 // possessiveMention reports whether mention mi is followed by a
 // possessive "'s" ("Turkey's").
 func possessiveMention(st *sent, mi int) bool {
@@ -1130,7 +1150,11 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			// phrase, not a place after it
 			tgts = conjoined(st, in)
 		} else if o := object(st, m.end, strict); o >= 0 {
-			tgts = conjoined(st, o)
+			if !(root(code) == "04" && topicModifier(st, o)) {
+				// ("talks on an Israeli troop pullback": what about, not
+				// with whom)
+				tgts = conjoined(st, o)
+			}
 		} else if in := inside(st, m); in >= 0 {
 			tgts = conjoined(st, in)
 		}
