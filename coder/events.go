@@ -339,8 +339,9 @@ func object(st *sent, from int, strict bool) (found int) {
 			return mi
 		}
 		t := toks[k]
-		if boundary(t) || (t.Text == "," && k > from) || subordinators[t.Lower] && t.Tag == "IN" {
-			return -1
+		if boundary(t) || (t.Text == "," && k > from) || subordinators[t.Lower] && t.Tag == "IN" ||
+			k > from && (t.Tag == "WRB" || t.Tag == "WDT" || t.Tag == "WP") {
+			return -1 // (nor in a relative clause: "a curfew in Montenegro, where 28 people …")
 		}
 		if (t.Tag == "VBN" || t.Tag == "VBD") && k+1 < len(toks) && toks[k+1].Lower == "by" {
 			return -1 // "an agreement brokered by the United States"
