@@ -1145,6 +1145,10 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			// "support Turkey's efforts to join the Community": the owner
 			// of the pattern's noun, not a name after it
 			tgts = conjoined(st, in)
+		} else if o := patternNounOwner(st, m); o >= 0 && !m.pat.Foreign && o != subj {
+			// "opposed to French mediation in talks with Syria": whose
+			// mediation, not the talks' other side
+			tgts = conjoined(st, o)
 		} else if in := inside(st, m); in >= 0 && m.pat.Foreign && st.ments[in].Tok0 > m.anchor && !preps[st.toks[st.ments[in].Tok0-1].Lower] {
 			// "engaged Filipino peacekeepers in a firefight" under "- *
 			// (IN FIREFIGHT)": the verb's object before the pattern's
