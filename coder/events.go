@@ -271,6 +271,39 @@ func topicModifier(st *sent, mi int) bool {
 	return false
 }
 
+// hasTargetSlot reports whether pattern p names its target ("+").
+func hasTargetSlot(p *lexicon.VerbPattern) bool {
+	for _, e := range p.Elems {
+		if e.Kind == lexicon.ElemTarget {
+			return true
+		}
+	}
+	return false
+}
+
+// ownedBy reports whether mention mi is a source's own, by a possessive
+// pronoun ("its troops", "their forces") and the same country (or the
+// organisation's forces, which carry no country of their own).
+func ownedBy(st *sent, mi int, srcs []int) bool {
+	m := st.ments[mi]
+	k := m.Tok0
+	if w := st.toks[k].Lower; w != "its" && w != "their" && w != "his" && w != "her" {
+		if k == 0 {
+			return false
+		}
+		if w := st.toks[k-1].Lower; w != "its" && w != "their" && w != "his" && w != "her" {
+			return false
+		}
+	}
+	for _, s := range srcs {
+		sc := st.ments[s].Country
+		if sc != "" && sc == m.Country || strings.HasPrefix(st.ments[s].Code, "IGO") && (m.Country == "" || strings.HasPrefix(m.Code, "IGO")) {
+			return true
+		}
+	}
+	return false
+}
+
 // possessiveMention reports whether mention mi is followed by a
 // possessive "'s" ("Turkey's").
 func possessiveMention(st *sent, mi int) bool {
@@ -1176,6 +1209,15 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	}
 	if len(srcs) == 0 {
 		return nil
+	}
+	if !m.pat.Foreign && len(tgts) == 1 && !hasTargetSlot(m.pat) && ownedBy(st, tgts[0], srcs) {
+		// "Syria offered its troops to Lebanon's president": the source's
+		// own forces are what it offers, the one after them the target
+		own := tgts[0]
+		tgts = nil
+		if o := object(st, st.ments[own].Tok1, false); o >= 0 && !slices.Contains(srcs, o) {
+			tgts = conjoined(st, o)
+		}
 	}
 	if !m.pat.Foreign && code == "180" && len(tgts) > 0 && allArmed(st, tgts) {
 		// killing or wounding soldiers or fighters is the use of military

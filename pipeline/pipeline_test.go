@@ -178,6 +178,7 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"no object inside a relative clause", "Serbia lifted a night curfew in Montenegro, where 28 people have been killed in riots.", "SRB MNE 0813"},
 		{"the owner of the pattern's last noun is the target", "Israel is opposed to French mediation in peace negotiations with Syria.", "ISR FRA 126"},
 		{"former states keep their codes", "Yugoslav troops attacked Croatia.", "YUGMIL HRV 190"},
+		{"a source's own troops are no target", "Syria has offered its troops to Lebanon's president.", "SYR LBNGOV 0334"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
