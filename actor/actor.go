@@ -215,6 +215,18 @@ func isNounTag(tag string) bool { return strings.HasPrefix(tag, "NN") }
 var adjLike = map[string]bool{"military": true, "official": true, "civilian": true,
 	"government": true, "intelligence": true, "security": true, "opposition": true}
 
+// inPlaceGap reports whether the words between two atoms are "in" and at
+// most one compass word ("in", "in south").
+func inPlaceGap(gap []dyad.Token) bool {
+	return len(gap) == 1 && gap[0].Lower == "in" || len(gap) == 2 && gap[0].Lower == "in" && compass[gap[1].Lower]
+}
+
+// inBefore reports whether token i follows "in" (or "in" and a compass
+// word).
+func inBefore(toks []dyad.Token, i int) bool {
+	return i > 0 && toks[i-1].Lower == "in" || i > 1 && compass[toks[i-1].Lower] && toks[i-2].Lower == "in"
+}
+
 // ethnicHead reports whether a group starts with a plural demonym used as
 // a noun ("Albanians", "Kurds"), which names an ethnic group, not a state.
 func ethnicHead(toks []dyad.Token, g *group) bool {
@@ -385,7 +397,7 @@ func joinable(toks []dyad.Token, g *group, a atom) bool {
 		if t.Lower == "of" || t.Lower == "for" {
 			sawOf = true
 		}
-		if (t.Lower == "in" || t.Lower == "from") && len(gap) != 1 {
+		if (t.Lower == "in" || t.Lower == "from") && len(gap) != 1 && !inPlaceGap(gap) {
 			return false
 		}
 	}
@@ -410,7 +422,7 @@ func joinable(toks []dyad.Token, g *group, a atom) bool {
 		if len(gap) == 0 && a.kind == aAdj {
 			return true // "Iraqi Kurds", "Bosnian Serbs": the first names the country
 		}
-		if len(gap) == 1 && gap[0].Lower == "in" && (a.kind == aCountry || a.kind == aCapital) && strings.HasSuffix(toks[last.t1-1].Tag, "S") {
+		if inPlaceGap(gap) && (a.kind == aCountry || a.kind == aCapital) && strings.HasSuffix(toks[last.t1-1].Tag, "S") {
 			return true // "ethnic Albanians in south Serbia": where they live
 		}
 		return a.kind == aAgent || a.kind == aName || a.kind == aPerson || (a.kind == aActor && len(gap) == 0)
@@ -490,7 +502,7 @@ func resolveGroup(toks []dyad.Token, g *group) {
 	for _, a := range g.atoms {
 		switch a.kind {
 		case aCountry, aAdj, aCapital:
-			if g.country == "" || a.kind != aAdj && a.t0 > 0 && toks[a.t0-1].Lower == "in" && ethnicHead(toks, g) {
+			if g.country == "" || a.kind != aAdj && a.t0 > 0 && inBefore(toks, a.t0) && ethnicHead(toks, g) {
 				// the first country; for "ethnic Albanians in Serbia",
 				// the one they live in
 				g.country = a.entry.Code
