@@ -221,6 +221,22 @@ func inPlaceGap(gap []dyad.Token) bool {
 	return len(gap) == 1 && gap[0].Lower == "in" || len(gap) == 2 && gap[0].Lower == "in" && compass[gap[1].Lower]
 }
 
+// fromGap reports whether the words between an agent and a country or
+// people are "in" or "from" and at most two determiners, numbers or
+// compass words ("a court in Guyana", "doctors from two American aid
+// groups", "refugees from northern Syria").
+func fromGap(gap []dyad.Token) bool {
+	if len(gap) == 0 || len(gap) > 3 || gap[0].Lower != "in" && gap[0].Lower != "from" {
+		return false
+	}
+	for _, t := range gap[1:] {
+		if !(t.Tag == "DT" && t.Lower != "that" && t.Lower != "this" || t.Tag == "CD" || compass[t.Lower]) {
+			return false
+		}
+	}
+	return true
+}
+
 // inBefore reports whether token i follows "in" (or "in" and a compass
 // word).
 func inBefore(toks []dyad.Token, i int) bool {
@@ -397,7 +413,7 @@ func joinable(toks []dyad.Token, g *group, a atom) bool {
 		if t.Lower == "of" || t.Lower == "for" {
 			sawOf = true
 		}
-		if (t.Lower == "in" || t.Lower == "from") && len(gap) != 1 && !inPlaceGap(gap) {
+		if (t.Lower == "in" || t.Lower == "from") && len(gap) != 1 && !inPlaceGap(gap) && !(last.kind == aAgent && fromGap(gap)) {
 			return false
 		}
 	}
@@ -427,13 +443,14 @@ func joinable(toks []dyad.Token, g *group, a atom) bool {
 		}
 		return a.kind == aAgent || a.kind == aName || a.kind == aPerson || (a.kind == aActor && len(gap) == 0)
 	case aAgent:
-		if len(gap) == 1 && (gap[0].Lower == "in" || gap[0].Lower == "from") {
-			// "a court in Guyana", "protesters in Tehran", but not "its
-			// forces in Lebanon" (whose forces the possessive says)
+		if fromGap(gap) {
+			// "a court in Guyana", "protesters in Tehran", "doctors from
+			// two American aid groups", but not "its forces in Lebanon"
+			// (whose forces the possessive says)
 			if last.t0 > 0 && toks[last.t0-1].Tag == "PRP$" {
 				return false
 			}
-			return a.kind == aCountry || a.kind == aCapital
+			return a.kind == aCountry || a.kind == aCapital || a.kind == aAdj && len(gap) > 1 && gap[0].Lower == "from"
 		}
 		if sawOf {
 			// "Minister of Defense of Syria", "leaders of Egypt's
