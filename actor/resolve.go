@@ -148,6 +148,13 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 			groups[si] = gs
 		}
 		for _, g := range groups[si] {
+			if g.country == "" && len(g.sectors) > 0 && g.person == nil && r.placeCountry != nil {
+				// "the government of Sindh province", "the governor of
+				// Kandahar": an office of a place the gazetteer knows
+				if c := r.officeOfPlace(toks, g); c != "" {
+					g.country = c
+				}
+			}
 			locCountry := locativeCountry(toks, groups[si], g)
 			var e *entity
 			code := g.code()
@@ -637,6 +644,34 @@ func documentCountry(dateline string, groups [][]*group) string {
 	return ""
 }
 
+// officeOfPlace returns the country of the place an agent's group names
+// after "of" ("the governor of Kandahar"), or "".
+func (r *Resolver) officeOfPlace(toks []dyad.Token, g *group) string {
+	for _, a := range g.atoms {
+		if a.kind == aName && a.t0 > 0 && toks[a.t0-1].Lower == "of" {
+			return r.placeCountry(spanText(toks, a.t0, a.t1))
+		}
+	}
+	return ""
+}
+
+// divisionNouns follow the name of a division: "Sindh province".
+var divisionNouns = map[string]bool{"province": true, "state": true, "region": true, "governorate": true,
+	"district": true, "county": true, "prefecture": true, "oblast": true}
+
+// ofDivision reports whether the capitalised words at t0 follow "of" and
+// are followed by a division noun ("the government of Sindh province").
+func ofDivision(toks []dyad.Token, t0 int) bool {
+	if t0 < 1 || toks[t0-1].Lower != "of" {
+		return false
+	}
+	k := t0
+	for k < len(toks) && k-t0 < 4 && isCap(toks[k].Text) {
+		k++
+	}
+	return k > t0 && k < len(toks) && divisionNouns[toks[k].Lower]
+}
+
 // locativeCountry returns the one country named as a place ("in Baku",
 // "across Kenya") within a few words after the phrase h, or "".
 // placeGroups returns, as country-only groups, the capitalised names after
@@ -658,7 +693,7 @@ func (r *Resolver) placeGroups(toks []dyad.Token, gs []*group) []*group {
 	}
 	var out []*group
 	for k := 1; k < len(toks); k++ {
-		if !locativeBefore(toks, k) {
+		if !locativeBefore(toks, k) && !ofDivision(toks, k) {
 			continue
 		}
 		end := k
@@ -701,8 +736,8 @@ func locativeCountry(toks []dyad.Token, gs []*group, h *group) string {
 		if groupKind(g) == "adjective" && g.t1 < len(toks) && isNounTag(toks[g.t1].Tag) {
 			continue // "in Israeli tank shelling": whose, not where
 		}
-		if !locativeBefore(toks, g.t0) {
-			continue
+		if !locativeBefore(toks, g.t0) && !(ofDivision(toks, g.t0) && g.t0-h.t1 == 1) {
+			continue // (or "the government of Sindh province": whose government)
 		}
 		if found != "" && found != g.country {
 			return ""
