@@ -92,6 +92,7 @@ var regions = []Entry{
 	{Name: "Buckingham Palace", Lat: 51.5014, Lon: -0.1419, Feature: "BLDG", Country: "GBR", Admin1: "ENG"},
 	{Name: "Elysee Palace", Lat: 48.8704, Lon: 2.3167, Feature: "BLDG", Country: "FRA", Admin1: "11", Names: []string{"Elysee Palace", "Élysée Palace", "Elysee", "Élysée"}},
 	{Name: "Zhongnanhai", Lat: 39.9133, Lon: 116.3836, Feature: "BLDG", Country: "CHN"},
+	{Name: "United Nations headquarters", Lat: 40.7489, Lon: -73.968, Feature: "BLDG", Country: "USA", Admin1: "NY", Names: []string{"United Nations headquarters", "UN headquarters", "U.N. headquarters", "United Nations"}},
 	{Name: "Trump Tower", Lat: 40.7625, Lon: -73.9738, Feature: "BLDG", Country: "USA", Admin1: "NY"},
 	{Name: "Whitehall", Lat: 51.5045, Lon: -0.1263, Feature: "BLDG", Country: "GBR", Admin1: "ENG"},
 	{Name: "Scotland Yard", Lat: 51.4981, Lon: -0.1339, Feature: "BLDG", Country: "GBR", Admin1: "ENG", Names: []string{"Scotland Yard", "New Scotland Yard"}},

@@ -843,8 +843,8 @@ func (l *Locator) innerPlace(name string) ([]gazetteer.Entry, string) {
 	for n := len(words) - 1; n >= 2; n-- {
 		for i := 0; i+n <= len(words); i++ {
 			part := strings.Join(words[i:i+n], " ")
-			if !capitalised(part) {
-				continue
+			if !capitalised(part) || facilityWords[strings.ToLower(words[i+n-1])] {
+				continue // ("State University" is a hamlet in Arkansas, not the campus)
 			}
 			if es := namedAs(l.g.Lookup(part), part); len(es) > 0 {
 				return es, "place"

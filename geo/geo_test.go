@@ -102,6 +102,8 @@ func small() *gazetteer.Gazetteer {
 		e(82, "Al Qamishli", "SYR", "PPLA2", "01", 37.05, 41.23, 184000),
 		e(84, "London", "GBR", "PPLC", "ENG", 51.51, -0.13, 8900000),
 		e(87, "Franklin Square", "USA", "PPL", "NY", 40.71, -73.68, 29000, "Washington Square"),
+		e(88, "State University", "USA", "PPL", "AR", 35.84, -90.67, 2000),
+		e(89, "Arizona", "USA", "ADM1", "AZ", 34.5, -111.5, 7000000),
 		e(85, "Kilburn", "GBR", "PPLX", "ENG", 51.55, -0.19, 29000),
 		e(86, "Kilburn", "GBR", "PPL", "ENG", 53.01, -1.44, 5500),
 		e(83, "Ar Raqqah", "SYR", "PPLA", "04", 35.95, 39.01, 177000),
@@ -272,6 +274,9 @@ func TestResolveSpans(t *testing.T) {
 		// an Arabic name with or without the article the gazetteer's form
 		// has
 		{"Clashes erupted in Qamishli and al-Raqqah.", []string{"Qamishli", "al-Raqqah"}, []string{"SYR 01", "SYR 04"}},
+		// a part of a longer name that ends in a facility word is no place
+		// inside it ("State University" is a hamlet in Arkansas)
+		{"Students at Arizona State University marched.", []string{"Arizona State University"}, []string{"USA AZ"}},
 		// between cities named as often, the focus is the one in the
 		// division the document names most
 		{"Officials in Charleston met their peers from Manassas, Va., at Zorbin Park, near Centreville.", []string{"Charleston", "Manassas", "Va.", "Zorbin Park", "Centreville"}, []string{"USA WV", "USA VA", "USA VA", "USA VA", "USA VA"}},
