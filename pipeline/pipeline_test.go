@@ -182,6 +182,7 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"an ethnic group is of the state it lives in", "Ethnic Albanians in south Serbia demanded a UN presence.", "SRB IGOUNO 100"},
 		{"an agent from a people's groups", "Doctors from two American aid groups donated medicine to Iraq.", "USAHLHNGO IRQ 073"},
 		{"an office of a place the gazetteer knows", "The governor of Kandahar province met tribal elders.", "AFGGOV ---CVL 040"},
+		{"a people of one state gives its country", "Igbo elders accused the Nigerian army of abuses.", "NGACVL NGAMIL 1122"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
