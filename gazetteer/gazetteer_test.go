@@ -180,7 +180,7 @@ func TestEmbedded(t *testing.T) {
 	}
 	// the hand table's rivers and seats of power, and counties.tsv's
 	for name, feature := range map[string]string{"River Euphrates": "STM", "Cauvery": "STM", "White House": "BLDG", "Kremlin": "BLDG",
-		"Hampshire": "ADM2", "County Clare": "ADM2", "Fife": "ADM2", "Heathrow": "AIRP", "Tahrir Square": "RGN"} {
+		"Hampshire": "ADM2", "County Clare": "ADM2", "Fife": "ADM2", "Heathrow": "AIRP", "Tahrir Square": "RGN", "Iraqi Kurdistan": "RGN"} {
 		found := false
 		for _, e := range g.Lookup(name) {
 			found = found || e.Feature == feature

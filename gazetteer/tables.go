@@ -51,6 +51,7 @@ var regions = []Entry{
 	{Name: "Indian Ocean", Lat: -20, Lon: 80, Feature: "OCN"},
 	{Name: "Kashmir", Lat: 34, Lon: 76, Feature: "RGN"},
 	{Name: "Kurdistan", Lat: 37, Lon: 43.5, Feature: "RGN"},
+	{Name: "Kurdistan Region", Lat: 36.4, Lon: 44.4, Feature: "RGN", Country: "IRQ", Names: []string{"Kurdistan Region", "Iraqi Kurdistan", "Kurdistan Region of Iraq", "Kurdistan Regional Government"}},
 	{Name: "Darfur", Lat: 13, Lon: 24, Feature: "RGN", Country: "SDN"},
 	{Name: "West Bank", Lat: 32, Lon: 35.25, Feature: "RGN", Country: "PSE"},
 	{Name: "Gaza Strip", Lat: 31.42, Lon: 34.36, Feature: "RGN", Country: "PSE", Names: []string{"Gaza Strip", "Gaza"}},
