@@ -247,7 +247,14 @@ func inBefore(toks []dyad.Token, i int) bool {
 // a noun ("Albanians", "Kurds"), which names an ethnic group, not a state.
 func ethnicHead(toks []dyad.Token, g *group) bool {
 	a := g.atoms[0]
-	return a.kind == aAdj && strings.HasSuffix(toks[a.t1-1].Tag, "S")
+	return a.kind == aAdj && pluralWord(toks[a.t1-1])
+}
+
+// pluralWord reports whether t is a plural noun, by its tag or, for a
+// capitalised people's name the tagger took for a singular ("Uzbeks"),
+// its ending.
+func pluralWord(t dyad.Token) bool {
+	return strings.HasSuffix(t.Tag, "S") || strings.HasPrefix(t.Tag, "NNP") && strings.HasSuffix(t.Lower, "s")
 }
 
 // sharesWord reports whether any token's text occurs as a word of name.
@@ -438,7 +445,7 @@ func joinable(toks []dyad.Token, g *group, a atom) bool {
 		if len(gap) == 0 && a.kind == aAdj {
 			return true // "Iraqi Kurds", "Bosnian Serbs": the first names the country
 		}
-		if inPlaceGap(gap) && (a.kind == aCountry || a.kind == aCapital) && strings.HasSuffix(toks[last.t1-1].Tag, "S") {
+		if inPlaceGap(gap) && (a.kind == aCountry || a.kind == aCapital) && pluralWord(toks[last.t1-1]) {
 			return true // "ethnic Albanians in south Serbia": where they live
 		}
 		return a.kind == aAgent || a.kind == aName || a.kind == aPerson || (a.kind == aActor && len(gap) == 0)
