@@ -20,7 +20,6 @@
 package geo
 
 import (
-	"bufio"
 	_ "embed"
 	"fmt"
 	"math"
@@ -132,46 +131,45 @@ func (l *Locator) lookupCached(name string) []gazetteer.Entry {
 
 // New returns a locator over a gazetteer.
 func New(g *gazetteer.Gazetteer) (*Locator, error) {
-	l := &Locator{g: g, quals: map[string][2]string{}}
-	// (notPlace is read below)
-	sc := bufio.NewScanner(strings.NewReader(qualifierData))
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		f := strings.Fields(line)
-		if len(f) == 0 {
-			continue
-		}
-		if len(f) != 3 {
-			return nil, fmt.Errorf("geo/data/qualifiers.txt:%d: want ABBREVIATION COUNTRY ADMIN1", n)
-		}
+	l := &Locator{g: g, quals: map[string][2]string{}, peoples: map[string]gazetteer.Entry{}}
+	err := triples(qualifierData, "geo/data/qualifiers.txt", "ABBREVIATION COUNTRY ADMIN1", func(f [3]string) {
 		l.quals[f[0]] = [2]string{f[1], f[2]}
-	}
-	if err := sc.Err(); err != nil {
+	})
+	if err != nil {
 		return nil, err
 	}
-	l.notPlace, l.nameWords = wordSet(notPlaceData), wordSet(nameWordData)
-	l.peoples = map[string]gazetteer.Entry{}
-	for n, line := range strings.Split(peopleData, "\n") {
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		f := strings.Fields(line)
-		if len(f) == 0 {
-			continue
-		}
-		if len(f) != 3 {
-			return nil, fmt.Errorf("geo/data/peoples.txt:%d: want WORD COUNTRY ADMIN1", n+1)
-		}
+	err = triples(peopleData, "geo/data/peoples.txt", "WORD COUNTRY ADMIN1", func(f [3]string) {
 		// (a division the gazetteer lacks is left out: a smaller
 		// gazetteer may be built without divisions)
 		if e, ok := g.Admin1(f[1], f[2]); ok {
 			l.peoples[strings.ToLower(f[0])] = e
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
+	l.notPlace, l.nameWords = wordSet(notPlaceData), wordSet(nameWordData)
 	return l, nil
+}
+
+// triples reads lines of three space-separated fields ('#' comments) from
+// the data of file, calling fn with each; want names the fields for the
+// error a line of another shape gets.
+func triples(data, file, want string, fn func([3]string)) error {
+	for n, line := range strings.Split(data, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			continue
+		}
+		if len(f) != 3 {
+			return fmt.Errorf("%s:%d: want %s", file, n+1, want)
+		}
+		fn([3]string{f[0], f[1], f[2]})
+	}
+	return nil
 }
 
 // wordSet reads a list of words, one per line, '#' comments.

@@ -341,16 +341,34 @@ func TestEventPlaceIsNoSpeaker(t *testing.T) {
 	}
 }
 
-func TestPeopleWords(t *testing.T) {
+// resolveNames resolves, with the small gazetteer, the given names as
+// spans of text (each the first occurrence after the previous one).
+func resolveNames(t *testing.T, text string, names ...string) []dyad.Place {
+	t.Helper()
 	p, err := pipeline.New(pipeline.Options{Gazetteer: small()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := "English clubs and Kurdish fighters met Sicilian fans."
-	got, err := p.ResolvePlaces(dyad.Doc{ID: "x", Text: text}, []dyad.Span{{Start: 0, End: 7}, {Start: 18, End: 25}, {Start: 39, End: 47}})
+	var spans []dyad.Span
+	from := 0
+	for _, n := range names {
+		i := strings.Index(text[from:], n)
+		if i < 0 {
+			t.Fatalf("%q not in %q", n, text)
+		}
+		i += from
+		spans = append(spans, dyad.Span{Start: len([]rune(text[:i])), End: len([]rune(text[:i+len(n)]))})
+		from = i + len(n)
+	}
+	got, err := p.ResolvePlaces(dyad.Doc{ID: t.Name(), Text: text}, spans)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return got
+}
+
+func TestPeopleWords(t *testing.T) {
+	got := resolveNames(t, "English clubs and Kurdish fighters met Sicilian fans.", "English", "Kurdish", "Sicilian")
 	if got[0].Feature != "ADM1" || got[0].Admin1 != "ENG" {
 		t.Errorf("English: %+v, want England", got[0])
 	}
@@ -361,45 +379,25 @@ func TestPeopleWords(t *testing.T) {
 		t.Errorf("Sicilian: %+v, want Sicily", got[2])
 	}
 	// the forms of peoples' names the regular rules reach: Serb, Kazakh
-	text = "Serb and Kazakh envoys met."
-	got, err = p.ResolvePlaces(dyad.Doc{ID: "y", Text: text}, []dyad.Span{{Start: 0, End: 4}, {Start: 9, End: 15}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	got = resolveNames(t, "Serb and Kazakh envoys met.", "Serb", "Kazakh")
 	if got[0].Country != "SRB" || got[1].Country != "KAZ" {
 		t.Errorf("Serb, Kazakh: %+v, want Serbia and Kazakhstan", got)
 	}
 }
 
 func TestInnerArea(t *testing.T) {
-	p, err := pipeline.New(pipeline.Options{Gazetteer: small()})
-	if err != nil {
-		t.Fatal(err)
-	}
 	// a word naming a continent inside a longer name beats a town named by
 	// another word (Council, Idaho)
-	text := "The Council of Europe met."
-	got, err := p.ResolvePlaces(dyad.Doc{ID: "x", Text: text}, []dyad.Span{{Start: 4, End: 21}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := resolveNames(t, "The Council of Europe met.", "Council of Europe")
 	if got[0].Feature != "CONT" {
 		t.Errorf("Council of Europe: %+v, want Europe", got[0])
 	}
 }
 
 func TestInitials(t *testing.T) {
-	p, err := pipeline.New(pipeline.Options{Gazetteer: small()})
-	if err != nil {
-		t.Fatal(err)
-	}
 	// an unknown name in capitals that is the initials of a country the
 	// story names is that country; one that is nobody's stays unknown
-	text := "Sri Lanka said SL forces met XQ envoys."
-	got, err := p.ResolvePlaces(dyad.Doc{ID: "x", Text: text}, []dyad.Span{{Start: 0, End: 9}, {Start: 15, End: 17}, {Start: 29, End: 31}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := resolveNames(t, "Sri Lanka said SL forces met XQ envoys.", "Sri Lanka", "SL", "XQ")
 	if got[1].Country != "LKA" {
 		t.Errorf("SL: %+v, want Sri Lanka", got[1])
 	}
@@ -409,25 +407,13 @@ func TestInitials(t *testing.T) {
 }
 
 func TestDistrictNearNamedCity(t *testing.T) {
-	p, err := pipeline.New(pipeline.Options{Gazetteer: small()})
-	if err != nil {
-		t.Fatal(err)
-	}
 	// a district is read for its name near a city the story names, before
 	// a village of that name elsewhere
-	text := "Residents of Kilburn marched across London."
-	got, err := p.ResolvePlaces(dyad.Doc{ID: "x", Text: text}, []dyad.Span{{Start: 13, End: 20}, {Start: 36, End: 42}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := resolveNames(t, "Residents of Kilburn marched across London.", "Kilburn", "London")
 	if got[0].GeonameID != 85 {
 		t.Errorf("Kilburn: %+v, want the London district", got[0])
 	}
-	text = "Residents of Kilburn marched."
-	got, err = p.ResolvePlaces(dyad.Doc{ID: "y", Text: text}, []dyad.Span{{Start: 13, End: 20}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	got = resolveNames(t, "Residents of Kilburn marched.", "Kilburn")
 	if got[0].GeonameID != 86 {
 		t.Errorf("Kilburn alone: %+v, want the town", got[0])
 	}
