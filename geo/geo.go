@@ -354,12 +354,14 @@ func initials(name string) string {
 // for a stray (placeStrays).
 const strayPopulation = 20000
 
-// placeStrays moves strays into the story's own country: a small town
-// that is the only place of its country among the document's, while the
-// document's other places lie in one other country, is a local name the
-// gazetteer lacks (a lagoon, a suburb) answered by a namesake abroad. It
-// is put in the story's focus city, or its most named division, or the
-// country itself.
+// placeStrays moves strays into the story's focus. A stray is a small
+// town (mayStray) that is the only place of its country among the
+// document's while another country holds at least two of them, or one of
+// that main country far (strayKm) from a focus city named more than once
+// and alone in its state among the document's places: a local name the
+// gazetteer lacks (a lagoon, a suburb, a street) answered by a namesake
+// elsewhere. The focus is the main country's most named town, else its
+// most named division, else the country.
 func (l *Locator) placeStrays(cs []*cand) {
 	if !slices.ContainsFunc(cs, mayStray) {
 		return // (most stories: no small town at all)
