@@ -113,8 +113,13 @@ func bridge(t dyad.Token) bool {
 	case "of", "'s", "’s", "'", "-", "for", "in", "from":
 		return true
 	}
-	return false
+	return titleModifiers[t.Lower] // "South African Deputy President", capitalised as titles are
 }
+
+// titleModifiers qualify a title and are capitalised with it: "Deputy
+// President", "Acting Prime Minister".
+var titleModifiers = map[string]bool{"deputy": true, "vice": true, "acting": true, "interim": true,
+	"assistant": true, "former": true, "senior": true, "chief": true}
 
 var notNames = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
 	"friday": true, "saturday": true, "sunday": true, "january": true, "february": true, "march": true,
@@ -334,6 +339,14 @@ func (r *Resolver) findAtoms(toks []dyad.Token, date string) []atom {
 			continue
 		}
 		t := toks[i]
+		if titleModifiers[t.Lower] && i+1 < len(toks) {
+			if e0, _ := r.lex.MatchAgent(toks, i, date); e0 != nil {
+				// (an agent of its own: "Deputy Minister")
+			} else if e, _ := r.lex.MatchAgent(toks, i+1, date); e != nil && !e.Foreign {
+				i++ // "South African Deputy President": a title's own word, no name
+				continue
+			}
+		}
 		if nameWord(t) {
 			j := i + 1
 			for j < len(toks) && nameWord(toks[j]) {

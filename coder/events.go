@@ -304,6 +304,41 @@ func ownedBy(st *sent, mi int, srcs []int) bool {
 	return false
 }
 
+// demandWords govern a that-clause whose verb is demanded, not done.
+var demandWords = set("demand", "demanded", "demands", "demanding", "insist", "insisted", "insists",
+	"urge", "urged", "urges", "urging", "request", "requested", "requests", "ask", "asked", "asks",
+	"recommend", "recommended", "recommends", "propose", "proposed", "proposes", "suggest",
+	"suggested", "suggests", "require", "required", "requires", "call", "called", "calls")
+
+// demandedContent reports whether the verb at head is the base form in a
+// that-clause after a word of demanding ("demanded that Hamas renounce
+// violence", "its demand that Israel ease restrictions"): the clause's
+// subject, then the verb, after "that".
+func demandedContent(st *sent, head int) bool {
+	if head <= 0 || head >= len(st.toks) {
+		return false
+	}
+	switch t := st.toks[head]; t.Tag {
+	case "VBD", "VBZ", "VBN", "VBG", "MD":
+		if t.Lower != t.Lemma || t.Tag == "MD" {
+			return false // ("insisted that Israel eased …": a claim of what was done)
+		}
+		// (a base form the tagger took for a past: "that the government
+		// scrap the tax")
+	}
+	for k := head - 1; k > 0 && k >= head-10; k-- {
+		t := st.toks[k]
+		if boundary(t) || t.Text == "," || isVerb(t.Tag) && t.Tag != "VBN" && t.Tag != "VBG" {
+			return false
+		}
+		if t.Lower == "that" && k+1 < head {
+			w := st.toks[k-1].Lower
+			return demandWords[w] || w == "demand" || w == "demands" || w == "call" || w == "calls"
+		}
+	}
+	return false
+}
+
 // possessiveMention reports whether mention mi is followed by a
 // possessive "'s" ("Turkey's").
 func possessiveMention(st *sent, mi int) bool {
@@ -1026,6 +1061,11 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	}
 	if !m.pat.Foreign && inCondition(st, m.head) {
 		// "… unless the president resigns": a condition, not an event
+		return nil
+	}
+	if !m.pat.Foreign && m.governor == nil && demandedContent(st, m.head) {
+		// "demanded that the government end curbs on the press": what is
+		// demanded, not done
 		return nil
 	}
 	code := m.pat.Code

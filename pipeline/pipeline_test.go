@@ -183,6 +183,8 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"an agent from a people's groups", "Nurses from three Canadian charities donated medicine to Haiti.", "CANHLHNGO HTI 073"},
 		{"an office of a place the gazetteer knows", "The governor of Kandahar province met tribal elders.", "AFGGOV ---CVL 040"},
 		{"a people of one state gives its country", "Igbo elders accused the Nigerian army of abuses.", "NGACVL NGAMIL 1122"},
+		{"what is demanded is not done", "The union demanded that the Brazilian government scrap the new tax.", "---LAB BRAGOV 100"},
+		{"a title's capitalised modifier is no name", "The South African Deputy President met Kenyan officials.", "ZAFGOV KENGOV 040"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
