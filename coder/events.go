@@ -339,6 +339,16 @@ func demandedContent(st *sent, head int) bool {
 	return false
 }
 
+// domesticForce reports whether a is a state's police or courts, whose
+// acts fall on the state's own people.
+func domesticForce(a *dyad.Actor) bool {
+	if a == nil || a.Country == "" || len(a.Code) < 6 {
+		return false
+	}
+	sec := a.Code[3:6]
+	return sec == "COP" || sec == "JUD"
+}
+
 // possessiveMention reports whether mention mi is followed by a
 // possessive "'s" ("Turkey's").
 func possessiveMention(st *sent, mi int) bool {
@@ -1367,6 +1377,12 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			if attacker := attackerOf(a, st, m, code, t); attacker != nil {
 				ev.Target = attacker
 				ev.Rule += " (target: the attacker)"
+			} else if !m.pat.Foreign && domesticForce(ev.Source) && ev.Target.Country == "" && strings.HasPrefix(ev.Target.Code, "---") && len(ev.Target.Code) > 3 {
+				// "Egyptian police dispersed demonstrators": a state's
+				// police and courts act on its own people
+				tg := *ev.Target
+				tg.Country, tg.Code = ev.Source.Country, string(ev.Source.Country)+tg.Code[3:]
+				ev.Target = &tg
 			}
 		}
 		out = append(out, ev)
