@@ -220,6 +220,14 @@ func isNounTag(tag string) bool { return strings.HasPrefix(tag, "NN") }
 var adjLike = map[string]bool{"military": true, "official": true, "civilian": true,
 	"government": true, "intelligence": true, "security": true, "opposition": true}
 
+// loyalTo reports whether token i follows "loyal to" (and an article).
+func loyalTo(toks []dyad.Token, i int) bool {
+	if i > 0 && toks[i-1].Tag == "DT" {
+		i--
+	}
+	return i > 1 && toks[i-1].Lower == "to" && toks[i-2].Lower == "loyal"
+}
+
 // inPlaceGap reports whether the words between two atoms are "in" and at
 // most one compass word ("in", "in south").
 func inPlaceGap(gap []dyad.Token) bool {
@@ -421,6 +429,12 @@ func joinable(toks []dyad.Token, g *group, a atom) bool {
 	if len(gap) > 4 {
 		return false
 	}
+	if g.atoms[0].kind == aAgent && loyalTo(toks, a.t0) && (len(g.atoms) == 1 || len(gap) <= 1) {
+		// "forces loyal to President Assad", "fighters loyal to the
+		// Libyan government": whose forces (resolveGroup takes only the
+		// country from the words after "loyal to")
+		return a.kind != aName && a.kind != aPronoun
+	}
 	nouns := 0
 	sawOf := false
 	for _, t := range gap {
@@ -536,7 +550,24 @@ func addSector(ss []string, s string) []string {
 
 // resolveGroup computes a group's country, sectors and full code.
 func resolveGroup(toks []dyad.Token, g *group) {
+	loyal := false // after "loyal to": whose the group is, not what it is
 	for _, a := range g.atoms {
+		if !loyal && loyalTo(toks, a.t0) {
+			loyal = true
+		}
+		if loyal {
+			c := ""
+			switch a.kind {
+			case aCountry, aAdj, aCapital:
+				c = a.entry.Code
+			case aPerson, aActor:
+				c, _ = SplitCode(a.entry.Code)
+			}
+			if g.country == "" && c != "" && c != "---" {
+				g.country = c
+			}
+			continue
+		}
 		switch a.kind {
 		case aCountry, aAdj, aCapital:
 			if g.country == "" || a.kind != aAdj && a.t0 > 0 && inBefore(toks, a.t0) && ethnicHead(toks, g) {

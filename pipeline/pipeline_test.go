@@ -186,6 +186,7 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"what is demanded is not done", "The union demanded that the Brazilian government scrap the new tax.", "---LAB BRAGOV 100"},
 		{"a title's capitalised modifier is no name", "The South African Deputy President met Kenyan officials.", "ZAFGOV KENGOV 040"},
 		{"a state's police act on its own people", "Egyptian police arrested dozens of demonstrators.", "EGYCOP EGYOPP 173"},
+		{"forces loyal to a leader are his country's forces", "Forces loyal to President Bashar al-Assad shelled Homs.", "SYRMIL - 194"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
