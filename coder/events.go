@@ -333,7 +333,7 @@ func demandedContent(st *sent, head int) bool {
 		}
 		if t.Lower == "that" && k+1 < head {
 			w := st.toks[k-1].Lower
-			return demandWords[w] || w == "demand" || w == "demands" || w == "call" || w == "calls"
+			return demandWords[w]
 		}
 	}
 	return false
