@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/lexicon"
@@ -802,6 +803,55 @@ func skippable(t dyad.Token) bool {
 }
 
 // boundary tokens end a clause for gaps and for the actor search.
+// listMember reports whether t, tagged as neither noun nor adjective, may
+// still end a list's member: a lower-case word of no verb, function-word or
+// pronoun tag (the tagger reads "launched artillery, mortar …" with an
+// adverb).
+func listMember(t dyad.Token) bool {
+	if t.Text == "" || t.Text != t.Lower || !unicode.IsLetter([]rune(t.Text)[0]) {
+		return false
+	}
+	switch t.Tag {
+	case "RB", "NN", "NNS", "JJ", "VBG":
+		return true
+	}
+	return false
+}
+
+// listComma reports whether the comma at token i separates the members
+// of a list of common nouns or adjectives ("artillery, mortar, and
+// rocket fire", "food, medicine and tents"), which a pattern's gap may
+// cross, rather than clauses.
+func listComma(st *sent, i int) bool {
+	toks := st.toks
+	n := len(toks)
+	nominal := func(k int) bool {
+		switch toks[k].Tag {
+		case "NN", "NNS", "JJ":
+			return st.coveredBy[k] < 0
+		}
+		return false
+	}
+	if toks[i].Text != "," || i == 0 || i+2 >= n || !(nominal(i-1) || listMember(toks[i-1])) {
+		return false
+	}
+	if w := toks[i+1].Lower; w == "and" || w == "or" {
+		// the serial comma: "A, B, and C" has a comma before B too
+		return nominal(i+2) && i >= 2 && toks[i-2].Text == ","
+	}
+	for k := i + 1; k < n && k < i+5; k++ {
+		switch {
+		case nominal(k):
+		case toks[k].Text == ",":
+		case toks[k].Lower == "and" || toks[k].Lower == "or":
+			return k > i+1 && k+1 < n && nominal(k+1)
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 func boundary(t dyad.Token) bool {
 	switch t.Text {
 	case ";", ":", ".", "!", "?", "—", "--", "(", ")":
@@ -1005,7 +1055,7 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 		// really pleasant …"
 		crossClause := m.pat.Foreign && k+2 < len(elems) && elems[k+1].Kind == lexicon.ElemWord && elems[k+2].Kind == lexicon.ElemWord
 		for g := 0; g <= lexicon.MaxGap && i+g <= n; g++ {
-			if g > 0 && (boundary(st.toks[i+g-1]) || (clauseWord(st.toks[i+g-1]) || st.toks[i+g-1].Text == ",") && !crossClause) {
+			if g > 0 && (boundary(st.toks[i+g-1]) || (clauseWord(st.toks[i+g-1]) || st.toks[i+g-1].Text == "," && !listComma(st, i+g-1)) && !crossClause) {
 				break
 			}
 			save := *m

@@ -35,6 +35,8 @@ agent REB: rebel group
 agent NGOHRI: rights group
 actor SYRREB: Free Army | FSA ; type=GROUP
 agent OPP: protesters
+agent CVL: villagers
+agent UAF: gunmen
 person USAGOV: Barack Obama | Obama ; from=2009-01-20 ; to=2017-01-20
 `
 
@@ -60,6 +62,7 @@ const testVerbs = `
 030: be ready/willing to | agree to
 130: threaten
 180: injure +
+194: launch * artillery * fire against +
 184: fire * rockets from * areas
 1123: accuse + of firing
 043: host * talks
@@ -137,6 +140,10 @@ func TestCode(t *testing.T) {
 		{"an accident is no agent", "Syrian rebels were killed by the Iranian airliner crash.", nil},
 		{"violence against fighters is military force", "Iranian troops injured Syrian rebels.", []string{"IRNMIL SYRREB 190"}},
 		{"violence against civilians stays unconventional", "Iranian troops injured Syrian protesters.", []string{"IRNMIL SYROPP 180"}},
+		{"violence by a state's forces is military force", "Iranian troops injured three Syrian villagers.", []string{"IRNMIL SYRCVL 190"}},
+		{"violence by irregulars stays unconventional", "Iranian gunmen injured three Syrian villagers.", []string{"IRNUAF SYRCVL 180"}},
+		{"a gap crosses the commas of a list", "Russian troops launched artillery, mortar, and rocket fire against Syrian rebels.", []string{"RUSMIL SYRREB 194"}},
+		{"a gap stops at a clause comma", "Russian troops launched artillery, and fire against Syrian rebels came later.", nil},
 		{"foreign fighters hurt in a country, by that country", "Syrian rebels were injured in Iran.", []string{"IRN SYRREB 190"}},
 		{"a passive pattern that goes on with a preposition", "Syria was accused of attacks by Iran.", []string{"IRN SYR 112"}},
 		{"claim of another's attack", "Iran claimed that Russia had attacked Ukraine.", []string{"IRN RUS 112"}},

@@ -948,6 +948,25 @@ func allArmed(st *sent, ms []int) bool {
 	return len(ms) > 0
 }
 
+// stateForces reports whether every mention in ms is a state's (or an
+// international body's) regular armed forces: a military agent with a
+// country, and no rebel, insurgent or irregular sector.
+func stateForces(st *sent, ms []int) bool {
+	for _, mi := range ms {
+		m := st.ments[mi]
+		if m.Country == "" || !slices.Contains(m.Sectors, "MIL") {
+			return false
+		}
+		for _, sec := range m.Sectors {
+			switch sec {
+			case "REB", "UAF", "INS", "CRM", "SEP", "RAD":
+				return false
+			}
+		}
+	}
+	return len(ms) > 0
+}
+
 // protestHeads are the nouns that name people protesting.
 var protestHeads = set("protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators",
 	"rioter", "rioters", "crowd", "crowds", "mob", "mobs")
@@ -1267,6 +1286,15 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		tgts = nil
 		if o := object(st, st.ments[own].Tok1, false); o >= 0 && !slices.Contains(srcs, o) {
 			tgts = conjoined(st, o)
+		}
+	}
+	if !m.pat.Foreign && code == "180" && stateForces(st, srcs) && !allSectors(st, tgts, "OPP") {
+		// "Serb forces killed three villagers": violence by a state's
+		// armed forces is the use of military force; militias, rebels and
+		// bombers are unconventional, and so is the beating of protesters
+		code = "190"
+		if info, ok = lookupCode(m.pat, code); !ok {
+			return nil
 		}
 	}
 	if !m.pat.Foreign && code == "180" && len(tgts) > 0 && allArmed(st, tgts) {
