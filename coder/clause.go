@@ -262,6 +262,12 @@ func linkComplements(st *sent, ms []*match, codeAll, phrase bool) {
 			if c.head <= g.last {
 				continue
 			}
+			if !g.pat.Foreign && root(g.pat.Code) == "01" && root(c.pat.Code) != "01" && documentIssuer(st, c.anchor) == g.anchor {
+				// "issued a statement demanding that Turkey release …":
+				// what the statement does is the event, not its issue
+				g.dropped = true
+				break
+			}
 			// between g's end and c's anchor: optional object, "to", adverbs
 			k := g.end
 			if k < c.anchor && st.startAt[k] >= 0 {

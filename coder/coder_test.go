@@ -63,6 +63,7 @@ const testVerbs = `
 130: threaten
 180: injure +
 194: launch * artillery * fire against +
+010: issue * statement
 184: fire * rockets from * areas
 1123: accuse + of firing
 043: host * talks
@@ -142,6 +143,8 @@ func TestCode(t *testing.T) {
 		{"violence against civilians stays unconventional", "Iranian troops injured Syrian protesters.", []string{"IRNMIL SYROPP 180"}},
 		{"violence by a state's forces is military force", "Iranian troops injured three Syrian villagers.", []string{"IRNMIL SYRCVL 190"}},
 		{"violence by irregulars stays unconventional", "Iranian gunmen injured three Syrian villagers.", []string{"IRNUAF SYRCVL 180"}},
+		{"a statement's act is its issuer's", "Iran issued a statement strongly condemning Syria.", []string{"IRN SYR 111"}},
+		{"a statement alone is a statement", "Iran issued a statement on Monday.", []string{"IRN - 010"}},
 		{"a gap crosses the commas of a list", "Russian troops launched artillery, mortar, and rocket fire against Syrian rebels.", []string{"RUSMIL SYRREB 194"}},
 		{"a gap stops at a clause comma", "Russian troops launched artillery, and fire against Syrian rebels came later.", nil},
 		{"foreign fighters hurt in a country, by that country", "Syrian rebels were injured in Iran.", []string{"IRN SYRREB 190"}},

@@ -32,6 +32,10 @@ var quantity = set("thousands", "hundreds", "dozens", "millions", "scores", "ten
 // would free …" → Israel).
 func subject(st *sent, head int) int {
 	toks := st.toks
+	if v := documentIssuer(st, head); v >= 0 {
+		// "issued a statement demanding …": whoever issued it
+		return subject(st, v)
+	}
 	if hn := objectRelativeHead(st, head); hn >= 0 {
 		// "… four executives it accused of …": an object relative clause
 		// whose pronoun subject is the main clause's: the sentence's
@@ -824,6 +828,43 @@ var documentNouns = set("statement", "statements", "report", "reports", "communi
 // issueVerbs put out a document.
 var issueVerbs = set("issued", "released", "published", "distributed", "read", "broadcast", "posted", "circulated", "sent")
 
+// documentIssuer returns the verb that puts out the document a participle
+// at head speaks for ("issued a statement demanding …", "sent a letter
+// urging …"), or -1: the participle follows a document noun (and
+// adverbs), which follows that verb (and a determiner or adjectives).
+func documentIssuer(st *sent, head int) int {
+	toks := st.toks
+	for head < len(toks) && toks[head].Tag == "RB" {
+		head++ // a verb chain's adverbs ("strongly condemning")
+	}
+	if head < 3 || head >= len(toks) || toks[head].Tag != "VBG" {
+		return -1
+	}
+	d := head - 1
+	for d > 0 && toks[d].Tag == "RB" {
+		d--
+	}
+	if !documentNouns[toks[d].Lower] || st.coveredBy[d] >= 0 {
+		return -1
+	}
+	v := d - 1
+	for v > 0 && d-v <= 3 && (toks[v].Tag == "DT" || toks[v].Tag == "JJ" || toks[v].Tag == "PRP$" || toks[v].Tag == "CD") {
+		v--
+	}
+	if issueForms[toks[v].Lower] && isVerb(toks[v].Tag) {
+		return v
+	}
+	return -1
+}
+
+// issueForms put out a document that then speaks for its issuer.
+var issueForms = set("issue", "issued", "issues", "issuing", "release", "released", "releases", "releasing",
+	"publish", "published", "publishes", "publishing", "send", "sent", "sends", "sending", "deliver", "delivered",
+	"delivers", "read", "reads", "broadcast", "broadcasts", "post", "posted", "posts", "circulate", "circulated",
+	"circulates", "distribute", "distributed", "distributes", "adopt", "adopted", "adopts", "adopting", "wrote",
+	"written", "write", "writes", "signed", "sign", "signs", "submit", "submitted", "submits", "present",
+	"presented", "presents", "pass", "passed", "passes", "approve", "approved", "approves")
+
 // documentSource returns the issuer of a document that is the subject of
 // the verb at head, or -1: "A statement issued in Tehran condemned …" (the
 // government of the capital it came from), "a report released by the
@@ -1513,7 +1554,8 @@ func nominal(st *sent, i int) bool {
 	if isNoun(t.Tag) {
 		return true
 	}
-	return t.Tag == "VBG" && i > 0 && (isNoun(st.toks[i-1].Tag) || st.coveredBy[i-1] >= 0) && !isVerb(st.toks[i-1].Tag)
+	// (not "issued a statement demanding …": the statement's act)
+	return t.Tag == "VBG" && i > 0 && (isNoun(st.toks[i-1].Tag) || st.coveredBy[i-1] >= 0) && !isVerb(st.toks[i-1].Tag) && documentIssuer(st, i) < 0
 }
 
 // denyVerbs introduce a clause that is said not to be true.
