@@ -15,6 +15,11 @@ var (
 		"note", "noted", "report", "reported", "quote", "quoted", "explain", "explained", "insist",
 		"insisted", "stress", "stressed", "confirm", "confirmed", "write", "wrote", "announce", "announced",
 		"declare", "declared", "claim", "claimed", "believe", "believed", "think", "thought", "argue", "argued")
+	// complaintVerbs end a sentence as "…, a rights group complained": the
+	// speaker criticises (111) or accuses (112) the clause's subject
+	complaintVerbs = map[string]string{"complained": "111", "complains": "111", "protested": "111",
+		"protests": "111", "lamented": "111", "laments": "111", "deplored": "111", "deplores": "111",
+		"charged": "112", "charges": "112", "alleged": "112", "alleges": "112"}
 	beForms  = set("be", "is", "are", "was", "were", "been", "being", "'s", "'re", "am", "get", "got", "gotten", "getting")
 	modals   = set("will", "would", "shall", "'ll", "wo")
 	negWords = set("not", "n't", "never", "no")
@@ -80,7 +85,8 @@ func attribution(toks []dyad.Token) []bool {
 		}
 		found := false
 		for k, r := range rest {
-			if (sayVerbs[r.Lower] && (isVerb(r.Tag) || r.Tag == "NN" || r.Tag == "NNS")) || (r.Lower == "according" && k+1 < len(rest) && rest[k+1].Lower == "to") {
+			if (sayVerbs[r.Lower] && (isVerb(r.Tag) || r.Tag == "NN" || r.Tag == "NNS")) || (r.Lower == "according" && k+1 < len(rest) && rest[k+1].Lower == "to") ||
+				complaintVerb(r) && complaintEnd(rest[k+1:]) {
 				found = true
 			}
 			if r.Text == "," && k > 0 && !found {
@@ -101,6 +107,30 @@ func attribution(toks []dyad.Token) []bool {
 		}
 	}
 	return out
+}
+
+// complaintVerb reports whether t is a complaint verb (the tagger reads a
+// sentence-final "charged" as a noun too).
+func complaintVerb(t dyad.Token) bool {
+	return complaintVerbs[t.Lower] != "" && (isVerb(t.Tag) || t.Tag == "NN" && strings.HasSuffix(t.Lower, "ed"))
+}
+
+// complaintEnd reports whether the words after a complaint verb end an
+// attribution tail ("…, the group complained on Wednesday.") rather than
+// give the verb an object ("police charged 12 of them").
+func complaintEnd(rest []dyad.Token) bool {
+	if len(rest) == 0 {
+		return true
+	}
+	switch r := rest[0]; {
+	case r.Text == "." || r.Text == "," || r.Text == ";":
+		return true
+	case r.Lower == "on" || r.Lower == "in" || r.Lower == "at" || r.Lower == "here" || r.Lower == "there":
+		return true
+	case timeWords[r.Lower] || r.Tag == "RB" && r.Lower != "that":
+		return true
+	}
+	return false
 }
 
 // analyseChain reads the auxiliaries and modals before the anchor:

@@ -336,6 +336,7 @@ func (c *Coder) codeSentence(a *dyad.Analysis, st *sent) []dyad.Event {
 		out = append(out, c.events(a, st, m)...)
 	}
 	out = append(out, c.mustDemands(a, st, ms)...)
+	out = append(out, c.complaintTail(a, st)...)
 	return dedupe(claimedOnly(st, out))
 }
 
@@ -422,6 +423,40 @@ func (c *Coder) mustDemands(a *dyad.Analysis, st *sent, ms []*match) []dyad.Even
 		out = append(out, c.govEvents(a, st, pm, speaker, srcs, "100", "demanded")...)
 	}
 	return out
+}
+
+// complaintTail codes a sentence that ends in a complaint ("Croatia is
+// failing refugees, a rights group complained"): the speaker criticises
+// (or, "charged", "alleged", accuses) the subject of the sentence, which
+// opens it.
+func (c *Coder) complaintTail(a *dyad.Analysis, st *sent) []dyad.Event {
+	toks := st.toks
+	for k, t := range toks {
+		code := complaintVerbs[t.Lower]
+		if !st.attrib[k] || code == "" || !complaintVerb(t) {
+			continue
+		}
+		speaker := -1
+		if k > 0 && st.coveredBy[k-1] >= 0 {
+			speaker = st.coveredBy[k-1] // "…, the group complained"
+		} else if k+1 < len(toks) && st.startAt[k+1] >= 0 {
+			speaker = st.startAt[k+1] // "…, complained the group"
+		}
+		if speaker < 0 {
+			return nil
+		}
+		j := 0
+		for j < len(toks) && j < 3 && st.startAt[j] < 0 && (toks[j].Tag == "DT" || toks[j].Tag == "JJ") {
+			j++
+		}
+		if j >= len(toks) || st.startAt[j] < 0 || st.attrib[j] {
+			return nil
+		}
+		pm := &match{pat: &lexicon.VerbPattern{Code: code, Text: "SUBJECT VERB …, SPEAKER complained", Rule: "grammar"},
+			anchor: k, last: k, target: -1, source: -1, head: k, end: k + 1}
+		return c.govEvents(a, st, pm, speaker, conjoined(st, st.startAt[j]), code, "complained of")
+	}
+	return nil
 }
 
 // findMatches tries every pattern anchored at every token and keeps the
