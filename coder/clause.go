@@ -14,7 +14,8 @@ var (
 	sayVerbs = set("say", "said", "says", "saying", "tell", "told", "add", "added", "state", "stated",
 		"note", "noted", "report", "reported", "quote", "quoted", "explain", "explained", "insist",
 		"insisted", "stress", "stressed", "confirm", "confirmed", "write", "wrote", "announce", "announced",
-		"declare", "declared", "claim", "claimed", "believe", "believed", "think", "thought", "argue", "argued")
+		"declare", "declared", "claim", "claimed", "believe", "believed", "think", "thought", "argue", "argued",
+		"remind", "reminded", "reminds")
 	// complaintVerbs end a sentence as "…, a rights group complained": the
 	// speaker criticises (111) or accuses (112) the clause's subject
 	complaintVerbs = map[string]string{"complained": "111", "complains": "111", "protested": "111",

@@ -483,6 +483,9 @@ func (c *Coder) findMatches(st *sent) []*match {
 			if !p.Foreign && attributive {
 				continue // "enslaved Africans", "the detained activists": a description
 			}
+			if !p.Foreign && t.Tag == "JJ" && stemOnly(t, p) {
+				continue // "brutal" shares its stem with "brutalize", "democratic" with "democratize"
+			}
 			m := matchPattern(st, p, i)
 			if m == nil {
 				continue
@@ -590,6 +593,23 @@ func attributiveParticiple(st *sent, i int) bool {
 		return true
 	}
 	return false
+}
+
+// stemOnly reports whether adjective t reaches pattern p's anchor only by
+// their common stem: t is none of the anchor's written forms, nor a
+// participle ("detained", "continuing").
+func stemOnly(t dyad.Token, p *lexicon.VerbPattern) bool {
+	w := t.Lower
+	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "en") {
+		return false
+	}
+	first, _, _ := strings.Cut(p.Text, " ")
+	for _, alt := range strings.Split(first, "/") {
+		if strings.EqualFold(strings.Trim(alt, "()"), w) {
+			return false
+		}
+	}
+	return true
 }
 
 // agentNounOf reports whether t is an agent noun ("mediators",

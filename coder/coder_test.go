@@ -148,6 +148,7 @@ func TestCode(t *testing.T) {
 		{"a complaint tail criticises the subject", "Iran is failing Syrian refugees, a rights group complained on Monday.", []string{"---NGO IRN 111"}},
 		{"a charge tail accuses the subject", "Russian troops shelled Syria, the Free Army charged.", []string{"RUSMIL SYR 190", "SYRREB RUSMIL 112"}},
 		{"a charge with an object is no tail", "Russian troops shelled Syria, and Iran charged the Free Army.", []string{"RUSMIL SYR 190"}},
+		{"a perfect say verb passes its subject on", "Iran has said it will condemn Syria.", []string{"IRN SYR 111"}},
 		{"a gap crosses the commas of a list", "Russian troops launched artillery, mortar, and rocket fire against Syrian rebels.", []string{"RUSMIL SYRREB 194"}},
 		{"a gap stops at a clause comma", "Russian troops launched artillery, and fire against Syrian rebels came later.", nil},
 		{"foreign fighters hurt in a country, by that country", "Syrian rebels were injured in Iran.", []string{"IRN SYRREB 190"}},

@@ -177,7 +177,7 @@ func subject(st *sent, head int) int {
 		if isNoun(t.Tag) && st.coveredBy[k] < 0 && !timeWords[t.Lower] {
 			sawNoun = true
 		}
-		if isVerb(t.Tag) && !beForms[t.Lower] && !modals[t.Lower] && t.Tag != "VBN" && t.Tag != "VBG" && t.Tag != "MD" {
+		if isVerb(t.Tag) && !beForms[t.Lower] && !modals[t.Lower] && t.Tag != "VBN" && t.Tag != "VBG" && t.Tag != "MD" && !perfectSay(st, k) {
 			// another finite verb: its subject is ours only through a
 			// say/report verb with a pronoun clause ("X said it would …"),
 			// not "X said the strikes hit homes"
@@ -187,6 +187,22 @@ func subject(st *sent, head int) int {
 		}
 	}
 	return -1
+}
+
+// perfectSay reports whether token k is the "have" of a verb of saying in
+// the perfect ("has said it will …", "had repeatedly stated"), which
+// passes the search for a subject on as the say verb itself does.
+func perfectSay(st *sent, k int) bool {
+	switch st.toks[k].Lower {
+	case "has", "have", "had", "'ve", "'d":
+	default:
+		return false
+	}
+	j := k + 1
+	for j < len(st.toks) && st.toks[j].Tag == "RB" {
+		j++
+	}
+	return j < len(st.toks) && (st.toks[j].Tag == "VBN" || st.toks[j].Tag == "VBD") && (sayVerbs[st.toks[j].Lower] || sayVerbs[st.toks[j].Lemma])
 }
 
 // newClauseSubject reports whether mention next, after mention prev,
