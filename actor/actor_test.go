@@ -16,8 +16,9 @@ country IRN: Iran
 country EGY: Egypt
 country HUN: Hungary
 adjective SYR: Syrian
-adjective HUN: Hungarian
+adjective HUN: Hungarian | Hungarians
 adjective ROU: Romanian
+country ROU: Romania
 capital IRN: Tehran
 actor ---OPPMUS: Muslim Brotherhood ; type=GROUP
 actor RUSGOV: Kremlin ; type=ORG
@@ -86,6 +87,9 @@ func TestMentions(t *testing.T) {
 		{"a titled name learns from a title phrase before it", "The leader of Egypt's Muslim Brotherhood, Minister Omar Haddad, spoke. Haddad left.", "", "The leader of Egypt's Muslim Brotherhood=EGYOPPMUS; Minister Omar Haddad=EGYOPPMUS; Haddad=EGYOPPMUS"},
 		{"a gloss in brackets and the noun after it belong to the name", "The Muslim Brotherhood (Society of Brothers) group spoke.", "", "The Muslim Brotherhood=---OPPMUS; Society=---OPPMUS; Brothers=---OPPMUS"},
 		{"a name before a possessive is no appositive", "Syrian officials met the Hungarian minister, Karimi's deputy.", "", "Syrian officials=SYRGOV; the Hungarian minister=HUNGOV"},
+		{"ethnic kin of a state live in the one the story is about", "Ethnic Hungarians rallied near Romania's border with Syria.", "", "Ethnic Hungarians=ROU; Romania=ROU; Syria=SYR"},
+		{"ethnic kin placed by in keep that place", "Ethnic Hungarians in Syria rallied.", "", "Ethnic Hungarians in Syria=SYR"},
+		{"a people without ethnic is its state's", "Hungarians rallied near Syria's border.", "", "Hungarians=HUN; Syria=SYR"},
 		{"nor one named only on its own", "President Anna Tuvalo criticised Syria.", "", "President Anna Tuvalo=---GOV; Syria=SYR"},
 	}
 	for _, tt := range tests {

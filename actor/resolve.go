@@ -241,6 +241,12 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 					kind += "+dateline"
 				}
 			}
+			if host := ethnicHost(toks, g, groups[si], docCountry); host != "" && strings.HasPrefix(code, g.country) {
+				// "ethnic Albanians" with no "in Serbia": a minority of
+				// the state the story is about, not the kin state
+				code = host + code[len(g.country):]
+				kind += "+ethnic"
+			}
 			if strings.HasPrefix(code, "---") && g.pronoun == "" && g.name != "" && onlyCountry != "" &&
 				hasAny(g.sectors, "GOV", "ELI", "MIL", "LEG", "JUD") && (e == nil || strings.HasPrefix(e.code, "---")) {
 				// a named office holder of no known country in a document
@@ -578,6 +584,27 @@ func (r *Resolver) datelineCountry(a *dyad.Analysis) string {
 			case lexicon.KindCountry, lexicon.KindCapital, lexicon.KindAdjective:
 				return e.Code
 			}
+		}
+	}
+	return ""
+}
+
+// ethnicHost returns the state a group of "ethnic <people>" lives in when
+// the group does not say ("Ethnic Albanians … near Macedonia's border"):
+// the document's country, else the first other country its sentence
+// names; or "". People called "ethnic" are a minority outside their kin
+// state; a group placed by "in Serbia" keeps that country.
+func ethnicHost(toks []dyad.Token, g *group, sent []*group, docCountry string) string {
+	ethnic := toks[g.t0].Lower == "ethnic" || g.t0 > 0 && toks[g.t0-1].Lower == "ethnic"
+	if g.pronoun != "" || !ethnic || !ethnicHead(toks, g) || g.country == "" || g.country != g.atoms[0].entry.Code {
+		return ""
+	}
+	if docCountry != "" && docCountry != g.country {
+		return docCountry
+	}
+	for _, o := range sent {
+		if o != g && o.country != "" && o.country != "---" && o.country != g.country && o.country != "IGO" {
+			return o.country
 		}
 	}
 	return ""
