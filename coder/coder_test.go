@@ -24,6 +24,7 @@ country UKR: Ukraine
 adjective IRN: Iranian
 adjective SYR: Syrian
 adjective RUS: Russian
+adjective IRQ: Iraqi
 capital IRN: Tehran
 capital RUS: Moscow
 agent GOV: minister | government | president | official
@@ -64,6 +65,7 @@ const testVerbs = `
 180: injure +
 194: launch * artillery * fire against +
 010: issue * statement
+120: refuse
 184: fire * rockets from * areas
 1123: accuse + of firing
 043: host * talks
@@ -149,6 +151,7 @@ func TestCode(t *testing.T) {
 		{"a charge tail accuses the subject", "Russian troops shelled Syria, the Free Army charged.", []string{"RUSMIL SYR 190", "SYRREB RUSMIL 112"}},
 		{"a charge with an object is no tail", "Russian troops shelled Syria, and Iran charged the Free Army.", []string{"RUSMIL SYR 190"}},
 		{"a perfect say verb passes its subject on", "Iran has said it will condemn Syria.", []string{"IRN SYR 111"}},
+		{"an object after to and a quantifier is no subject", "Israel opened its borders on Monday to most Iraqi Kurds driven out of Turkey as refugees, but was refusing entry to Russia.", []string{"ISR RUS 120"}},
 		{"a gap crosses the commas of a list", "Russian troops launched artillery, mortar, and rocket fire against Syrian rebels.", []string{"RUSMIL SYRREB 194"}},
 		{"a gap stops at a clause comma", "Russian troops launched artillery, and fire against Syrian rebels came later.", nil},
 		{"foreign fighters hurt in a country, by that country", "Syrian rebels were injured in Iran.", []string{"IRN SYRREB 190"}},

@@ -81,11 +81,15 @@ func subject(st *sent, head int) int {
 				}
 			}
 			j := first - 1 // "of the Israeli-occupied West Bank", "of Texas, Arizona and New Mexico": past determiners, adjectives and the coordination
-			for j > 0 && (toks[j].Tag == "DT" || toks[j].Tag == "JJ" || toks[j].Tag == "VBN" || strings.Contains(toks[j].Text, "-")) {
+			for j > 0 && (toks[j].Tag == "DT" || toks[j].Tag == "JJ" || toks[j].Tag == "VBN" || toks[j].Tag == "JJS" || toks[j].Tag == "RBS" || toks[j].Tag == "PDT" || strings.Contains(toks[j].Text, "-")) {
 				j--
 			}
 			if j >= 0 && preps[toks[j].Lower] && toks[j].Tag != "TO" && toks[j].Lower != "to" {
 				k = m.Tok0
+				continue
+			}
+			if j >= 0 && j < first-1 && toks[j].Lower == "to" && !(j > 0 && toks[j-1].Lower == "up") {
+				k = m.Tok0 // "to most West Africans"
 				continue
 			}
 			if m.Tok0 > 0 && toks[m.Tok0-1].Lower == "to" && !(m.Tok0 > 1 && toks[m.Tok0-2].Lower == "up") {
