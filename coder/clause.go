@@ -319,8 +319,11 @@ func linkComplements(st *sent, ms []*match, codeAll, phrase bool) {
 					}
 				}
 			}
-			for n := 0; n < 2 && k < c.anchor && isNoun(st.toks[k].Tag); n++ {
+			for n := 0; n < 2 && k < c.anchor && isNoun(st.toks[k].Tag) && !timeWords[st.toks[k].Lower]; n++ {
 				k++ // the object's head noun, if no dictionary word ("partners")
+			}
+			for k < c.anchor && timeWords[st.toks[k].Lower] {
+				k++ // "met Assad Tuesday to discuss"
 			}
 			if k < c.anchor && st.toks[k].Lower == "to" {
 				k++ // "urged partners to help"
@@ -383,6 +386,39 @@ func linkComplements(st *sent, ms []*match, codeAll, phrase bool) {
 				c.head = g.head
 			}
 			break
+		}
+	}
+	dropTopics(st, ms)
+}
+
+// topicNouns name what is talked about when an infinitive follows them
+// ("discussed ways to counter the militants").
+var topicNouns = set("effort", "efforts", "way", "ways", "means", "plan", "plans", "measure", "measures",
+	"step", "steps", "proposal", "proposals", "possibility", "possibilities", "option", "options", "strategy",
+	"strategies", "bid", "bids", "initiative", "initiatives", "attempt", "attempts", "idea", "ideas", "move", "moves")
+
+// dropTopics drops an infinitive after a topic noun that a consultation
+// is about ("met Assad to discuss efforts to counter Islamic State",
+// "held talks on ways to end the war"): the meeting is the event, what
+// it considered is not done.
+func dropTopics(st *sent, ms []*match) {
+	for _, c := range ms {
+		h := c.head
+		if c.dropped || h < 3 || st.toks[h-1].Lower != "to" || !topicNouns[st.toks[h-2].Lower] {
+			continue
+		}
+		for _, g := range ms {
+			if g == c || root(g.pat.Code) != "04" || g.end > h-2 || h-2-g.end > 3 {
+				continue
+			}
+			verb := false
+			for k := g.end; k < h-2; k++ {
+				verb = verb || isVerb(st.toks[k].Tag) && st.toks[k].Tag != "VBN"
+			}
+			if !verb {
+				c.dropped = true
+				break
+			}
 		}
 	}
 }

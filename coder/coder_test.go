@@ -42,7 +42,7 @@ person USAGOV: Barack Obama | Obama ; from=2009-01-20 ; to=2017-01-20
 `
 
 const testVerbs = `
-040: meet with + | meet + | hold * talk with + | meet | meet in
+040: meet with + | meet + | hold * talk with + | meet | meet in | discuss
 042: visit +
 043: host +
 060: provide support to + ; neg=121
@@ -152,6 +152,7 @@ func TestCode(t *testing.T) {
 		{"a charge with an object is no tail", "Russian troops shelled Syria, and Iran charged the Free Army.", []string{"RUSMIL SYR 190"}},
 		{"a perfect say verb passes its subject on", "Iran has said it will condemn Syria.", []string{"IRN SYR 111"}},
 		{"an object after to and a quantifier is no subject", "Israel opened its borders on Monday to most Iraqi Kurds driven out of Turkey as refugees, but was refusing entry to Russia.", []string{"ISR RUS 120"}},
+		{"ways to attack discussed are not attacks", "Iran met Syria on Tuesday to discuss ways to attack Israel.", []string{"IRN SYR 040"}},
 		{"a gap crosses the commas of a list", "Russian troops launched artillery, mortar, and rocket fire against Syrian rebels.", []string{"RUSMIL SYRREB 194"}},
 		{"a gap stops at a clause comma", "Russian troops launched artillery, and fire against Syrian rebels came later.", nil},
 		{"foreign fighters hurt in a country, by that country", "Syrian rebels were injured in Iran.", []string{"IRN SYRREB 190"}},

@@ -55,6 +55,15 @@ LOWER
 --- ISSUE [---] ---
 ISSUE
 - * {ARREST WARRANTS} [173]
+
+--- MEET [040] ---
++MEET_WITH {+MET_WITH +MEETS_WITH +MEETING_WITH }
+
+--- DISCUSS [040] ---
+DISCUSS
+
+--- COUNTER [110] ---
+COUNTER
 `
 	importedDiscards = `CROQUET_MATCH
 +LOTTERY_DRAW
@@ -100,6 +109,8 @@ func TestImportedDictionaries(t *testing.T) {
 		{"a phrase's \"to\" is a preposition", "Freedonia consented to the tariffs on Sylvania.", false, []string{"FRD SYL 163"}},
 		{"not an infinitive marker: the verb after it is coded", "Freedonia consented to lower the tariffs on Sylvania.", false, []string{"FRD SYL 085"}},
 		{"the actor of a phrase after the pattern's words is the target", "Sylvania issued arrest warrants for two Freedonian ministers.", true, []string{"SYL FRDGOV 173"}},
+		{"a purpose clause after a time word is the meeting's", "Freedonia met with Sylvania Tuesday to discuss Osterlich.", false, []string{"FRD SYL 040"}},
+		{"what a consultation is about is not done", "Freedonia met with Sylvania to discuss efforts to counter Osterlich.", false, []string{"FRD SYL 040"}},
 		{"sentence discard", "Freedonia scolded Sylvania after the croquet match.", false, nil},
 		{"story discard", "Freedonia scolded Sylvania. The lottery draw was held.", false, nil},
 		{"no target kept by default", "Freedonia scolded its own.", false, []string{"FRD - 122"}},
