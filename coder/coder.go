@@ -858,6 +858,21 @@ func skippable(t dyad.Token) bool {
 }
 
 // boundary tokens end a clause for gaps and for the actor search.
+// finiteParticiple reports whether token k, tagged as a participle, is the
+// finite verb of a clause of its own: after a noun and before its object
+// ("said such a step enjoyed support from Moscow").
+func finiteParticiple(st *sent, k int) bool {
+	t := st.toks
+	if t[k].Tag != "VBN" || k == 0 || k+1 >= len(t) || !isNoun(t[k-1].Tag) || st.coveredBy[k-1] >= 0 {
+		return false
+	}
+	switch t[k+1].Tag {
+	case "DT", "NN", "NNS", "PRP$":
+		return true
+	}
+	return false
+}
+
 // listMember reports whether t, tagged as neither noun nor adjective, may
 // still end a list's member: a lower-case word of no verb, function-word or
 // pronoun tag (the tagger reads "launched artillery, mortar …" with an
@@ -1110,7 +1125,7 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 		// really pleasant …"
 		crossClause := m.pat.Foreign && k+2 < len(elems) && elems[k+1].Kind == lexicon.ElemWord && elems[k+2].Kind == lexicon.ElemWord
 		for g := 0; g <= lexicon.MaxGap && i+g <= n; g++ {
-			if g > 0 && (boundary(st.toks[i+g-1]) || (clauseWord(st.toks[i+g-1]) || st.toks[i+g-1].Text == "," && !listComma(st, i+g-1)) && !crossClause) {
+			if g > 0 && (boundary(st.toks[i+g-1]) || (clauseWord(st.toks[i+g-1]) || st.toks[i+g-1].Text == "," && !listComma(st, i+g-1) || finiteParticiple(st, i+g-1)) && !crossClause) {
 				break
 			}
 			save := *m

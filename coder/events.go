@@ -448,6 +448,9 @@ func object(st *sent, from int, strict bool) (found int) {
 		if (t.Tag == "VBN" || t.Tag == "VBD") && k+1 < len(toks) && toks[k+1].Lower == "by" {
 			return -1 // "an agreement brokered by the United States"
 		}
+		if k > from && finiteParticiple(st, k) {
+			return -1 // "said such a step enjoyed support from Moscow"
+		}
 		if isVerb(t.Tag) && t.Tag != "VBN" && t.Tag != "VBG" {
 			// "to help defend Saudi Arabia": pass through infinitives
 			if !(t.Tag == "VB" && k > from && (toks[k-1].Lower == "to" || toks[k-1].Tag == "VB")) {

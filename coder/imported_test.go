@@ -2,6 +2,7 @@ package coder_test
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad/actor"
@@ -64,6 +65,10 @@ DISCUSS
 
 --- COUNTER [110] ---
 COUNTER
+
+--- SAY [010] ---
+SAY {SAYS SAID SAYING}
+- * SUPPORT [051]
 `
 	importedDiscards = `CROQUET_MATCH
 +LOTTERY_DRAW
@@ -127,6 +132,18 @@ func TestImportedDictionaries(t *testing.T) {
 				t.Errorf("%s\n got %q\nwant %q", tc.text, got, tc.want)
 			}
 		})
+	}
+}
+
+func TestGapStopsAtAClause(t *testing.T) {
+	// "- * SUPPORT" under SAY: the gap does not reach into a clause with a
+	// verb of its own
+	r, c := importedSetup(t, coder.Options{RequireDyad: true, LinearTarget: true, PhraseVerbs: true})
+	s := "Freedonia said such a step enjoyed support from Sylvania."
+	for _, e := range code(t, r, c, s, "2020-01-01") {
+		if strings.HasSuffix(e, " 051") {
+			t.Errorf("%s: got %q through the clause", s, e)
+		}
 	}
 }
 
