@@ -109,6 +109,11 @@ func classifyPETRARCH(path string) petrFile {
 // name the set to code the PETRARCH unit tests ("PETR.Validate.*"). A
 // folder with only a validation set reads it as the primary set.
 //
+// With a PETRARCH-2 verb dictionary (CAMEO.2*) in the primary set, the
+// discards are checked as PETRARCH-2 checks them: over the sentence's
+// whitespace-separated words (so "ago," is not the word "AGO"), whole words
+// only, with a word after the phrase.
+//
 // Malformed lines are never fatal: they are listed in Report.Skipped.
 func LoadPETRARCH(path string, files ...string) (*Lexicon, *Report, error) {
 	st, err := os.Stat(path)
@@ -187,6 +192,13 @@ func LoadPETRARCH(path string, files ...string) (*Lexicon, *Report, error) {
 	}
 	if err := loadPETRARCHSet(l, primary, r); err != nil {
 		return nil, nil, err
+	}
+	for _, f := range primary {
+		if f.kind == pkVerbs && strings.HasPrefix(strings.ToUpper(f.base), "CAMEO.2") {
+			// the release configuration of PETRARCH-2, which checks
+			// discards over whitespace-separated words
+			l.discards.spaced = true
+		}
 	}
 	if len(secondary) > 0 {
 		tmp, tr := New(), &Report{}
@@ -527,6 +539,11 @@ type discardIndex struct {
 	first    map[string][]*ActorEntry // by first key, except one-word stems
 	stems    map[string][]*ActorEntry // one-word stems, by the stem
 	stemLens []int                    // distinct stem lengths in bytes, longest first
+	// spaced reads phrases as PETRARCH-2 does: over the sentence's
+	// whitespace-separated words (punctuation stays on its word: "ago,"
+	// is no "AGO"), whole words only, and a phrase must have a word after
+	// it (its check_discards completes a match on the next word).
+	spaced bool
 }
 
 // add indexes one discard entry.
@@ -566,7 +583,7 @@ func (l *Lexicon) DiscardIn(toks []dyad.Token) (e *ActorEntry, at int) {
 		k := tokKey(toks[i])
 		var best *ActorEntry
 		try := func(e *ActorEntry) {
-			if discardAt(e, toks, i) && (best == nil || e.Kind == KindDiscardStory && best.Kind != KindDiscardStory ||
+			if discardAt(e, toks, i, d.spaced) && (best == nil || e.Kind == KindDiscardStory && best.Kind != KindDiscardStory ||
 				e.Kind == best.Kind && len(e.Keys) > len(best.Keys)) {
 				best = e
 			}
@@ -592,15 +609,27 @@ func (l *Lexicon) DiscardIn(toks []dyad.Token) (e *ActorEntry, at int) {
 	return sent, sentAt
 }
 
-// discardAt reports whether discard entry e matches toks from i.
-func discardAt(e *ActorEntry, toks []dyad.Token, i int) bool {
+// discardAt reports whether discard entry e matches toks from i; spaced:
+// as whole whitespace-separated words followed by another word.
+func discardAt(e *ActorEntry, toks []dyad.Token, i int, spaced bool) bool {
 	n := len(e.Keys)
 	if i+n > len(toks) {
 		return false
 	}
+	if spaced {
+		glued := func(a, b int) bool { return toks[b].Start <= toks[a].End }
+		if i+n >= len(toks) || i > 0 && glued(i-1, i) || glued(i+n-1, i+n) {
+			return false
+		}
+		for j := i; j < i+n-1; j++ {
+			if glued(j, j+1) {
+				return false
+			}
+		}
+	}
 	for j := 0; j < n; j++ {
 		k := tokKey(toks[i+j])
-		if j == n-1 && e.Stem {
+		if j == n-1 && e.Stem && !spaced {
 			if !strings.HasPrefix(k, e.Keys[j]) {
 				return false
 			}

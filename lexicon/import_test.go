@@ -817,3 +817,42 @@ func TestPhraseConnectors(t *testing.T) {
 		t.Errorf("agent with a word between: %+v, %d", e, end)
 	}
 }
+
+func TestPETRARCH2DiscardsAreWhitespaceWords(t *testing.T) {
+	// with PETRARCH-2's verb dictionary (CAMEO.2*), discards are checked
+	// as PETRARCH-2 checks them: over whitespace-separated words, with a
+	// word after the phrase
+	dir := t.TempDir()
+	copyFile := func(from, to string) {
+		b, err := os.ReadFile(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, to), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyFile("testdata/petrarch/Test2.CAMEO.txt", "CAMEO.2.0.txt")
+	copyFile("testdata/petrarch/Test.discards.txt", "Test.discards.txt")
+	l, _, err := LoadPETRARCH(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"The March Hare said so", true},
+		{"They met the March Hare, and left", false}, // "HARE," is no word HARE
+		{"They met the March Hare", false},           // no word after it
+		{"They met the March Hare .", true},
+		{"They played tiddlywink games", true},
+		{"They played tiddlywinks games", false}, // whole words, no stems
+	}
+	for _, tt := range tests {
+		e, _ := l.DiscardIn(toks(tt.text))
+		if got := e != nil; got != tt.want {
+			t.Errorf("DiscardIn(%q) found %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -10,9 +10,15 @@ import (
 
 func toks(s string) []dyad.Token {
 	var out []dyad.Token
+	pos := 0
 	for _, w := range text.Tokenize(s) {
+		i := pos
+		if j := strings.Index(s[pos:], w); j >= 0 {
+			i += j
+		}
 		lw := strings.ToLower(w)
-		out = append(out, dyad.Token{Text: w, Lower: lw, Lemma: text.Lemma(lw)})
+		out = append(out, dyad.Token{Text: w, Lower: lw, Lemma: text.Lemma(lw), Start: i, End: i + len(w)})
+		pos = i + len(w)
 	}
 	return out
 }
