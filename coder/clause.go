@@ -359,7 +359,7 @@ func linkComplements(st *sent, ms []*match, codeAll, phrase bool) {
 				if g.target < 0 && c.target >= 0 && gc[:2] != "02" && gc[:2] != "10" {
 					g.target = c.target
 				}
-				c.dropped = !codeAll
+				c.dropped = !codeAll || g.pat.Tree
 			} else if gc[:2] == "02" || gc[:2] == "10" || gc[:2] == "12" {
 				c.dropped = !codeAll
 			} else if gw := st.toks[g.anchor]; !(intentVerbs[gw.Lower] || intentVerbs[gw.Lemma] || pledgeVerbs[gw.Lower] || pledgeVerbs[gw.Lemma] || gc[:2] == "03" || gc[:2] == "13") {

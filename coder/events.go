@@ -1173,6 +1173,14 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		if code = negatedCode(m.pat, code); code == "" {
 			return nil
 		}
+	case m.intent && m.pat.Tree && m.intentVerb:
+		// PETRARCH-2 combines a verb of wanting with its complement's
+		// code ("wants to help": 030 with 070 is 033)
+		// ("wants to attack": 138); a pledge keeps a coercive act's own
+		// code, as dyad's own patterns do ("pledged to expel": 174)
+		if r := cameo.Intent(code); r != "" && !(m.commit && root(code) >= "10") {
+			code = r
+		}
 	case m.intent && m.pat.Foreign:
 		// imported dictionaries spell modality out in their patterns
 	case m.intent:

@@ -147,6 +147,52 @@ func TestGapStopsAtAClause(t *testing.T) {
 	}
 }
 
+// treeVerbs are PETRARCH-2 verbs (as from CAMEO.2.0.txt) for the rules
+// that follow its parse-tree matching.
+const treeVerbs = `--- WANT [030] ---
+WANT
+- * HELP [023]
+
+--- PLEDGE [030] ---
+PLEDGE
+
+--- ASK [020] ---
+ASK
+- * HELP [020]
+
+--- HELP [070] ---
+HELP
+
+--- EXPEL [174] ---
+EXPEL
+
+--- ATTACK [190] ---
+ATTACK
+`
+
+func TestPETRARCH2VerbInteraction(t *testing.T) {
+	l := lexicon.New()
+	r := &lexicon.Report{}
+	l.AddPETRARCHActors("t.actors.txt", importedActors, r)
+	l.AddPETRARCHAgents("t.agents.txt", importedAgents, r)
+	l.AddPETRARCHVerbs("CAMEO.2.0.txt", treeVerbs, r)
+	for _, p := range l.Patterns {
+		p.Tree = true // as LoadPETRARCH marks CAMEO.2* patterns
+	}
+	res, c := actor.New(l), coder.NewWith(l, coder.Options{RequireDyad: true})
+	for _, tc := range []struct{ text, want string }{
+		{"Freedonia wants to help Sylvania.", "FRD SYL 033"},                    // intent combines: 030 with 070
+		{"Freedonia wants to attack Sylvania.", "FRD SYL 138"},                  // and with 190: a threat
+		{"Freedonia pledged to expel Osterlich's ministers.", "FRD OSTGOV 174"}, // a pledge keeps coercion's code
+		{"Freedonia asked Sylvania to help Osterlich.", "FRD SYL 023"},          // ASK with HELP's complement, not "- * HELP"
+	} {
+		got := code(t, res, c, tc.text, "2020-01-01")
+		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%s\n got %q\nwant %q", tc.text, got, tc.want)
+		}
+	}
+}
+
 func TestSuiteOptions(t *testing.T) {
 	comma := coder.CommaRule{Min: 2, Max: 6, EMin: 2, EMax: 6}
 	dyadOnly := coder.Options{RequireDyad: true}

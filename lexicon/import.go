@@ -269,7 +269,13 @@ func loadPETRARCHSet(l *Lexicon, set []petrFile, r *Report) error {
 		r.Files = append(r.Files, f.path)
 		switch f.kind {
 		case pkVerbs:
+			n := len(l.Patterns)
 			l.AddPETRARCHVerbs(f.base, src, r)
+			if strings.HasPrefix(strings.ToUpper(f.base), "CAMEO.2") {
+				for _, p := range l.Patterns[n:] {
+					p.Tree = true
+				}
+			}
 		case pkActors:
 			l.AddPETRARCHActors(f.base, src, r)
 		case pkAgents:

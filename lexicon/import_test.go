@@ -838,6 +838,9 @@ func TestPETRARCH2DiscardsAreWhitespaceWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(l.Patterns) == 0 || !l.Patterns[0].Tree {
+		t.Error("patterns of CAMEO.2.0.txt are not marked Tree")
+	}
 	tests := []struct {
 		text string
 		want bool

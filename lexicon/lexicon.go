@@ -161,6 +161,12 @@ type VerbPattern struct {
 	// their codes need not be CAMEO codes (the coder reports them with
 	// the root of their first two digits, or as given).
 	Foreign bool
+	// Tree marks patterns of PETRARCH-2's verb dictionary (CAMEO.2*),
+	// which PETRARCH-2 matches over a parse tree: a word after "*" is a
+	// word of the verb's own phrases, not a verb of its "to"-complement,
+	// and a verb of wanting or asking combines its code with its
+	// complement's rather than being coded beside it.
+	Tree bool
 }
 
 // HasSlot reports whether the pattern has an element of kind k.
@@ -255,6 +261,7 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 
 // Merge adds every entry of o to l.
 func (l *Lexicon) Merge(o *Lexicon) {
+	l.discards.spaced = l.discards.spaced || o.discards.spaced
 	for _, e := range o.Actors {
 		l.addActor(e)
 	}
