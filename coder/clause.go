@@ -48,7 +48,7 @@ var (
 // "threatened on Monday to break relations".
 var timeWords = set("on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"today", "yesterday", "tonight", "again", "also", "last", "this", "next", "week", "month", "year",
-	"night", "morning", "evening", "afternoon", "earlier", "later", "now", "once", "repeatedly")
+	"night", "morning", "evening", "afternoon", "earlier", "later", "now", "once", "repeatedly", "overnight")
 
 // statePassives are the verbs whose "be VERBed in" names what the subject
 // takes part in ("were engaged in clashes"), not what was done to it.

@@ -329,11 +329,31 @@ func (c *Coder) codeSentence(a *dyad.Analysis, st *sent) []dyad.Event {
 		}
 		return dedupe(claimedOnly(st, out))
 	}
+	var attackers []string // sources of violence in the sentence's clauses
+	var results []dyad.Event
 	for _, m := range ms {
 		if m.dropped {
 			continue
 		}
-		out = append(out, c.events(a, st, m)...)
+		es := c.events(a, st, m)
+		if violentParticiple(st, m) {
+			results = append(results, es...)
+			continue
+		}
+		for _, e := range es {
+			if violentRoot(e.Root) {
+				attackers = append(attackers, e.Source.Code)
+			}
+		}
+		out = append(out, es...)
+	}
+	for _, e := range results {
+		if violentRoot(e.Root) && (e.Target == nil || strings.HasPrefix(e.Target.Code, "---")) && slices.Contains(attackers, e.Source.Code) {
+			// "Insurgents bombarded Aleppo, killing at least eight people":
+			// the toll of the attack already coded, not another attack
+			continue
+		}
+		out = append(out, e)
 	}
 	out = append(out, c.mustDemands(a, st, ms)...)
 	out = append(out, c.complaintTail(a, st)...)
@@ -423,6 +443,15 @@ func (c *Coder) mustDemands(a *dyad.Analysis, st *sent, ms []*match) []dyad.Even
 		out = append(out, c.govEvents(a, st, pm, speaker, srcs, "100", "demanded")...)
 	}
 	return out
+}
+
+// violentRoot reports whether a CAMEO root is violence: 18, 19, 20.
+func violentRoot(r string) bool { return r == "18" || r == "19" || r == "20" }
+
+// violentParticiple reports whether m is a participle clause after a comma
+// (", killing eight people"), which tells what the clause before it did.
+func violentParticiple(st *sent, m *match) bool {
+	return m.head > 0 && st.toks[m.head].Tag == "VBG" && st.toks[m.head-1].Text == "," && violentRoot(root(m.pat.Code))
 }
 
 // complaintTail codes a sentence that ends in a complaint ("Croatia is

@@ -161,6 +161,7 @@ func TestCode(t *testing.T) {
 		{"claim of own attack", "Iran claimed that it had attacked Syria.", []string{"IRN SYR 015"}},
 		{"must under say verb", "Russia said that Iran must cooperate with Syria.", []string{"RUS IRN 101"}},
 		{"participle takes main subject", "Russian troops shelled Syria, killing eight Syrian rebels.", []string{"RUSMIL SYR 190", "RUSMIL SYRREB 190"}},
+		{"an attack's toll is no second attack", "Russian troops shelled Syria overnight, killing eight villagers.", []string{"RUSMIL SYR 190"}},
 		{"noun anchor owner", "Eight Syrian rebels died in Russian shelling.", []string{"RUS SYRREB 190"}},
 		{"pledge keeps coercion", "Iran pledged to expel Syrian rebels.", []string{"IRN SYRREB 174"}},
 		{"pledge of cooperation is intent", "Iran pledged to provide aid to Syria.", []string{"IRN SYR 033"}},

@@ -1231,7 +1231,7 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		// ", killing eight people": the participle's subject is the main
 		// clause's
 		for k := m.head - 2; k >= 0; k-- {
-			if tg := st.toks[k].Tag; (tg == "VBD" || tg == "VBZ" || tg == "VBP" || tg == "VBN") && !adjectivalVBD(st, k) {
+			if tg := st.toks[k].Tag; (tg == "VBD" || tg == "VBZ" || tg == "VBP" || tg == "VBN") && !adjectivalVBD(st, k) && !timeWords[st.toks[k].Lower] {
 				subj = subject(st, k)
 				break
 			}
