@@ -54,7 +54,7 @@ const testVerbs = `
 112: accuse + of | accuse +
 141: protest against + | protest
 173: arrest +
-190: attack + | shell + | shelling | kill + | engage in * attack/attacks on + | kill + in * strike/strikes
+190: attack + | attack by $ | shell + | shelling | kill + | engage in * attack/attacks on + | kill + in * strike/strikes
 020: urge + | ask +
 174: expel +
 161: expel * diplomat
@@ -161,6 +161,8 @@ func TestCode(t *testing.T) {
 		{"claim of own attack", "Iran claimed that it had attacked Syria.", []string{"IRN SYR 015"}},
 		{"must under say verb", "Russia said that Iran must cooperate with Syria.", []string{"RUS IRN 101"}},
 		{"participle takes main subject", "Russian troops shelled Syria, killing eight Syrian rebels.", []string{"RUSMIL SYR 190", "RUSMIL SYRREB 190"}},
+		{"a thing of an actor attacked is the actor attacked", "The offices of the Free Army were attacked by Iranian troops.", []string{"IRNMIL SYRREB 190"}},
+		{"irregulars attacking civilians is unconventional", "Iranian gunmen attacked Syrian villagers.", []string{"IRNUAF SYRCVL 180"}},
 		{"an attack's toll is no second attack", "Russian troops shelled Syria overnight, killing eight villagers.", []string{"RUSMIL SYR 190"}},
 		{"noun anchor owner", "Eight Syrian rebels died in Russian shelling.", []string{"RUS SYRREB 190"}},
 		{"pledge keeps coercion", "Iran pledged to expel Syrian rebels.", []string{"IRN SYRREB 174"}},

@@ -851,6 +851,52 @@ var documentNouns = set("statement", "statements", "report", "reports", "communi
 // issueVerbs put out a document.
 var issueVerbs = set("issued", "released", "published", "distributed", "read", "broadcast", "posted", "circulated", "sent")
 
+// ownedThings are nouns for what belongs to or shelters an actor: done to
+// them, it is done to the actor ("the home of a Syrian opposition leader
+// was attacked").
+var ownedThings = set("home", "homes", "house", "houses", "residence", "residences", "headquarters", "office",
+	"offices", "camp", "camps", "convoy", "convoys", "embassy", "embassies", "consulate", "consulates", "compound",
+	"compounds", "base", "bases", "bus", "buses", "vehicle", "vehicles", "car", "cars", "ship", "ships", "boat",
+	"boats", "plane", "planes", "positions", "position", "village", "villages", "property", "properties",
+	"mosque", "mosques", "church", "churches", "school", "schools", "hospital", "hospitals", "shelter", "shelters")
+
+// thingOwner returns, for a passive verb chain at head whose subject is
+// no actor, the actor whose thing the subject names ("a camp for Congolese
+// refugees", "the offices of the opposition", "a convoy carrying aid
+// workers"), or -1.
+func thingOwner(st *sent, head int) int {
+	toks := st.toks
+	for k := head - 1; k >= 1; k-- {
+		t := toks[k]
+		if isVerb(t.Tag) && t.Tag != "VBG" || boundary(t) || t.Text == "," {
+			return -1
+		}
+		mi := st.startAt[k]
+		if mi < 0 {
+			continue
+		}
+		j := k - 1
+		for j > 0 && (toks[j].Tag == "DT" || toks[j].Tag == "JJ" || toks[j].Tag == "CD") && st.coveredBy[j] < 0 {
+			j--
+		}
+		switch toks[j].Lower {
+		case "of", "for", "carrying", "housing", "belonging":
+			n := j - 1
+			if toks[j].Lower == "belonging" || n >= 0 && toks[n].Lower == "to" {
+				return -1
+			}
+			for n > 0 && (toks[n].Tag == "JJ" || toks[n].Tag == "NN") && !ownedThings[toks[n].Lower] {
+				n--
+			}
+			if n >= 0 && ownedThings[toks[n].Lower] {
+				return mi
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
 // documentIssuer returns the verb that puts out the document a participle
 // at head speaks for ("issued a statement demanding …", "sent a letter
 // urging …"), or -1: the participle follows a document noun (and
@@ -1258,6 +1304,8 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			}
 		} else if subj >= 0 {
 			tgts = conjoined(st, subj)
+		} else if o := thingOwner(st, m.head); o >= 0 && !m.pat.Foreign {
+			tgts = conjoined(st, o) // "a camp for refugees was attacked by …"
 		}
 	} else if m.passive && m.pat.Foreign && byAgent(st, m.end) < 0 && subj >= 0 && foreignVictims(st, m, code, subj) >= 0 {
 		// "There were 10 Russian soldiers killed in Ukraine": imported
@@ -1291,6 +1339,9 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 					srcs = []int{pl}
 				}
 			}
+		} else if o := thingOwner(st, m.head); o >= 0 && !m.pat.Foreign {
+			// "a camp for Congolese refugees was attacked": whose camp
+			tgts = conjoined(st, o)
 		}
 	} else if owner := nounOwner(st, m); owner >= 0 && owner != m.target {
 		// "Israeli tank shelling killed …", "Iran's attack on Iraq"
@@ -1358,6 +1409,15 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		tgts = nil
 		if o := object(st, st.ments[own].Tok1, false); o >= 0 && !slices.Contains(srcs, o) {
 			tgts = conjoined(st, o)
+		}
+	}
+	if !m.pat.Foreign && code == "190" && allSectors(st, srcs, "UAF", "CRM") && allSectors(st, tgts, "CVL", "REF") {
+		// "a camp for refugees was attacked by militiamen", "gunmen
+		// attacked a bus carrying pilgrims": irregulars' violence against
+		// civilians is unconventional
+		code = "180"
+		if info, ok = lookupCode(m.pat, code); !ok {
+			return nil
 		}
 	}
 	if !m.pat.Foreign && code == "180" && stateForces(st, srcs) && !allSectors(st, tgts, "OPP") {
