@@ -90,6 +90,8 @@ func TestMentions(t *testing.T) {
 		{"ethnic kin of a state live in the one the story is about", "Ethnic Hungarians rallied near Romania's border with Syria.", "", "Ethnic Hungarians=ROU; Romania=ROU; Syria=SYR"},
 		{"ethnic kin placed by in keep that place", "Ethnic Hungarians in Syria rallied.", "", "Ethnic Hungarians in Syria=SYR"},
 		{"a people without ethnic is its state's", "Hungarians rallied near Syria's border.", "", "Hungarians=HUN; Syria=SYR"},
+		{"its after a prepositional object is the subject's", "Syria apologised to Iran for its minister.", "", "Syria=SYR; Iran=IRN; minister=SYRGOV"},
+		{"its after an object is the object's", "Syria urged Iran to recall its minister.", "", "Syria=SYR; Iran=IRN; minister=IRNGOV"},
 		{"nor one named only on its own", "President Anna Tuvalo criticised Syria.", "", "President Anna Tuvalo=---GOV; Syria=SYR"},
 	}
 	for _, tt := range tests {

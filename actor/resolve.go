@@ -99,6 +99,7 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 	// pass 2: mentions in document order, with surnames and pronouns.
 	var lastPerson, lastGroup *entity
 	lastGroupSent := -2
+	lastGroupPrep := false // the last group was the object of a preposition
 	dlCountry := r.datelineCountry(a)
 	docCountry := documentCountry(dlCountry, groups)
 	// homeCountry is whose an unqualified titled name is: wire style
@@ -230,7 +231,13 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 				// an agent of no named country: "its forces" after Russia,
 				// "protesters … in Baku", "the ministry said" under a
 				// TEHRAN dateline
-				if owner := possessiveOwner(toks, g, lastGroup, lastGroupSent, si); owner != "" {
+				owns := lastGroup
+				if lastGroupPrep && lastGroupSent == si && sentGroup != nil {
+					// "Argentina apologised to Brazil for one of its
+					// gunboats": the subject's, not a prepositional object's
+					owns = sentGroup
+				}
+				if owner := possessiveOwner(toks, g, owns, lastGroupSent, si); owner != "" {
 					code = owner + code[3:]
 					kind += "+possessive"
 				} else if locCountry != "" && !hasAny(g.sectors, "GOV", "ELI", "IGO") {
@@ -276,6 +283,7 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 				}
 			} else if g.pronoun == "" && (e.typ == "GROUP" || e.typ == "ORG" || e.typ == "GPE") {
 				lastGroup, lastGroupSent = e, si
+				lastGroupPrep = prepObject(toks, g.t0)
 				if sentGroup == nil {
 					sentGroup = e
 				}
@@ -413,6 +421,16 @@ func leadSpeaker(toks []dyad.Token, gs []*group) *group {
 		}
 	}
 	return nil
+}
+
+// prepObject reports whether the group starting at token t0 is the object
+// of a preposition ("to Brazil", "with the Syrian government").
+func prepObject(toks []dyad.Token, t0 int) bool {
+	j := t0 - 1
+	for j >= 0 && (toks[j].Tag == "DT" || toks[j].Tag == "JJ") {
+		j--
+	}
+	return j >= 0 && (toks[j].Tag == "IN" || toks[j].Tag == "TO")
 }
 
 // possessiveOwner is the country of "its"/"their" before an agent phrase:
