@@ -100,11 +100,11 @@ var formerWords = map[string]bool{"former": true, "ex": true, "ousted": true, "d
 // phrase.
 func bridge(t dyad.Token) bool {
 	switch t.Tag {
-	case "DT", "JJ", "JJS", "JJR", "CD", "POS", "PRP$", "NN", "NNS", "HYPH", "VBN":
+	case "DT", "JJ", "JJS", "JJR", "CD", "POS", "PRP$", "NN", "NNS", "HYPH", "VBN", "VBG":
 		if t.Tag == "DT" && (t.Lower == "that" || t.Lower == "which" || t.Lower == "this") {
 			return false
 		}
-		if t.Tag == "VBN" && !(t.Lower == "exiled" || t.Lower == "ousted" || t.Lower == "deposed" || t.Lower == "elected" || t.Lower == "appointed" || t.Lower == "designated") {
+		if (t.Tag == "VBN" || t.Tag == "VBG") && !titleParticiples[t.Lower] {
 			return false
 		}
 		return true
@@ -115,6 +115,14 @@ func bridge(t dyad.Token) bool {
 	}
 	return titleModifiers[t.Lower] // "South African Deputy President", capitalised as titles are
 }
+
+// titleParticiples describe an office holder between a possessive or an
+// adjective and the title: "Jordan's visiting King Abdullah", "Egypt's
+// ousted president".
+var titleParticiples = map[string]bool{"exiled": true, "ousted": true, "deposed": true, "elected": true,
+	"appointed": true, "designated": true, "jailed": true, "detained": true, "imprisoned": true, "slain": true,
+	"assassinated": true, "visiting": true, "outgoing": true, "incoming": true, "ruling": true, "governing": true,
+	"ailing": true, "reigning": true}
 
 // titleModifiers qualify a title and are capitalised with it: "Deputy
 // President", "Acting Prime Minister".

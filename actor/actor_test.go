@@ -92,6 +92,7 @@ func TestMentions(t *testing.T) {
 		{"a people without ethnic is its state's", "Hungarians rallied near Syria's border.", "", "Hungarians=HUN; Syria=SYR"},
 		{"its after a prepositional object is the subject's", "Syria apologised to Iran for its minister.", "", "Syria=SYR; Iran=IRN; minister=SYRGOV"},
 		{"its after an object is the object's", "Syria urged Iran to recall its minister.", "", "Syria=SYR; Iran=IRN; minister=IRNGOV"},
+		{"a participle between possessive and title", "Katsav met Syria's visiting president.", "", "Syria's visiting president=SYRGOV"},
 		{"nor one named only on its own", "President Anna Tuvalo criticised Syria.", "", "President Anna Tuvalo=---GOV; Syria=SYR"},
 	}
 	for _, tt := range tests {
