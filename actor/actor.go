@@ -11,6 +11,7 @@
 package actor
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -115,6 +116,11 @@ func bridge(t dyad.Token) bool {
 	}
 	return titleModifiers[t.Lower] // "South African Deputy President", capitalised as titles are
 }
+
+// followers name people who follow someone: joined to a named person
+// they would become that person.
+var followers = map[string]bool{"supporters": true, "supporter": true, "followers": true, "loyalists": true,
+	"relatives": true, "family": true, "families": true, "admirers": true}
 
 // titleParticiples describe an office holder between a possessive or an
 // adjective and the title: "Jordan's visiting King Abdullah", "Egypt's
@@ -442,6 +448,12 @@ func joinable(toks []dyad.Token, g *group, a atom) bool {
 		// Libyan government": whose forces (resolveGroup takes only the
 		// country from the words after "loyal to")
 		return a.kind != aName && a.kind != aPronoun
+	}
+	if len(g.atoms) == 1 && g.atoms[0].kind == aAgent && followers[toks[g.atoms[0].t1-1].Lower] &&
+		slices.ContainsFunc(gap, func(t dyad.Token) bool { return t.Lower == "of" || t.Lower == "for" }) {
+		// "supporters of former President Ben Bella" are not him, nor his
+		// office
+		return false
 	}
 	nouns := 0
 	sawOf := false

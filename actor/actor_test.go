@@ -25,6 +25,7 @@ actor RUSGOV: Kremlin ; type=ORG
 agent GOV: minister | official | president | king | ministry
 agent MILGOV: defence minister | minister of defence
 agent OPP: leader | protester
+agent CVL: supporters
 agent JUD: court
 person PSEGOV: Mahmoud Abbas | Abbas ; from=2005-01-15
 person SYRGOV: Bashar al-Assad | Assad ; from=2000-07-17 ; to=2024-12-08
@@ -93,6 +94,7 @@ func TestMentions(t *testing.T) {
 		{"its after a prepositional object is the subject's", "Syria apologised to Iran for its minister.", "", "Syria=SYR; Iran=IRN; minister=SYRGOV"},
 		{"its after an object is the object's", "Syria urged Iran to recall its minister.", "", "Syria=SYR; Iran=IRN; minister=IRNGOV"},
 		{"a participle between possessive and title", "Katsav met Syria's visiting president.", "", "Syria's visiting president=SYRGOV"},
+		{"supporters of a leader are not the leader", "Supporters of the Syrian president rallied.", "", "Supporters=---CVL; the Syrian president=SYRGOV"},
 		{"nor one named only on its own", "President Anna Tuvalo criticised Syria.", "", "President Anna Tuvalo=---GOV; Syria=SYR"},
 	}
 	for _, tt := range tests {

@@ -163,6 +163,7 @@ func TestCode(t *testing.T) {
 		{"participle takes main subject", "Russian troops shelled Syria, killing eight Syrian rebels.", []string{"RUSMIL SYR 190", "RUSMIL SYRREB 190"}},
 		{"a thing of an actor attacked is the actor attacked", "The offices of the Free Army were attacked by Iranian troops.", []string{"IRNMIL SYRREB 190"}},
 		{"irregulars attacking civilians is unconventional", "Iranian gunmen attacked Syrian villagers.", []string{"IRNUAF SYRCVL 180"}},
+		{"a rounded number is no preposition", "About 200 Syrian rebels attacked Iran.", []string{"SYRREB IRN 190"}},
 		{"an attack's toll is no second attack", "Russian troops shelled Syria overnight, killing eight villagers.", []string{"RUSMIL SYR 190"}},
 		{"noun anchor owner", "Eight Syrian rebels died in Russian shelling.", []string{"RUS SYRREB 190"}},
 		{"pledge keeps coercion", "Iran pledged to expel Syrian rebels.", []string{"IRN SYRREB 174"}},

@@ -22,7 +22,7 @@ var locatives = set("in", "at", "near", "across", "throughout", "inside", "outsi
 // quantity words head a phrase whose actor follows "of".
 var quantity = set("thousands", "hundreds", "dozens", "millions", "scores", "tens", "group", "groups",
 	"spokesman", "spokeswoman", "spokesperson", "representative", "representatives", "envoy", "delegation",
-	"members", "member", "supporters", "number", "crowd", "crowds", "band", "team", "delegation",
+	"members", "member", "number", "crowd", "crowds", "band", "team", "delegation",
 	"some", "many", "most", "all", "several", "few", "handful", "majority", "hundred", "thousand", "million")
 
 // subject finds the mention that is the subject of the verb chain starting
@@ -84,7 +84,7 @@ func subject(st *sent, head int) int {
 			for j > 0 && (toks[j].Tag == "DT" || toks[j].Tag == "JJ" || toks[j].Tag == "VBN" || toks[j].Tag == "JJS" || toks[j].Tag == "RBS" || toks[j].Tag == "PDT" || strings.Contains(toks[j].Text, "-")) {
 				j--
 			}
-			if j >= 0 && preps[toks[j].Lower] && toks[j].Tag != "TO" && toks[j].Lower != "to" {
+			if j >= 0 && preps[toks[j].Lower] && toks[j].Tag != "TO" && toks[j].Lower != "to" && !approxNumber(st, j) {
 				k = m.Tok0
 				continue
 			}
@@ -191,6 +191,16 @@ func subject(st *sent, head int) int {
 		}
 	}
 	return -1
+}
+
+// approxNumber reports whether token j is a preposition that rounds the
+// number after it ("About 200 supporters", "over 150 prisoners").
+func approxNumber(st *sent, j int) bool {
+	switch st.toks[j].Lower {
+	case "about", "around", "over", "under", "nearly", "almost", "some":
+		return j+1 < len(st.toks) && st.toks[j+1].Tag == "CD"
+	}
+	return false
 }
 
 // perfectSay reports whether token k is the "have" of a verb of saying in
