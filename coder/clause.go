@@ -284,7 +284,7 @@ func linkComplements(st *sent, ms []*match, codeAll, phrase bool) {
 			if c.dropped {
 				continue
 			}
-			if c.head <= g.anchor && c.anchor > g.last && root(g.pat.Code) == "03" {
+			if c.head <= g.anchor && c.anchor > g.last && (root(g.pat.Code) == "03" || root(g.pat.Code) == "13" && !g.pat.Foreign) {
 				// "is ready to contribute troops": the complement's own
 				// intent code already says it
 				g.dropped = true
@@ -308,6 +308,24 @@ func linkComplements(st *sent, ms []*match, codeAll, phrase bool) {
 						k = e
 					}
 				}
+			}
+			for k < c.anchor && st.toks[k].Tag == "IN" && st.toks[k].Lower != "that" && !subordinators[st.toks[k].Lower] {
+				// a prepositional phrase of actors: "offered to mediate
+				// between Hamas and Israel to end the fighting"
+				j := k + 1
+				for j < c.anchor && st.startAt[j] < 0 && (st.toks[j].Tag == "DT" || st.toks[j].Tag == "JJ") {
+					j++
+				}
+				if j >= c.anchor || st.startAt[j] < 0 {
+					break
+				}
+				e := st.ments[st.startAt[j]].Tok1
+				for _, mi := range conjoined(st, st.startAt[j]) {
+					if x := st.ments[mi].Tok1; x > e && x <= c.anchor {
+						e = x
+					}
+				}
+				k = e
 			}
 			for k < c.anchor && (st.toks[k].Tag == "RB" || st.toks[k].Lower == "to" || negWords[st.toks[k].Lower] || timeWords[st.toks[k].Lower]) {
 				k++
@@ -345,6 +363,12 @@ func linkComplements(st *sent, ms []*match, codeAll, phrase bool) {
 				break
 			}
 			if k != c.anchor || !hasTo(st, g.end, c.anchor) {
+				break
+			}
+			if ownInfinitive(st, g) && (root(g.pat.Code) == "03" || root(g.pat.Code) == "13") {
+				// "offered to mediate between Hamas and Israel to end the
+				// fighting": the offer is the event, its aim is not done
+				c.dropped = true
 				break
 			}
 			c.governor = g
@@ -389,6 +413,17 @@ func linkComplements(st *sent, ms []*match, codeAll, phrase bool) {
 		}
 	}
 	dropTopics(st, ms)
+}
+
+// ownInfinitive reports whether match g takes in a "to" and the verb after
+// it ("offer to mediate"): an intent complete in itself.
+func ownInfinitive(st *sent, g *match) bool {
+	for k := g.anchor + 1; k < g.last; k++ {
+		if st.toks[k].Lower == "to" && isVerb(st.toks[k+1].Tag) {
+			return true
+		}
+	}
+	return false
 }
 
 // topicNouns name what is talked about when an infinitive follows them

@@ -65,6 +65,9 @@ const testVerbs = `
 180: injure +
 194: launch * artillery * fire against +
 010: issue * statement
+039: offer to mediate
+087: end * fighting
+130: threaten to
 120: refuse
 184: fire * rockets from * areas
 1123: accuse + of firing
@@ -164,6 +167,9 @@ func TestCode(t *testing.T) {
 		{"a thing of an actor attacked is the actor attacked", "The offices of the Free Army were attacked by Iranian troops.", []string{"IRNMIL SYRREB 190"}},
 		{"irregulars attacking civilians is unconventional", "Iranian gunmen attacked Syrian villagers.", []string{"IRNUAF SYRCVL 180"}},
 		{"a rounded number is no preposition", "About 200 Syrian rebels attacked Iran.", []string{"SYRREB IRN 190"}},
+		{"the aim of an offer is not done", "Iran offered to mediate between Syria and Israel to end the fighting.", []string{"IRN SYR 039", "IRN ISR 039"}},
+		{"a threat to act is one threat", "Iran threatened to attack Israel.", []string{"IRN ISR 138"}},
+		{"a purpose after a place is the meeting's", "Iran met Syria in Tehran to discuss Israel.", []string{"IRN SYR 040"}},
 		{"an attack's toll is no second attack", "Russian troops shelled Syria overnight, killing eight villagers.", []string{"RUSMIL SYR 190"}},
 		{"noun anchor owner", "Eight Syrian rebels died in Russian shelling.", []string{"RUS SYRREB 190"}},
 		{"pledge keeps coercion", "Iran pledged to expel Syrian rebels.", []string{"IRN SYRREB 174"}},
