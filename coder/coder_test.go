@@ -38,6 +38,7 @@ actor SYRREB: Free Army | FSA ; type=GROUP
 agent OPP: protesters
 agent CVL: villagers
 agent UAF: gunmen
+agent MIL: air defences
 person USAGOV: Barack Obama | Obama ; from=2009-01-20 ; to=2017-01-20
 `
 
@@ -66,6 +67,7 @@ const testVerbs = `
 194: launch * artillery * fire against +
 010: issue * statement
 039: offer to mediate
+0332: promise * air defences
 087: end * fighting
 130: threaten to
 120: refuse
@@ -170,6 +172,7 @@ func TestCode(t *testing.T) {
 		{"the aim of an offer is not done", "Iran offered to mediate between Syria and Israel to end the fighting.", []string{"IRN SYR 039", "IRN ISR 039"}},
 		{"a threat to act is one threat", "Iran threatened to attack Israel.", []string{"IRN ISR 138"}},
 		{"a purpose after a place is the meeting's", "Iran met Syria in Tehran to discuss Israel.", []string{"IRN SYR 040"}},
+		{"the thing a pattern names is no target", "Iran promised air defences to Syria.", []string{"IRN SYR 0332"}},
 		{"an attack's toll is no second attack", "Russian troops shelled Syria overnight, killing eight villagers.", []string{"RUSMIL SYR 190"}},
 		{"noun anchor owner", "Eight Syrian rebels died in Russian shelling.", []string{"RUS SYRREB 190"}},
 		{"pledge keeps coercion", "Iran pledged to expel Syrian rebels.", []string{"IRN SYRREB 174"}},

@@ -1637,6 +1637,8 @@ func patternNounOwner(st *sent, m *match) int {
 				return -1 // "killed in a Gaza air strike": where, not whose
 			case placeMention(st, mi) && om.Kind != "adjective" && om.Kind != "agent" && om.Kind != "org":
 				return -1
+			case om.Tok1 > last && om.Country == "":
+				return -1 // "promised air defence": the thing itself, no owner
 			}
 			return mi
 		}
