@@ -461,7 +461,7 @@ func object(st *sent, from int, strict bool) (found int) {
 		if k > from && finiteParticiple(st, k) {
 			return -1 // "said such a step enjoyed support from Moscow"
 		}
-		if isVerb(t.Tag) && t.Tag != "VBN" && t.Tag != "VBG" {
+		if isVerb(t.Tag) && t.Tag != "VBN" && t.Tag != "VBG" && !determinedVBD(st, k) {
 			// "to help defend Saudi Arabia": pass through infinitives
 			if !(t.Tag == "VB" && k > from && (toks[k-1].Lower == "to" || toks[k-1].Tag == "VB")) {
 				return -1
@@ -472,6 +472,22 @@ func object(st *sent, from int, strict bool) (found int) {
 		}
 	}
 	return -1
+}
+
+// determinedVBD reports whether token k, tagged a past verb, is an
+// adjective inside a noun phrase: after a determiner or number and before
+// a noun ("the two exiled dissidents").
+func determinedVBD(st *sent, k int) bool {
+	t := st.toks
+	if t[k].Tag != "VBD" || k == 0 || k+1 >= len(t) {
+		return false
+	}
+	switch t[k-1].Tag {
+	case "DT", "CD", "PRP$", "JJ":
+	default:
+		return false
+	}
+	return isNoun(t[k+1].Tag) || st.startAt[k+1] >= 0
 }
 
 // byAgent finds "by ACTOR" after a passive verb.
