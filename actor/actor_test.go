@@ -19,6 +19,7 @@ adjective SYR: Syrian
 adjective HUN: Hungarian | Hungarians
 adjective ROU: Romanian
 country ROU: Romania
+country TUR: Turkish
 capital IRN: Tehran
 actor ---OPPMUS: Muslim Brotherhood ; type=GROUP
 actor RUSGOV: Kremlin ; type=ORG
@@ -95,6 +96,7 @@ func TestMentions(t *testing.T) {
 		{"its after an object is the object's", "Syria urged Iran to recall its minister.", "", "Syria=SYR; Iran=IRN; minister=IRNGOV"},
 		{"a participle between possessive and title", "Katsav met Syria's visiting president.", "", "Syria's visiting president=SYRGOV"},
 		{"supporters of a leader are not the leader", "Supporters of the Syrian president rallied.", "", "Supporters=---CVL; the Syrian president=SYRGOV"},
+		{"a demonym listed as a country after in is whose too", "Protesters died in Turkish shelling.", "", "Protesters=---OPP; Turkish=TUR"},
 		{"nor one named only on its own", "President Anna Tuvalo criticised Syria.", "", "President Anna Tuvalo=---GOV; Syria=SYR"},
 	}
 	for _, tt := range tests {

@@ -778,7 +778,7 @@ func locativeCountry(toks []dyad.Token, gs []*group, h *group) string {
 		if g.country == "" || len(g.sectors) > 0 || g.full != "" || g.person != nil || g.name != "" || g.t0 == 0 {
 			continue
 		}
-		if groupKind(g) == "adjective" && g.t1 < len(toks) && isNounTag(toks[g.t1].Tag) {
+		if (groupKind(g) == "adjective" || toks[g.t1-1].Tag == "JJ" || demonymLike(toks[g.t1-1].Lower)) && g.t1 < len(toks) && isNounTag(toks[g.t1].Tag) {
 			continue // "in Israeli tank shelling": whose, not where
 		}
 		if !locativeBefore(toks, g.t0) && !(ofDivision(toks, g.t0) && g.t0-h.t1 == 1) {
@@ -790,6 +790,18 @@ func locativeCountry(toks []dyad.Token, gs []*group, h *group) string {
 		found = g.country
 	}
 	return found
+}
+
+// demonymLike reports whether w ends as most words for a people do
+// ("Israeli", "Syrian", "Chinese", "British"): an imported dictionary may
+// list such a word as a country actor, not as an adjective.
+func demonymLike(w string) bool {
+	for _, suf := range []string{"i", "ian", "ean", "ese", "ish"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // regionNouns name a part of a place: "in the east of the Gaza Strip".
