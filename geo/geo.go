@@ -120,6 +120,9 @@ func (l *Locator) CountryOf(name string) string {
 		if e.Country != top.Country && e.Population*dominance > top.Population && gazetteer.Key(e.Name) == k {
 			return "" // (a place known by this name only as an other name does not count)
 		}
+		if e.Country != top.Country && (e.Feature == "RGN" || e.Feature == "RGNE" || e.Feature == "AREA") && gazetteer.Key(e.Name) == k {
+			return "" // "Kashmir": a region over borders, not a small town of that name
+		}
 	}
 	return top.Country
 }

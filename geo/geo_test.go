@@ -68,6 +68,8 @@ func small() *gazetteer.Gazetteer {
 		e(42, "England", "GBR", "ADM1", "ENG", 52.7, -1.57, 56000000),
 		e(43, "Charleston", "USA", "PPLA", "WV", 38.35, -81.63, 49700),
 		e(44, "Lorain", "USA", "PPL", "OH", 41.45, -82.18, 64000, "Charleston"),
+		e(45, "Kashmir", "", "RGN", "", 34.5, 76, 0),
+		e(46, "Kashmir", "USA", "PPL", "IN", 39.2, -85.6, 100),
 		e(45, "Centreville", "USA", "PPL", "VA", 38.84, -77.43, 71000),
 		e(46, "Centerville", "USA", "PPL", "OH", 39.63, -84.16, 24000, "Centreville"),
 		e(47, "Clyde", "USA", "PPL", "OH", 41.3, -82.98, 6000, "Centreville"),
@@ -313,6 +315,7 @@ func TestCountryOf(t *testing.T) {
 		"Texas":    "USA",
 		"Nowhere":  "",
 		"Gulf":     "", // a region
+		"Kashmir":  "", // a region over borders, not the hamlet of that name
 	} {
 		if got := l.CountryOf(name); got != want {
 			t.Errorf("CountryOf(%q) = %q, want %q", name, got, want)
