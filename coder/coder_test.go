@@ -66,6 +66,7 @@ const testVerbs = `
 180: injure +
 194: launch * artillery * fire against +
 010: issue * statement
+193: % @exchange * fire | exchange * fire
 039: offer to mediate
 0332: promise * air defences
 087: end * fighting
@@ -174,6 +175,8 @@ func TestCode(t *testing.T) {
 		{"a purpose after a place is the meeting's", "Iran met Syria in Tehran to discuss Israel.", []string{"IRN SYR 040"}},
 		{"the thing a pattern names is no target", "Iran promised air defences to Syria.", []string{"IRN SYR 0332"}},
 		{"a past participle after a number is an adjective", "Iran criticized the two exiled Syrian rebels.", []string{"IRN SYRREB 111"}},
+		{"two sides named together fire at each other", "Iran and Syria exchanged fire on Monday.", []string{"IRN SYR 193", "SYR IRN 193"}},
+		{"one side alone fires at no one named", "Iran exchanged fire on Monday.", []string{"IRN - 193"}},
 		{"an attack's toll is no second attack", "Russian troops shelled Syria overnight, killing eight villagers.", []string{"RUSMIL SYR 190"}},
 		{"noun anchor owner", "Eight Syrian rebels died in Russian shelling.", []string{"RUS SYRREB 190"}},
 		{"pledge keeps coercion", "Iran pledged to expel Syrian rebels.", []string{"IRN SYRREB 174"}},
