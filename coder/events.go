@@ -193,6 +193,12 @@ func subject(st *sent, head int) int {
 	return -1
 }
 
+// allegationWords put what follows "of"/"with"/"for" as a charge: "suspected
+// of planning", "charged with attacking" ("guilty of", "convicted of" report
+// what was done, and are coded).
+var allegationWords = set("accused", "suspected", "charged", "arrested", "detained", "acquitted", "cleared",
+	"indicted", "blamed", "wanted", "tried", "innocent")
+
 // approxNumber reports whether token j is a preposition that rounds the
 // number after it ("About 200 supporters", "over 150 prisoners").
 func approxNumber(st *sent, j int) bool {
@@ -1222,6 +1228,12 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			// "a law against supporting terrorist groups", "refrained
 			// from attacking": not done
 			return nil
+		case "of", "with", "for":
+			if m.governor == nil && m.head > 1 && allegationWords[st.toks[m.head-2].Lower] {
+				// "men suspected of planning attacks": what they are
+				// suspected of, not an event this sentence reports
+				return nil
+			}
 		}
 	}
 	if !m.pat.Foreign && inCondition(st, m.head) {
