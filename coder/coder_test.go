@@ -66,6 +66,7 @@ const testVerbs = `
 180: injure +
 194: launch * artillery * fire against +
 010: issue * statement
+154: deploy * troops
 193: % @exchange * fire | exchange * fire
 039: offer to mediate
 0332: promise * air defences
@@ -178,6 +179,7 @@ func TestCode(t *testing.T) {
 		{"two sides named together fire at each other", "Iran and Syria exchanged fire on Monday.", []string{"IRN SYR 193", "SYR IRN 193"}},
 		{"one side alone fires at no one named", "Iran exchanged fire on Monday.", []string{"IRN - 193"}},
 		{"what someone is suspected of is no event", "Iran jailed Syrian rebels suspected of injuring Russian troops.", []string{"IRN SYRREB 173"}},
+		{"troops deployed are the source's own", "The Iranian army deployed troops on Monday.", []string{"IRNMIL - 154"}},
 		{"an attack's toll is no second attack", "Russian troops shelled Syria overnight, killing eight villagers.", []string{"RUSMIL SYR 190"}},
 		{"noun anchor owner", "Eight Syrian rebels died in Russian shelling.", []string{"RUS SYRREB 190"}},
 		{"pledge keeps coercion", "Iran pledged to expel Syrian rebels.", []string{"IRN SYRREB 174"}},

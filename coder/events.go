@@ -1440,6 +1440,11 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	if len(srcs) == 0 {
 		return nil
 	}
+	if !m.pat.Foreign && root(code) == "15" && len(tgts) > 0 && !hasTargetSlot(m.pat) && allSectors(st, tgts, "MIL") && st.ments[tgts[0]].Country == "" {
+		// "the Lebanese army deployed troops along the border": a show of
+		// force moves the source's own troops; they are no target
+		tgts = nil
+	}
 	if !m.pat.Foreign && len(tgts) == 1 && !hasTargetSlot(m.pat) && ownedBy(st, tgts[0], srcs) {
 		// "Syria offered its troops to Lebanon's president": the source's
 		// own forces are what it offers, the one after them the target
