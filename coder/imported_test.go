@@ -57,18 +57,18 @@ LOWER
 ISSUE
 - * {ARREST WARRANTS} [173]
 
---- MEET [040] ---
-+MEET_WITH {+MET_WITH +MEETS_WITH +MEETING_WITH }
+--- CONFER [040] ---
++CONFER_WITH {+CONFERRED_WITH +CONFERS_WITH}
 
---- DISCUSS [040] ---
-DISCUSS
+--- DEBATE [040] ---
+DEBATE
 
---- COUNTER [110] ---
-COUNTER
+--- THWART [110] ---
+THWART
 
---- SAY [010] ---
-SAY {SAYS SAID SAYING}
-- * SUPPORT [051]
+--- DECLARE [010] ---
+DECLARE {DECLARED DECLARES}
+- * SYMPATHY [051]
 `
 	importedDiscards = `CROQUET_MATCH
 +LOTTERY_DRAW
@@ -114,8 +114,8 @@ func TestImportedDictionaries(t *testing.T) {
 		{"a phrase's \"to\" is a preposition", "Freedonia consented to the tariffs on Sylvania.", false, []string{"FRD SYL 163"}},
 		{"not an infinitive marker: the verb after it is coded", "Freedonia consented to lower the tariffs on Sylvania.", false, []string{"FRD SYL 085"}},
 		{"the actor of a phrase after the pattern's words is the target", "Sylvania issued arrest warrants for two Freedonian ministers.", true, []string{"SYL FRDGOV 173"}},
-		{"a purpose clause after a time word is the meeting's", "Freedonia met with Sylvania Tuesday to discuss Osterlich.", false, []string{"FRD SYL 040"}},
-		{"what a consultation is about is not done", "Freedonia met with Sylvania to discuss efforts to counter Osterlich.", false, []string{"FRD SYL 040"}},
+		{"a purpose clause after a time word is the meeting's", "Freedonia conferred with Sylvania Tuesday to debate Osterlich.", false, []string{"FRD SYL 040"}},
+		{"what a consultation is about is not done", "Freedonia conferred with Sylvania to debate efforts to thwart Osterlich.", false, []string{"FRD SYL 040"}},
 		{"sentence discard", "Freedonia scolded Sylvania after the croquet match.", false, nil},
 		{"story discard", "Freedonia scolded Sylvania. The lottery draw was held.", false, nil},
 		{"no target kept by default", "Freedonia scolded its own.", false, []string{"FRD - 122"}},
@@ -136,10 +136,10 @@ func TestImportedDictionaries(t *testing.T) {
 }
 
 func TestGapStopsAtAClause(t *testing.T) {
-	// "- * SUPPORT" under SAY: the gap does not reach into a clause with a
+	// "- * SYMPATHY" under DECLARE: the gap does not reach into a clause with a
 	// verb of its own
 	r, c := importedSetup(t, coder.Options{RequireDyad: true, LinearTarget: true, PhraseVerbs: true})
-	s := "Freedonia said such a step enjoyed support from Sylvania."
+	s := "Freedonia declared such a step enjoyed sympathy from Sylvania."
 	for _, e := range code(t, r, c, s, "2020-01-01") {
 		if strings.HasSuffix(e, " 051") {
 			t.Errorf("%s: got %q through the clause", s, e)
