@@ -887,11 +887,6 @@ func skippable(t dyad.Token) bool {
 }
 
 // boundary tokens end a clause for gaps and for the actor search.
-// infinitiveVerb reports whether token j is a verb after "to" ("to help").
-func infinitiveVerb(st *sent, j int) bool {
-	return j > 0 && st.toks[j].Tag == "VB" && st.toks[j-1].Lower == "to"
-}
-
 // finiteParticiple reports whether token k, tagged as a participle, is the
 // finite verb of a clause of its own: after a noun and before its object
 // ("said such a step enjoyed support from Moscow").
@@ -1136,7 +1131,7 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 				}
 				headOf = mi
 			}
-			if wordMatches(st.toks[j], e) && !(e.Prep && infinitiveTo(st, j)) && !(m.pat.Tree && k > 0 && elems[k-1].Kind == lexicon.ElemGap && infinitiveVerb(st, j)) {
+			if wordMatches(st.toks[j], e) && !(e.Prep && infinitiveTo(st, j)) && !(m.pat.Tree && k > 0 && elems[k-1].Kind == lexicon.ElemGap && j > 0 && infinitiveTo(st, j-1)) {
 				// (a PETRARCH-2 word after a gap is in the verb's phrase:
 				// "asked Obama to help Iran" is ASK with HELP's complement,
 				// not "- * HELP")

@@ -880,9 +880,6 @@ var roleNouns = set("spokesman", "spokeswoman", "spokesperson", "member", "offic
 var documentNouns = set("statement", "statements", "report", "reports", "communique", "communiqué", "declaration",
 	"memo", "letter", "bulletin", "study", "document", "dossier", "resolution", "decree")
 
-// issueVerbs put out a document.
-var issueVerbs = set("issued", "released", "published", "distributed", "read", "broadcast", "posted", "circulated", "sent")
-
 // ownedThings are nouns for what belongs to or shelters an actor: done to
 // them, it is done to the actor ("the home of a Syrian opposition leader
 // was attacked").
@@ -973,7 +970,7 @@ var issueForms = set("issue", "issued", "issues", "issuing", "release", "release
 func documentSource(st *sent, head int) int {
 	toks := st.toks
 	for d := head - 2; d >= 0 && d >= head-14; d-- {
-		if !documentNouns[toks[d].Lower] || !issueVerbs[toks[d+1].Lower] {
+		if !documentNouns[toks[d].Lower] || !issueForms[toks[d+1].Lower] {
 			continue
 		}
 		for k := d + 2; k < head; k++ {
