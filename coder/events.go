@@ -1555,7 +1555,7 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		return c.claimEvents(a, st, m, claimer, srcs, tgts)
 	}
 	var out []dyad.Event
-	if !m.pat.Foreign && (root(code) == "18" || root(code) == "19" || root(code) == "20" || strings.HasPrefix(code, "175")) && !m.negated {
+	if !m.pat.Foreign && (violentRoot(root(code)) || strings.HasPrefix(code, "175")) && !m.negated {
 		// "The Observatory said eight people were killed in an air strike
 		// by government forces": a rights monitor's report of violence
 		// accuses the perpetrators (the violence is coded too)
