@@ -362,7 +362,8 @@ func linkComplements(st *sent, ms []*match, codeAll, phrase bool) {
 				}
 				break
 			}
-			if k != c.anchor || !hasTo(st, g.end, c.anchor) {
+			if k != c.anchor || !hasTo(st, g.end, c.anchor) && !(g.end > 0 && st.toks[g.end-1].Lower == "to") {
+				// (the governor's pattern may end on the "to": "agree to")
 				break
 			}
 			if ownInfinitive(st, g) && (root(g.pat.Code) == "03" || root(g.pat.Code) == "13") {

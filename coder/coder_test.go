@@ -180,6 +180,7 @@ func TestCode(t *testing.T) {
 		{"one side alone fires at no one named", "Iran exchanged fire on Monday.", []string{"IRN - 193"}},
 		{"what someone is suspected of is no event", "Iran jailed Syrian rebels suspected of injuring Russian troops.", []string{"IRN SYRREB 173"}},
 		{"troops deployed are the source's own", "The Iranian army deployed troops on Monday.", []string{"IRNMIL - 154"}},
+		{"an agreement to act is one event, the act", "Iran and Syria agreed to jointly attack Israel.", []string{"IRN ISR 190", "SYR ISR 190"}},
 		{"an attack's toll is no second attack", "Russian troops shelled Syria overnight, killing eight villagers.", []string{"RUSMIL SYR 190"}},
 		{"noun anchor owner", "Eight Syrian rebels died in Russian shelling.", []string{"RUS SYRREB 190"}},
 		{"pledge keeps coercion", "Iran pledged to expel Syrian rebels.", []string{"IRN SYRREB 174"}},
