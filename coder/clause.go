@@ -489,6 +489,9 @@ func reducedRelative(st *sent, i int) bool {
 	if !(st.coveredBy[i-1] >= 0 && prev.Tag != "PRP" || prev.Tag == "NNS" || prev.Tag == "NN" || prev.Lower == "those") {
 		return false
 	}
+	if mi := st.coveredBy[i-1]; mi >= 0 && st.ments[mi].Kind == "pair" {
+		return false // "… and the two sides agreed": they refer back, as subjects
+	}
 	// a noun phrase right after "said (that)" is the subject of a new
 	// clause: "X said the rebels attacked …"
 	np := i - 1

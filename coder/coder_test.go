@@ -181,6 +181,7 @@ func TestCode(t *testing.T) {
 		{"what someone is suspected of is no event", "Iran jailed Syrian rebels suspected of injuring Russian troops.", []string{"IRN SYRREB 173"}},
 		{"troops deployed are the source's own", "The Iranian army deployed troops on Monday.", []string{"IRNMIL - 154"}},
 		{"an agreement to act is one event, the act", "Iran and Syria agreed to jointly attack Israel.", []string{"IRN ISR 190", "SYR ISR 190"}},
+		{"the two sides after and are the subject", "Iran's defence minister met his Syrian counterpart and the two sides agreed to cooperate with Russia.", []string{"IRNMIL SYRMIL 040", "SYRMIL RUS 031", "IRNMIL RUS 031"}},
 		{"an attack's toll is no second attack", "Russian troops shelled Syria overnight, killing eight villagers.", []string{"RUSMIL SYR 190"}},
 		{"noun anchor owner", "Eight Syrian rebels died in Russian shelling.", []string{"RUS SYRREB 190"}},
 		{"pledge keeps coercion", "Iran pledged to expel Syrian rebels.", []string{"IRN SYRREB 174"}},

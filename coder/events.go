@@ -62,9 +62,11 @@ func subject(st *sent, head int) int {
 				return mi
 			}
 			first := m.Tok0
-			if m.Tok0 > 0 {
+			if m.Tok0 > 0 && m.Kind != "pair" {
+				// (a member of a coordination; "the two sides" after "and"
+				// refers back to actors, it is no list's member)
 				if l := toks[m.Tok0-1].Lower; l == "," || l == "and" || l == "or" {
-					first = firstConjoined(st, mi) // (a member of a coordination)
+					first = firstConjoined(st, mi)
 				}
 			}
 			if f := first; f > 1 {
