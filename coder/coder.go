@@ -1216,6 +1216,23 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 				return true
 			}
 			*m = save
+			if k+1 < len(elems) && !m.pat.Foreign {
+				// the slot's coordinated actors come before the pattern's
+				// next word: "pressing Israel and Hamas to agree"
+				end := st.ments[mi].Tok1
+				for _, x := range conjoined(st, mi) {
+					if t := st.ments[x].Tok1; t > end && st.ments[x].Tok0 >= st.ments[mi].Tok0 {
+						end = t
+					}
+				}
+				if end > st.ments[mi].Tok1 {
+					setSlot(m, e.Kind, mi)
+					if matchElems(st, elems, k+1, end, m, false) {
+						return true
+					}
+					*m = save
+				}
+			}
 		}
 		// a slot must be filled by an actor: a pattern that does not need
 		// one leaves the slot out and takes the clause object instead. In

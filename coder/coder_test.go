@@ -66,6 +66,7 @@ const testVerbs = `
 180: injure +
 194: launch * artillery * fire against +
 010: issue * statement
+020: urge + to cooperate
 154: deploy * troops
 193: % @exchange * fire | exchange * fire
 039: offer to mediate
@@ -182,6 +183,7 @@ func TestCode(t *testing.T) {
 		{"troops deployed are the source's own", "The Iranian army deployed troops on Monday.", []string{"IRNMIL - 154"}},
 		{"an agreement to act is one event, the act", "Iran and Syria agreed to jointly attack Israel.", []string{"IRN ISR 190", "SYR ISR 190"}},
 		{"the two sides after and are the subject", "Iran's defence minister met his Syrian counterpart and the two sides agreed to cooperate with Russia.", []string{"IRNMIL SYRMIL 040", "SYRMIL RUS 031", "IRNMIL RUS 031"}},
+		{"a slot takes coordinated actors before the pattern's next word", "Russia urged Iran and Syria to cooperate with Israel.", []string{"RUS IRN 020", "RUS SYR 020"}},
 		{"an attack's toll is no second attack", "Russian troops shelled Syria overnight, killing eight villagers.", []string{"RUSMIL SYR 190"}},
 		{"noun anchor owner", "Eight Syrian rebels died in Russian shelling.", []string{"RUS SYRREB 190"}},
 		{"pledge keeps coercion", "Iran pledged to expel Syrian rebels.", []string{"IRN SYRREB 174"}},
