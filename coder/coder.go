@@ -886,7 +886,6 @@ func skippable(t dyad.Token) bool {
 	return false
 }
 
-// boundary tokens end a clause for gaps and for the actor search.
 // finiteParticiple reports whether token k, tagged as a participle, is the
 // finite verb of a clause of its own: after a noun and before its object
 // ("said such a step enjoyed support from Moscow").
@@ -924,26 +923,26 @@ func listMember(t dyad.Token) bool {
 func listComma(st *sent, i int) bool {
 	toks := st.toks
 	n := len(toks)
-	nominal := func(k int) bool {
+	item := func(k int) bool {
 		switch toks[k].Tag {
 		case "NN", "NNS", "JJ":
 			return st.coveredBy[k] < 0
 		}
 		return false
 	}
-	if toks[i].Text != "," || i == 0 || i+2 >= n || !(nominal(i-1) || listMember(toks[i-1])) {
+	if toks[i].Text != "," || i == 0 || i+2 >= n || !(item(i-1) || listMember(toks[i-1])) {
 		return false
 	}
 	if w := toks[i+1].Lower; w == "and" || w == "or" {
 		// the serial comma: "A, B, and C" has a comma before B too
-		return nominal(i+2) && i >= 2 && toks[i-2].Text == ","
+		return item(i+2) && i >= 2 && toks[i-2].Text == ","
 	}
 	for k := i + 1; k < n && k < i+5; k++ {
 		switch {
-		case nominal(k):
+		case item(k):
 		case toks[k].Text == ",":
 		case toks[k].Lower == "and" || toks[k].Lower == "or":
-			return k > i+1 && k+1 < n && nominal(k+1)
+			return k > i+1 && k+1 < n && item(k+1)
 		default:
 			return false
 		}
@@ -951,6 +950,7 @@ func listComma(st *sent, i int) bool {
 	return false
 }
 
+// boundary tokens end a clause for gaps and for the actor search.
 func boundary(t dyad.Token) bool {
 	switch t.Text {
 	case ";", ":", ".", "!", "?", "—", "--", "(", ")":
