@@ -628,10 +628,6 @@ func ethnicHost(toks []dyad.Token, g *group, sent []*group, docCountry string) s
 	return ""
 }
 
-// documentCountry is the country an unattributed agent of the document
-// most likely belongs to: the dateline's, unless the text is about another
-// country far more often ("BRUSSELS" over a story on Sudan), in which case
-// that country when it clearly dominates, else none.
 // soleCountry returns the country of the document's groups when they name
 // exactly one and at least once as a modifier of someone ("Ugandan
 // opposition candidates", "Greece's", "Iraqi police"), or "". A country
@@ -660,6 +656,10 @@ func soleCountry(a *dyad.Analysis, groups [][]*group) string {
 	return only
 }
 
+// documentCountry is the country an unattributed agent of the document
+// most likely belongs to: the dateline's, unless the text is about another
+// country far more often ("BRUSSELS" over a story on Sudan), in which case
+// that country when it clearly dominates, else none.
 func documentCountry(dateline string, groups [][]*group) string {
 	counts := map[string]int{}
 	for _, gs := range groups {
