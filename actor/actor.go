@@ -391,12 +391,33 @@ func (r *Resolver) findAtoms(toks []dyad.Token, date string) []atom {
 			i = j
 			continue
 		}
-		if t.Tag == "PRP" && pronouns[t.Lower] {
+		if t.Tag == "PRP" && (pronouns[t.Lower] || t.Lower == "it" && subjectIt(toks, i)) {
 			out = append(out, atom{kind: aPronoun, t0: i, t1: i + 1})
 		}
 		i++
 	}
 	return out
+}
+
+// subjectIt reports whether "it" at token i opens its sentence as the
+// subject of a reporting or acting verb ("It accused Beijing of …", "It
+// said …"), where it stands for the state or organisation just named;
+// not "it is", "it was reported", "it seems".
+func subjectIt(toks []dyad.Token, i int) bool {
+	if i != 0 || i+1 >= len(toks) {
+		return false
+	}
+	n := toks[i+1]
+	if n.Tag != "VBD" && n.Tag != "VBZ" {
+		return false
+	}
+	switch n.Lower {
+	case "is", "was", "has", "had", "'s", "seems", "seemed", "appears", "appeared", "remains", "remained",
+		"became", "becomes", "took", "takes", "came", "comes", "looks", "looked", "means", "meant", "happened",
+		"follows", "followed", "marks", "marked", "added":
+		return false
+	}
+	return true
 }
 
 // groupAtoms joins atoms separated only by bridge tokens into noun phrases.

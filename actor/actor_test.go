@@ -97,6 +97,9 @@ func TestMentions(t *testing.T) {
 		{"a participle between possessive and title", "Katsav met Syria's visiting president.", "", "Syria's visiting president=SYRGOV"},
 		{"supporters of a leader are not the leader", "Supporters of the Syrian president rallied.", "", "Supporters=---CVL; the Syrian president=SYRGOV"},
 		{"a demonym listed as a country after in is whose too", "Protesters died in Turkish shelling.", "", "Protesters=---OPP; Turkish=TUR"},
+		{"a sentence-initial It is the last sentence's subject", "The Syrian ministry said the talks failed. It accused Iran.", "", "The Syrian ministry=SYRGOV; It=SYRGOV; Iran=IRN"},
+		{"an expletive it is nothing", "Syria said the talks failed. It is the third failure.", "", "Syria=SYR"},
+		{"It is not a group named inside a quotation", "\"Iran lies,\" the Syrian ministry said. It accused Iran.", "", "Iran=IRN; the Syrian ministry=SYRGOV; It=SYRGOV; Iran=IRN"},
 		{"nor one named only on its own", "President Anna Tuvalo criticised Syria.", "", "President Anna Tuvalo=---GOV; Syria=SYR"},
 	}
 	for _, tt := range tests {

@@ -123,12 +123,19 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 	// in it prefers its subject to a nearer object ("bombers killed 23
 	// people when they blew themselves up").
 	var sentGroup *entity
+	// sentOpen is the first group named outside quotation marks: what a
+	// sentence-initial "It" in the next sentence stands for
+	var sentOpen *entity
 	for si := range a.Sentences {
 		toks := a.Sentences[si].Tokens
 		if sentPerson != nil {
 			prevSubject = sentPerson
 		}
-		sentPerson, sentGroup = nil, nil
+		prevSentGroup := sentOpen // the first group named outside quotation marks in the sentence before
+		if lastGroupSent < si-1 {
+			prevSentGroup = nil
+		}
+		sentPerson, sentGroup, sentOpen = nil, nil, nil
 		if lastGroupSent == si-1 {
 			prevGroup = lastGroup
 		} else if lastGroupSent < si-1 {
@@ -188,6 +195,10 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 				} else if x := objectAntecedent(a, si, g.t0, prevGroup, st); g.pronoun == "them" && x != nil {
 					// an object pronoun points past its own clause's subject
 					e = x
+					code = e.code
+				} else if g.pronoun == "it" && prevSentGroup != nil && prevSentGroup.typ != "PERSON" {
+					// "… the defence ministry said. It accused Beijing of …"
+					e = prevSentGroup
 					code = e.code
 				} else if g.pronoun == "they" && sentGroup != nil && sentGroup.typ == "GROUP" {
 					e = sentGroup
@@ -286,6 +297,9 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 				lastGroupPrep = prepObject(toks, g.t0)
 				if sentGroup == nil {
 					sentGroup = e
+				}
+				if sentOpen == nil && !quoted(toks, g.t0) {
+					sentOpen = e
 				}
 			}
 			a.Mentions = append(a.Mentions, m)
@@ -421,6 +435,23 @@ func leadSpeaker(toks []dyad.Token, gs []*group) *group {
 		}
 	}
 	return nil
+}
+
+// quoted reports whether token i lies inside quotation marks opened in its
+// sentence.
+func quoted(toks []dyad.Token, i int) bool {
+	open := false
+	for _, t := range toks[:i] {
+		switch t.Text {
+		case "“":
+			open = true
+		case "”":
+			open = false
+		case "\"", "``", "''":
+			open = !open
+		}
+	}
+	return open
 }
 
 // prepObject reports whether the group starting at token t0 is the object
