@@ -100,6 +100,7 @@ func TestMentions(t *testing.T) {
 		{"a sentence-initial It is the last sentence's subject", "The Syrian ministry said the talks failed. It accused Iran.", "", "The Syrian ministry=SYRGOV; It=SYRGOV; Iran=IRN"},
 		{"an expletive it is nothing", "Syria said the talks failed. It is the third failure.", "", "Syria=SYR"},
 		{"It is not a group named inside a quotation", "\"Iran lies,\" the Syrian ministry said. It accused Iran.", "", "Iran=IRN; the Syrian ministry=SYRGOV; It=SYRGOV; Iran=IRN"},
+		{"his or her before an agent is the person's", "Syrian President Bashar al-Assad met Hungarian officials and his ministry spoke.", "2015-01-01", "Syrian President Bashar al-Assad=SYRGOV; Hungarian officials=HUNGOV; ministry=SYRGOV"},
 		{"nor one named only on its own", "President Anna Tuvalo criticised Syria.", "", "President Anna Tuvalo=---GOV; Syria=SYR"},
 	}
 	for _, tt := range tests {

@@ -251,6 +251,11 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 				if owner := possessiveOwner(toks, g, owns, lastGroupSent, si); owner != "" {
 					code = owner + code[3:]
 					kind += "+possessive"
+				} else if c := personOwner(toks, g, lastPerson); c != "" {
+					// "Nancy Pelosi and her immediate family", "the
+					// president and his government"
+					code = c + code[3:]
+					kind += "+possessive"
 				} else if locCountry != "" && !hasAny(g.sectors, "GOV", "ELI", "IGO") {
 					code = locCountry + code[3:]
 					kind += "+location"
@@ -452,6 +457,22 @@ func quoted(toks []dyad.Token, i int) bool {
 		}
 	}
 	return open
+}
+
+// personOwner is the country of the person "his"/"her" before an agent
+// phrase refers to: the last person named, when the document knows
+// whose that person is.
+func personOwner(toks []dyad.Token, g *group, last *entity) string {
+	if g.t0 == 0 || last == nil {
+		return ""
+	}
+	switch toks[g.t0-1].Lower {
+	case "his", "her":
+	default:
+		return ""
+	}
+	c, _ := SplitCode(last.code)
+	return c
 }
 
 // prepObject reports whether the group starting at token t0 is the object
