@@ -898,6 +898,19 @@ func isArea(e gazetteer.Entry) bool {
 	return isCountry(e.Feature) || e.Feature == "ADM1" || e.Feature == "CONT" || e.Feature == "RGN"
 }
 
+// ownNamed returns the entries whose own name (not an alternate one) is
+// name.
+func ownNamed(es []gazetteer.Entry, name string) []gazetteer.Entry {
+	k := gazetteer.Key(name)
+	var out []gazetteer.Entry
+	for _, e := range es {
+		if gazetteer.Key(e.Name) == k {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // datelinePlaces returns the places the dateline names ("TEHRAN", "La Paz,
 // Bolivia"), which lie outside the coded sentences: the first is a city,
 // the next ones qualify it.
@@ -933,6 +946,11 @@ func (l *Locator) datelinePlaces(a *dyad.Analysis, rs []rune) []*cand {
 		}
 		if len(es) == 0 {
 			continue
+		}
+		if own := ownNamed(es, part); len(own) > 0 {
+			// a dateline names a city by its own name: "ISLAMABAD" is
+			// Pakistan's capital, not Chattogram, once called Islamabad
+			es = own
 		}
 		start := dl.Start + len([]rune(span[:byteStart]))
 		c := &cand{si: -1, start: start, end: start + len([]rune(part)), text: string(rs[start : start+len([]rune(part))]),

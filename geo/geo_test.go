@@ -155,6 +155,7 @@ func TestLocate(t *testing.T) {
 		{"a town opening an organisation's name", "The Dublin Singers gave a concert.", []string{"Dublin USA OH place"}},
 		{"a town ending a person's name", "Officer Lee Dublin wrote the report.", nil},
 		{"dateline places", "DAMASCUS, Syria (Wire) - The talks ended.", []string{"DAMASCUS SYR 13 place", "Syria SYR  place"}},
+		{"a dateline names a city by its own name", "PHILADELPHIA (Wire) - The talks ended.", []string{"PHILADELPHIA USA MS place"}},
 		{"a country's possessive inside a person's title", "Syria's defence minister Omar Haddad resigned.", []string{"Syria SYR  place"}},
 		{"a postal village with its state", "The fire started in Lanexa, Va., on Monday.", []string{"Lanexa USA VA place", "Va. USA VA place"}},
 		{"a postal village's name alone is a name", "Police said they spoke to Carter on Monday.", nil},
