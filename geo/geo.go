@@ -899,14 +899,27 @@ func isArea(e gazetteer.Entry) bool {
 }
 
 // ownNamed returns the entries whose own name (not an alternate one) is
-// name.
+// name, when one of them is a capital or a city a tenth as big as the
+// biggest entry (a division of the name does not count): "ISLAMABAD" is Pakistan's capital, not Chattogram, once
+// called Islamabad; but "KIEV" stays Kyiv, not a hamlet named Kiev.
 func ownNamed(es []gazetteer.Entry, name string) []gazetteer.Entry {
 	k := gazetteer.Key(name)
 	var out []gazetteer.Entry
+	var top int64
+	for _, e := range es {
+		top = max(top, e.Population)
+	}
+	major := false
 	for _, e := range es {
 		if gazetteer.Key(e.Name) == k {
 			out = append(out, e)
+			// (a city, not a division of that name: "NEW YORK" is the city
+			// GeoNames calls New York City)
+			major = major || strings.HasPrefix(e.Feature, "PPL") && (e.Feature == "PPLC" || e.Feature == "PPLA" || 10*e.Population >= top)
 		}
+	}
+	if !major {
+		return nil
 	}
 	return out
 }
