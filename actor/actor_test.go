@@ -28,6 +28,7 @@ agent MILGOV: defence minister | minister of defence
 agent OPP: leader | protester
 agent CVL: supporters
 agent JUD: court
+actor SYRREB: Free Army ; type=GROUP
 person PSEGOV: Mahmoud Abbas | Abbas ; from=2005-01-15
 person SYRGOV: Bashar al-Assad | Assad ; from=2000-07-17 ; to=2024-12-08
 person SYRELI: Bashar al-Assad | Assad ; from=2024-12-08
@@ -101,6 +102,7 @@ func TestMentions(t *testing.T) {
 		{"an expletive it is nothing", "Syria said the talks failed. It is the third failure.", "", "Syria=SYR"},
 		{"It is not a group named inside a quotation", "\"Iran lies,\" the Syrian ministry said. It accused Iran.", "", "Iran=IRN; the Syrian ministry=SYRGOV; It=SYRGOV; Iran=IRN"},
 		{"his or her before an agent is the person's", "Syrian President Bashar al-Assad met Hungarian officials and his ministry spoke.", "2015-01-01", "Syrian President Bashar al-Assad=SYRGOV; Hungarian officials=HUNGOV; ministry=SYRGOV"},
+		{"the two sides of one state's war", "Syria and the Free Army signed a deal. Iran urged the two sides to keep it.", "", "Syria=SYR; the Free Army=SYRREB; Iran=IRN; the two sides=SYR; the two sides=SYRREB"},
 		{"nor one named only on its own", "President Anna Tuvalo criticised Syria.", "", "President Anna Tuvalo=---GOV; Syria=SYR"},
 	}
 	for _, tt := range tests {

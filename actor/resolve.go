@@ -505,6 +505,10 @@ func possessiveOwner(toks []dyad.Token, g *group, last *entity, lastSent, si int
 var pairPreps = map[string]bool{"in": true, "at": true, "on": true, "of": true, "about": true, "over": true,
 	"near": true, "from": true, "across": true, "into": true, "between": true, "within": true}
 
+// stateNouns among pairNouns name two states, which are two countries.
+var stateNouns = map[string]bool{"countries": true, "nations": true, "states": true, "governments": true,
+	"neighbours": true, "neighbors": true}
+
 // pairNouns after "the two" or "both" refer back to two actors.
 var pairNouns = map[string]bool{"sides": true, "countries": true, "nations": true, "leaders": true,
 	"governments": true, "ministers": true, "presidents": true, "delegations": true, "neighbours": true,
@@ -524,6 +528,18 @@ func pairRefs(a *dyad.Analysis, si, i int) []dyad.Mention {
 	// countries", is not its own clause's subject either)
 	objectPair := i > 0 && (toks[i-1].Lower == "between" || toks[i-1].Lower == "to" || toks[i-1].Lower == "with" ||
 		strings.HasPrefix(toks[i-1].Tag, "VB") && toks[i-1].Lemma != "be")
+	// "both countries" are two states; "the two sides", "both parties" may
+	// be a government and the rebels of one state
+	states := false
+	if n := pairNounAt(toks, i); n >= 0 && stateNouns[toks[n].Lower] {
+		states = true
+	}
+	key := func(m dyad.Mention) string {
+		if !states && hasAny(m.Sectors, "REB", "OPP", "UAF", "INS", "SEP", "RAD", "PTY") {
+			return m.Code // a state's rebels or opposition are a side of their own
+		}
+		return string(m.Country)
+	}
 	end := len(toks) // the clause: up to a comma or a clause boundary
 	for k := i; k < len(toks); k++ {
 		if t := toks[k].Text; t == "," || t == ";" || t == ":" || t == "(" || t == "—" || t == "--" {
@@ -534,12 +550,12 @@ func pairRefs(a *dyad.Analysis, si, i int) []dyad.Mention {
 	for _, m := range a.Mentions {
 		if m.Sentence == si && m.Tok0 >= i && m.Tok0 < end && m.Country != "" && m.Kind != "pair" &&
 			!(m.Tok0 > 0 && pairPreps[toks[m.Tok0-1].Lower]) {
-			seen[string(m.Country)] = true
+			seen[key(m)] = true
 		}
 	}
 	for k := len(a.Mentions) - 1; k >= 0 && len(refs) < 2; k-- {
 		m := a.Mentions[k]
-		if m.Sentence < si-1 || m.Sentence == si && (m.Tok0 >= i || objectPair) || m.Country == "" || m.Kind == "pair" && m.Sentence == si || seen[string(m.Country)] {
+		if m.Sentence < si-1 || m.Sentence == si && (m.Tok0 >= i || objectPair) || m.Country == "" || m.Kind == "pair" && m.Sentence == si || seen[key(m)] {
 			continue
 		}
 		if strings.Contains(m.Kind, "+") || hasAny(m.Sectors, "CVL", "MED", "REF", "HLH", "EDU") {
@@ -551,7 +567,7 @@ func pairRefs(a *dyad.Analysis, si, i int) []dyad.Mention {
 				continue // a place, not a party
 			}
 		}
-		seen[string(m.Country)] = true
+		seen[key(m)] = true
 		refs = append(refs, m)
 	}
 	return refs
