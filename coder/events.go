@@ -1089,6 +1089,14 @@ func allArmed(st *sent, ms []int) bool {
 	return len(ms) > 0
 }
 
+// unownedTroops reports whether a mention of forces names no owner of its
+// own: no country, or one only inferred from the dateline, a place or the
+// document ("additional troops").
+func unownedTroops(m dyad.Mention) bool {
+	return m.Country == "" || strings.Contains(m.Kind, "+dateline") || strings.Contains(m.Kind, "+location") ||
+		strings.Contains(m.Kind, "+document")
+}
+
 // stateForces reports whether every mention in ms is a state's (or an
 // international body's) regular armed forces: a military agent with a
 // country, and no rebel, insurgent or irregular sector.
@@ -1439,7 +1447,7 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	if len(srcs) == 0 {
 		return nil
 	}
-	if !m.pat.Foreign && root(code) == "15" && len(tgts) > 0 && !hasTargetSlot(m.pat) && allSectors(st, tgts, "MIL") && st.ments[tgts[0]].Country == "" {
+	if !m.pat.Foreign && root(code) == "15" && len(tgts) > 0 && !hasTargetSlot(m.pat) && allSectors(st, tgts, "MIL") && unownedTroops(st.ments[tgts[0]]) {
 		// "the Lebanese army deployed troops along the border": a show of
 		// force moves the source's own troops; they are no target
 		tgts = nil
