@@ -886,6 +886,10 @@ func skippable(t dyad.Token) bool {
 	return false
 }
 
+// placePreps put an agent in a place: "troops in Iran", "forces near the
+// border".
+var placePreps = set("in", "into", "near", "inside", "along", "across")
+
 // finiteParticiple reports whether token k, tagged as a participle, is the
 // finite verb of a clause of its own: after a noun and before its object
 // ("said such a step enjoyed support from Moscow").
@@ -1127,9 +1131,14 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 				// actor, which is then the target ("expelled two Russian
 				// diplomats"), but not a named actor's other words
 				if st.ments[mi].Tok1-1 != j {
-					break
+					// (but "deployed troops in Iran": the head noun of
+					// an agent placed by a preposition is the word)
+					if !(j == st.ments[mi].Tok0 && j+1 < n && placePreps[st.toks[j+1].Lower]) {
+						break
+					}
+				} else {
+					headOf = mi
 				}
-				headOf = mi
 			}
 			if wordMatches(st.toks[j], e) && !(e.Prep && infinitiveTo(st, j)) && !(m.pat.Tree && k > 0 && elems[k-1].Kind == lexicon.ElemGap && j > 0 && infinitiveTo(st, j-1)) {
 				// (a PETRARCH-2 word after a gap is in the verb's phrase:

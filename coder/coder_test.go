@@ -180,6 +180,7 @@ func TestCode(t *testing.T) {
 		{"two sides named together fire at each other", "Iran and Syria exchanged fire on Monday.", []string{"IRN SYR 193", "SYR IRN 193"}},
 		{"one side alone fires at no one named", "Iran exchanged fire on Monday.", []string{"IRN - 193"}},
 		{"what someone is suspected of is no event", "Iran jailed Syrian rebels suspected of injuring Russian troops.", []string{"IRN SYRREB 173"}},
+		{"troops placed in a country are the source's own", "The Syrian army deployed troops in Iran on Monday.", []string{"SYRMIL - 154"}},
 		{"troops deployed are the source's own", "The Iranian army deployed troops on Monday.", []string{"IRNMIL - 154"}},
 		{"an agreement to act is one event, the act", "Iran and Syria agreed to jointly attack Israel.", []string{"IRN ISR 190", "SYR ISR 190"}},
 		{"the two sides after and are the subject", "Iran's defence minister met his Syrian counterpart and the two sides agreed to cooperate with Russia.", []string{"IRNMIL SYRMIL 040", "SYRMIL RUS 031", "IRNMIL RUS 031"}},

@@ -1091,10 +1091,20 @@ func allArmed(st *sent, ms []int) bool {
 
 // unownedTroops reports whether a mention of forces names no owner of its
 // own: no country, or one only inferred from the dateline, a place or the
-// document ("additional troops").
-func unownedTroops(m dyad.Mention) bool {
-	return m.Country == "" || strings.Contains(m.Kind, "+dateline") || strings.Contains(m.Kind, "+location") ||
-		strings.Contains(m.Kind, "+document")
+// document ("additional troops"), or from where they are ("troops in
+// Iran", whose country is the place's).
+func unownedTroops(st *sent, mi int) bool {
+	m := st.ments[mi]
+	if m.Country == "" || strings.Contains(m.Kind, "+dateline") || strings.Contains(m.Kind, "+location") ||
+		strings.Contains(m.Kind, "+document") {
+		return true
+	}
+	for k := m.Tok0 + 1; k < m.Tok1 && k < len(st.toks); k++ {
+		if placePreps[st.toks[k].Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // stateForces reports whether every mention in ms is a state's (or an
@@ -1447,7 +1457,7 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	if len(srcs) == 0 {
 		return nil
 	}
-	if !m.pat.Foreign && root(code) == "15" && len(tgts) > 0 && !hasTargetSlot(m.pat) && allSectors(st, tgts, "MIL") && unownedTroops(st.ments[tgts[0]]) {
+	if !m.pat.Foreign && root(code) == "15" && len(tgts) > 0 && !hasTargetSlot(m.pat) && allSectors(st, tgts, "MIL") && unownedTroops(st, tgts[0]) {
 		// "the Lebanese army deployed troops along the border": a show of
 		// force moves the source's own troops; they are no target
 		tgts = nil
