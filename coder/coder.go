@@ -1133,7 +1133,7 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 				if st.ments[mi].Tok1-1 != j {
 					// (but "deployed troops in Iran": the head noun of
 					// an agent placed by a preposition is the word)
-					if !(j == st.ments[mi].Tok0 && j+1 < n && placePreps[st.toks[j+1].Lower]) {
+					if !(j+1 < n && placePreps[st.toks[j+1].Lower] && st.toks[j].Tag == "NNS") {
 						break
 					}
 				} else {

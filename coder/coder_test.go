@@ -39,6 +39,7 @@ agent OPP: protesters
 agent CVL: villagers
 agent UAF: gunmen
 agent MIL: air defences
+agent COP: officers
 person USAGOV: Barack Obama | Obama ; from=2009-01-20 ; to=2017-01-20
 `
 
@@ -68,6 +69,7 @@ const testVerbs = `
 010: issue * statement
 020: urge + to cooperate
 154: deploy * troops
+153: deploy * officers
 193: % @exchange * fire | exchange * fire
 039: offer to mediate
 0332: promise * air defences
@@ -181,6 +183,7 @@ func TestCode(t *testing.T) {
 		{"one side alone fires at no one named", "Iran exchanged fire on Monday.", []string{"IRN - 193"}},
 		{"what someone is suspected of is no event", "Iran jailed Syrian rebels suspected of injuring Russian troops.", []string{"IRN SYRREB 173"}},
 		{"troops placed in a country are the source's own", "The Syrian army deployed troops in Iran on Monday.", []string{"SYRMIL - 154"}},
+		{"police placed in a country are the source's own", "Iran deployed officers in Syria.", []string{"IRN - 153"}},
 		{"troops deployed are the source's own", "The Iranian army deployed troops on Monday.", []string{"IRNMIL - 154"}},
 		{"an agreement to act is one event, the act", "Iran and Syria agreed to jointly attack Israel.", []string{"IRN ISR 190", "SYR ISR 190"}},
 		{"the two sides after and are the subject", "Iran's defence minister met his Syrian counterpart and the two sides agreed to cooperate with Russia.", []string{"IRNMIL SYRMIL 040", "SYRMIL RUS 031", "IRNMIL RUS 031"}},

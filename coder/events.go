@@ -1457,7 +1457,7 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	if len(srcs) == 0 {
 		return nil
 	}
-	if !m.pat.Foreign && root(code) == "15" && len(tgts) > 0 && !hasTargetSlot(m.pat) && allSectors(st, tgts, "MIL") && unownedTroops(st, tgts[0]) {
+	if !m.pat.Foreign && (root(code) == "15" || strings.HasPrefix(code, "087")) && len(tgts) > 0 && !hasTargetSlot(m.pat) && allSectors(st, tgts, "MIL", "COP") && unownedTroops(st, tgts[0]) {
 		// "the Lebanese army deployed troops along the border": a show of
 		// force moves the source's own troops; they are no target
 		tgts = nil

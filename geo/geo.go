@@ -111,11 +111,22 @@ func (l *Locator) CountryOf(name string) string {
 	if len(es) == 0 || l.notPlace[strings.ToLower(name)] {
 		return ""
 	}
+	k := gazetteer.Key(name)
+	// a small town known by the name only as another name of its own is no
+	// evidence ("prisoners in Evin" are not in Évin-Malmaison, France)
+	var kept []gazetteer.Entry
+	for _, e := range es {
+		if gazetteer.Key(e.Name) == k || e.Population >= 100000 || !strings.HasPrefix(e.Feature, "PPL") {
+			kept = append(kept, e)
+		}
+	}
+	if es = kept; len(es) == 0 {
+		return ""
+	}
 	top := es[0] // most populous first
 	if top.Country == "" || top.Population == 0 {
 		return ""
 	}
-	k := gazetteer.Key(name)
 	for _, e := range es[1:] {
 		if e.Country != top.Country && e.Population*dominance > top.Population && gazetteer.Key(e.Name) == k {
 			return "" // (a place known by this name only as an other name does not count)

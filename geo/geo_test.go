@@ -72,6 +72,7 @@ func small() *gazetteer.Gazetteer {
 		e(46, "Kashmir", "USA", "PPL", "IN", 39.2, -85.6, 100),
 		e(47, "Islamabad", "PAK", "PPLC", "08", 33.72, 73.04, 1000000),
 		e(48, "Chattogram", "BGD", "PPLA", "84", 22.34, 91.83, 3900000, "Islamabad"),
+		e(49, "Évin-Malmaison", "FRA", "PPL", "32", 50.44, 3.03, 4800, "Evin"),
 		e(45, "Centreville", "USA", "PPL", "VA", 38.84, -77.43, 71000),
 		e(46, "Centerville", "USA", "PPL", "OH", 39.63, -84.16, 24000, "Centreville"),
 		e(47, "Clyde", "USA", "PPL", "OH", 41.3, -82.98, 6000, "Centreville"),
@@ -319,6 +320,7 @@ func TestCountryOf(t *testing.T) {
 		"Nowhere":  "",
 		"Gulf":     "", // a region
 		"Kashmir":  "", // a region over borders, not the hamlet of that name
+		"Evin":     "", // only another name of a small French town
 	} {
 		if got := l.CountryOf(name); got != want {
 			t.Errorf("CountryOf(%q) = %q, want %q", name, got, want)
