@@ -843,6 +843,17 @@ func locativeCountry(toks []dyad.Token, gs []*group, h *group) string {
 		if blocked {
 			continue
 		}
+		if len(g.sectors) > 0 && g.person == nil && g.name == "" && g.full == "" {
+			// "Police arrested protesters in Tehran": the place that
+			// places another group of the clause places this one too
+			if c := placedIn(toks, g); c != "" && verbBetween(toks, h.t1, g.t0) {
+				if found != "" && found != c {
+					return ""
+				}
+				found = c
+			}
+			continue
+		}
 		if g.country == "" || len(g.sectors) > 0 || g.full != "" || g.person != nil || g.name != "" || g.t0 == 0 {
 			continue
 		}
@@ -870,6 +881,28 @@ func demonymLike(w string) bool {
 		}
 	}
 	return false
+}
+
+// verbBetween reports whether a verb stands between tokens i and j: the
+// groups on either side are parts of one clause, not one list.
+func verbBetween(toks []dyad.Token, i, j int) bool {
+	for k := i; k < j && k < len(toks); k++ {
+		if strings.HasPrefix(toks[k].Tag, "VB") {
+			return true
+		}
+	}
+	return false
+}
+
+// placedIn returns the country of a country or capital inside group g
+// after "in", "at" or "near" ("protesters in Tehran"), or "".
+func placedIn(toks []dyad.Token, g *group) string {
+	for _, a := range g.atoms[1:] {
+		if (a.kind == aCountry || a.kind == aCapital) && locativeBefore(toks, a.t0) {
+			return a.entry.Code
+		}
+	}
+	return ""
 }
 
 // regionNouns name a part of a place: "in the east of the Gaza Strip".
