@@ -392,6 +392,7 @@ func linkComplements(st *sent, ms []*match, codeAll, phrase bool) {
 				// governor is the event; a complement of the same root
 				// adds nothing
 				c.governor = nil
+				c.purposeOf = g
 				if root(c.pat.Code) == gc[:2] || phrase {
 					c.dropped = true
 				}

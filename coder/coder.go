@@ -184,6 +184,7 @@ type match struct {
 	refused     bool
 	passive     bool
 	governor    *match // the verb whose "to"-complement this is
+	purposeOf   *match // the verb this is the purpose of ("visited Myanmar to press …"): its subject acts
 	refinedCode string
 	// passiveAnchor is set when the anchor is a participle after a form
 	// of "be": its target slot may stay empty.

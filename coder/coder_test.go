@@ -188,6 +188,8 @@ func TestCode(t *testing.T) {
 		{"an agreement to act is one event, the act", "Iran and Syria agreed to jointly attack Israel.", []string{"IRN ISR 190", "SYR ISR 190"}},
 		{"the two sides after and are the subject", "Iran's defence minister met his Syrian counterpart and the two sides agreed to cooperate with Russia.", []string{"IRNMIL SYRMIL 040", "SYRMIL RUS 031", "IRNMIL RUS 031"}},
 		{"a slot takes coordinated actors before the pattern's next word", "Russia urged Iran and Syria to cooperate with Israel.", []string{"RUS IRN 020", "RUS SYR 020"}},
+		{"a purpose clause's subject is its verb's", "Iran visited Syria to urge Israel to cooperate with Russia.", []string{"IRN SYR 042", "IRN ISR 020"}},
+		{"a state's organ does not condemn its own state", "The Iranian government criticized the strike on Iran.", []string{"IRNGOV - 111"}},
 		{"an attack's toll is no second attack", "Russian troops shelled Syria overnight, killing eight villagers.", []string{"RUSMIL SYR 190"}},
 		{"noun anchor owner", "Eight Syrian rebels died in Russian shelling.", []string{"RUS SYRREB 190"}},
 		{"pledge keeps coercion", "Iran pledged to expel Syrian rebels.", []string{"IRN SYRREB 174"}},

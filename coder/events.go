@@ -1318,6 +1318,12 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			subj = gs
 		}
 	}
+	if p := m.purposeOf; p != nil && !m.pat.Foreign {
+		// "visited Myanmar to press the junta": the visitor presses
+		if ps := subject(st, p.head); ps >= 0 {
+			subj = ps
+		}
+	}
 	if subj < 0 && m.head > 0 && st.toks[m.head-1].Lower == "to" {
 		// a purpose infinitive ("signed an agreement to attack X"): the
 		// subject of the verb it depends on
@@ -1456,6 +1462,14 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	}
 	if len(srcs) == 0 {
 		return nil
+	}
+	if !m.pat.Foreign && (root(code) == "11" || root(code) == "12") && m.target < 0 && len(tgts) == 1 && len(srcs) == 1 &&
+		st.ments[srcs[0]].Country != "" && st.ments[tgts[0]].Country == st.ments[srcs[0]].Country &&
+		len(st.ments[srcs[0]].Sectors) > 0 && (st.ments[tgts[0]].Kind == "country" || st.ments[tgts[0]].Kind == "capital") {
+		// "The Kremlin accused the West of waging a war against Russia":
+		// a state's organ does not accuse or reject its own state; the
+		// name found later is what the charge is about
+		tgts = nil
 	}
 	if !m.pat.Foreign && (root(code) == "15" || strings.HasPrefix(code, "087")) && len(tgts) > 0 && !hasTargetSlot(m.pat) && allSectors(st, tgts, "MIL", "COP") && unownedTroops(st, tgts[0]) {
 		// "the Lebanese army deployed troops along the border": a show of
