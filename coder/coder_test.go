@@ -67,6 +67,7 @@ const testVerbs = `
 180: injure +
 194: launch * artillery * fire against +
 010: issue * statement
+129: block * statement
 020: urge + to cooperate
 154: deploy * troops
 153: deploy * officers
@@ -190,6 +191,7 @@ func TestCode(t *testing.T) {
 		{"a slot takes coordinated actors before the pattern's next word", "Russia urged Iran and Syria to cooperate with Israel.", []string{"RUS IRN 020", "RUS SYR 020"}},
 		{"a purpose clause's subject is its verb's", "Iran visited Syria to urge Israel to cooperate with Russia.", []string{"IRN SYR 042", "IRN ISR 020"}},
 		{"a state's organ does not condemn its own state", "The Iranian government criticized the strike on Iran.", []string{"IRNGOV - 111"}},
+		{"what a blocked statement says is not done", "Iran blocked a Russian statement criticizing Syria.", []string{"IRN RUS 129"}},
 		{"an attack's toll is no second attack", "Russian troops shelled Syria overnight, killing eight villagers.", []string{"RUSMIL SYR 190"}},
 		{"noun anchor owner", "Eight Syrian rebels died in Russian shelling.", []string{"RUS SYRREB 190"}},
 		{"pledge keeps coercion", "Iran pledged to expel Syrian rebels.", []string{"IRN SYRREB 174"}},
