@@ -342,7 +342,8 @@ func (c *Coder) codeSentence(a *dyad.Analysis, st *sent) []dyad.Event {
 			continue
 		}
 		for _, e := range es {
-			if violentRoot(e.Root) {
+			if violentRoot(e.Root) || strings.HasPrefix(e.Code, "175") {
+				// (firing on protesters, 175, is an attack too)
 				attackers = append(attackers, e.Source.Code)
 			}
 		}
