@@ -104,6 +104,8 @@ func TestMentions(t *testing.T) {
 		{"his or her before an agent is the person's", "Syrian President Bashar al-Assad met Hungarian officials and his ministry spoke.", "2015-01-01", "Syrian President Bashar al-Assad=SYRGOV; Hungarian officials=HUNGOV; ministry=SYRGOV"},
 		{"the two sides of one state's war", "Syria and the Free Army signed a deal. Iran urged the two sides to keep it.", "", "Syria=SYR; the Free Army=SYRREB; Iran=IRN; the two sides=SYR; the two sides=SYRREB"},
 		{"an agent takes the place that places the clause's other group", "The court sentenced protesters in Tehran.", "", "The court=IRNJUD; protesters in Tehran=IRNOPP"},
+		{"an institution a state's official acts on is that state's", "The Syrian minister defied the court.", "", "The Syrian minister=SYRGOV; the court=SYRJUD"},
+		{"but not when another country is named", "The Syrian minister defied the court in Iran.", "", "The Syrian minister=SYRGOV; the court in Iran=IRNJUD"},
 		{"nor one named only on its own", "President Anna Tuvalo criticised Syria.", "", "President Anna Tuvalo=---GOV; Syria=SYR"},
 	}
 	for _, tt := range tests {

@@ -262,6 +262,11 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 				} else if docCountry != "" && !hasAny(g.sectors, "CVL", "REF", "UAF", "IGO", "NGO") {
 					code = docCountry + code[3:]
 					kind += "+dateline"
+				} else if c := domesticCountry(toks, groups[si], g); c != "" {
+					// "Tunisia's president dissolved parliament": a state's
+					// institutions named by its own officials are its own
+					code = c + code[3:]
+					kind += "+domestic"
 				}
 			}
 			if host := ethnicHost(toks, g, groups[si], docCountry); host != "" && strings.HasPrefix(code, g.country) {
@@ -473,6 +478,32 @@ func personOwner(toks []dyad.Token, g *group, last *entity) string {
 	}
 	c, _ := SplitCode(last.code)
 	return c
+}
+
+// domesticCountry returns the country of the sentence's subject for an
+// institution of no country that the subject acts on ("Tunisian President
+// Kais Saied dissolved parliament", "the interior minister took the case
+// to the court"), or "": g is "parliament", "the court" (a legislative or
+// judicial agent alone, bare or after "the"), the sentence's first group is a
+// state's official or organ before it, and no other country is named in
+// the sentence.
+func domesticCountry(toks []dyad.Token, gs []*group, g *group) string {
+	if len(g.atoms) != 1 || g.atoms[0].kind != aAgent || !hasAny(g.sectors, "LEG", "JUD") || hasAny(g.sectors, "OPP", "REB", "GOV", "IGO") {
+		return ""
+	}
+	if g.t0 > 0 && toks[g.t0-1].Lower != "the" && toks[g.t0-1].Tag != "VBD" && toks[g.t0-1].Tag != "VBZ" && toks[g.t0-1].Tag != "POS" {
+		return ""
+	}
+	first := gs[0]
+	if first == g || first.t0 > g.t0 || first.country == "" || len(first.sectors) == 0 || prepObject(toks, first.t0) {
+		return ""
+	}
+	for _, o := range gs {
+		if o.country != "" && o.country != first.country {
+			return ""
+		}
+	}
+	return first.country
 }
 
 // prepObject reports whether the group starting at token t0 is the object
