@@ -106,6 +106,7 @@ func TestMentions(t *testing.T) {
 		{"an agent takes the place that places the clause's other group", "The court sentenced protesters in Tehran.", "", "The court=IRNJUD; protesters in Tehran=IRNOPP"},
 		{"an institution a state's official acts on is that state's", "The Syrian minister defied the court.", "", "The Syrian minister=SYRGOV; the court=SYRJUD"},
 		{"but not when another country is named", "The Syrian minister defied the court in Iran.", "", "The Syrian minister=SYRGOV; the court in Iran=IRNJUD"},
+		{"an object takes the place of its clause's subject", "Protesters in Tehran attacked supporters.", "", "Protesters in Tehran=IRNOPP; supporters=IRNCVL"},
 		{"nor one named only on its own", "President Anna Tuvalo criticised Syria.", "", "President Anna Tuvalo=---GOV; Syria=SYR"},
 	}
 	for _, tt := range tests {

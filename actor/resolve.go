@@ -862,6 +862,17 @@ func (r *Resolver) placeGroups(toks []dyad.Token, gs []*group) []*group {
 func locativeCountry(toks []dyad.Token, gs []*group, h *group) string {
 	found := ""
 	for _, g := range gs {
+		if g.t1 <= h.t0 && h.t0-g.t1 <= 8 && len(g.sectors) > 0 && g.person == nil && g.name == "" && g.full == "" && verbBetween(toks, g.t1, h.t0) {
+			// "Gunmen in Nigeria killed 12 worshippers": the place of the
+			// clause's subject is where its object was
+			if c := placedIn(toks, g); c != "" && !clauseBreak(toks, g.t1, h.t0) {
+				if found != "" && found != c {
+					return ""
+				}
+				found = c
+			}
+			continue
+		}
 		if g.t0 < h.t1 || g.t0-h.t1 > 14 {
 			continue
 		}
@@ -908,6 +919,20 @@ func locativeCountry(toks []dyad.Token, gs []*group, h *group) string {
 func demonymLike(w string) bool {
 	for _, suf := range []string{"i", "ian", "ean", "ese", "ish"} {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseBreak reports whether a clause boundary (punctuation, a relative
+// or subordinating word) stands between tokens i and j.
+func clauseBreak(toks []dyad.Token, i, j int) bool {
+	for k := i; k < j && k < len(toks); k++ {
+		switch t := toks[k]; {
+		case t.Text == "," || t.Text == ";" || t.Text == ":" || t.Tag == "WDT" || t.Tag == "WP":
+			return true
+		case t.Lower == "and" || t.Lower == "but" || t.Lower == "while" || t.Lower == "after" || t.Lower == "as":
 			return true
 		}
 	}
