@@ -248,10 +248,13 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 					// gunboats": the subject's, not a prepositional object's
 					owns = sentGroup
 				}
-				if owner := possessiveOwner(toks, g, owns, lastGroupSent, si); owner != "" {
+				if lastGroupSent < si-1 {
+					owns = nil // (the state or organisation named in this sentence or the one before)
+				}
+				if owner := pronounOwner(toks, g, owns, "its", "their"); owner != "" {
 					code = owner + code[3:]
 					kind += "+possessive"
-				} else if c := personOwner(toks, g, lastPerson); c != "" {
+				} else if c := pronounOwner(toks, g, lastPerson, "his", "her"); c != "" {
 					// "Nancy Pelosi and her immediate family", "the
 					// president and his government"
 					code = c + code[3:]
@@ -464,22 +467,6 @@ func quoted(toks []dyad.Token, i int) bool {
 	return open
 }
 
-// personOwner is the country of the person "his"/"her" before an agent
-// phrase refers to: the last person named, when the document knows
-// whose that person is.
-func personOwner(toks []dyad.Token, g *group, last *entity) string {
-	if g.t0 == 0 || last == nil {
-		return ""
-	}
-	switch toks[g.t0-1].Lower {
-	case "his", "her":
-	default:
-		return ""
-	}
-	c, _ := SplitCode(last.code)
-	return c
-}
-
 // domesticCountry returns the country of the sentence's subject for an
 // institution of no country that the subject acts on ("Tunisian President
 // Kais Saied dissolved parliament", "the interior minister took the case
@@ -516,15 +503,12 @@ func prepObject(toks []dyad.Token, t0 int) bool {
 	return j >= 0 && (toks[j].Tag == "IN" || toks[j].Tag == "TO")
 }
 
-// possessiveOwner is the country of "its"/"their" before an agent phrase:
-// the state or organisation last named in this sentence or the one before.
-func possessiveOwner(toks []dyad.Token, g *group, last *entity, lastSent, si int) string {
-	if g.t0 == 0 || last == nil || lastSent < si-1 {
-		return ""
-	}
-	switch toks[g.t0-1].Lower {
-	case "its", "their":
-	default:
+// pronounOwner is the country of last, the actor a possessive pronoun
+// before an agent phrase refers to, when that pronoun is one of words
+// ("its forces", "their ministers" after a state; "his government", "her
+// family" after a person); else "".
+func pronounOwner(toks []dyad.Token, g *group, last *entity, words ...string) string {
+	if g.t0 == 0 || last == nil || !slices.Contains(words, toks[g.t0-1].Lower) {
 		return ""
 	}
 	c, _ := SplitCode(last.code)
