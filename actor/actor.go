@@ -181,8 +181,18 @@ func agentHead(toks []dyad.Token, i, j int) bool {
 		}
 		return true
 	}
+	if j-i == 1 && t.Tag == "JJ" && j < len(toks) && holdings[toks[j].Lower] {
+		return true // "shelled rebel positions", "militant hideouts": the group's own
+	}
 	return t.Tag == "" || (j-i > 1 && t.Tag != "JJ")
 }
+
+// holdings are the places and things of an armed group that an attack
+// strikes: an agent word before one names the group attacked.
+var holdings = map[string]bool{"position": true, "positions": true, "base": true, "bases": true,
+	"camp": true, "camps": true, "target": true, "targets": true, "hideout": true, "hideouts": true,
+	"stronghold": true, "strongholds": true, "outpost": true, "outposts": true, "territory": true,
+	"enclave": true, "enclaves": true, "bastion": true, "bastions": true}
 
 // subjectModifier reports whether the words from toks[j] finish a noun
 // phrase that stands right before a finite verb ("the senior official press

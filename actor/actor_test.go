@@ -125,6 +125,17 @@ func TestPluralPronounsResolveToTheLastGroup(t *testing.T) {
 	}
 }
 
+func TestSpeakerAfterCommaIsNoAppositive(t *testing.T) {
+	a := analyse(t, "Troops seized the town of Qomran, Syrian officials said.", "2020-01-01")
+	if got := codes(a); strings.Contains(got, "Qomran=") {
+		t.Errorf("got %q: the speaker's code went to the name before the comma", got)
+	}
+	a = analyse(t, "Qomran, a Syrian official, said nothing.", "2020-01-01")
+	if got := codes(a); !strings.Contains(got, "Qomran=SYRGOV") {
+		t.Errorf("got %q: an appositive title is still learned", got)
+	}
+}
+
 func TestAppositiveAndCoreference(t *testing.T) {
 	a := analyse(t, "Ali Mahmoud Abbas, Minister of Defence of Syria, arrived in Tehran. "+
 		"Abbas met officials. The Syrian minister later left. He said nothing.", "2020-01-01")

@@ -1343,6 +1343,9 @@ func learnAppositives(toks []dyad.Token, gs []*group, st *docState) {
 		if h.t1 < len(toks) && (toks[h.t1].Tag == "POS" || toks[h.t1].Text == "'s" || toks[h.t1].Text == "’s") {
 			continue // "KCNA, the North's Ministry of …": a possessor, no appositive
 		}
+		if h.t1 < len(toks) && (quoteSayVerbs[toks[h.t1].Lower] || toks[h.t1].Lower == "reported") {
+			continue // "seized the town of Gori, Georgian officials said": a speaker, no appositive
+		}
 		var nameG, titleG *group
 		switch {
 		case g.name != "" && g.person == nil && len(g.sectors) == 0 && (len(h.sectors) > 0 || h.full != "") && h.name == "" && h.person == nil:

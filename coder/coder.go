@@ -524,7 +524,11 @@ func (c *Coder) findMatches(st *sent) []*match {
 			if best == nil || m.literals > best.literals ||
 				(m.literals == best.literals && preElems(m.pat) > preElems(best.pat)) ||
 				(m.literals == best.literals && preElems(m.pat) == preElems(best.pat) && exactAnchor(m) && !exactAnchor(best)) ||
-				(m.literals == best.literals && m.pat.HasSlot(lexicon.ElemTarget) && m.target >= 0 && best.target < 0) {
+				(m.literals == best.literals && m.pat.HasSlot(lexicon.ElemTarget) && m.target >= 0 && best.target < 0) ||
+				(m.literals == best.literals && preElems(m.pat) == preElems(best.pat) && m.target >= 0 && best.target >= 0 &&
+					st.ments[m.target].Tok0 < st.ments[best.target].Tok0) {
+				// (of two readings alike, the one whose target comes first:
+				// "struck rebel targets in Iraq" strikes the rebels)
 				best = m
 			}
 		}

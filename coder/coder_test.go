@@ -20,6 +20,7 @@ country SYR: Syria
 country ISR: Israel
 country USA: United States | US
 country RUS: Russia
+country IRQ: Iraq
 country UKR: Ukraine
 adjective IRN: Iranian
 adjective SYR: Syrian
@@ -33,6 +34,7 @@ agent MIL: troops | army | forces
 agent REB: rebels
 agent GOV: diplomat
 agent REB: rebel group
+agent REB: rebel
 agent NGOHRI: rights group
 actor SYRREB: Free Army | FSA ; type=GROUP
 agent OPP: protesters
@@ -56,7 +58,7 @@ const testVerbs = `
 112: accuse + of | accuse +
 141: protest against + | protest
 173: arrest +
-190: attack + | attack by $ | shell + | shelling | kill + | engage in * attack/attacks on + | kill + in * strike/strikes
+190: strike * targets in + | strike + targets in | attack + | attack by $ | shell + | shelling | kill + | engage in * attack/attacks on + | kill + in * strike/strikes
 020: urge + | ask +
 174: expel +
 161: expel * diplomat
@@ -183,6 +185,10 @@ func TestCode(t *testing.T) {
 		{"two sides named together fire at each other", "Iran and Syria exchanged fire on Monday.", []string{"IRN SYR 193", "SYR IRN 193"}},
 		{"one side alone fires at no one named", "Iran exchanged fire on Monday.", []string{"IRN - 193"}},
 		{"what someone is suspected of is no event", "Iran jailed Syrian rebels suspected of injuring Russian troops.", []string{"IRN SYRREB 173"}},
+		{"what someone is accused of trying to do is no event", "Iran accused Syria of trying to attack Israel.", []string{"IRN SYR 112"}},
+		{"a gerund after a charge's object is charged", "Iranian officers arrested Syrian rebels suspected of plotting to attack Russia.", []string{"IRNCOP SYRREB 173"}},
+		{"an actor before the thing struck is the target, not the place", "Iranian forces struck Syrian rebel targets in Iraq.", []string{"IRNMIL SYRREB 190"}},
+		{"an agent word before a group's positions names the group", "The Iranian army shelled rebel positions.", []string{"IRNMIL ---REB 190"}},
 		{"troops placed in a country are the source's own", "The Syrian army deployed troops in Iran on Monday.", []string{"SYRMIL - 154"}},
 		{"police placed in a country are the source's own", "Iran deployed officers in Syria.", []string{"IRN - 153"}},
 		{"troops deployed are the source's own", "The Iranian army deployed troops on Monday.", []string{"IRNMIL - 154"}},

@@ -201,6 +201,49 @@ func subject(st *sent, head int) int {
 var allegationWords = set("accused", "suspected", "charged", "arrested", "detained", "acquitted", "cleared",
 	"indicted", "blamed", "wanted", "tried", "innocent")
 
+// attemptWords are gerunds whose "to"-complement is what a charge is
+// about: "accused of trying to annex".
+var attemptWords = set("trying", "attempting", "planning", "plotting", "seeking", "conspiring", "preparing", "aiming")
+
+// allegedContent reports whether the verb at head is what someone is
+// accused, suspected or charged of: a gerund after "of"/"with"/"for"
+// ("suspected of planning", "charged with attacking"), or the
+// "to"-complement of such a gerund ("accused Moscow of trying to annex"),
+// where the allegation word stands before "of", at most a short noun phrase
+// away ("accused the rebels of"). ("guilty of", "convicted of" report what
+// was done, and are coded.)
+func allegedContent(st *sent, head int) bool {
+	if head < 2 || head >= len(st.toks) {
+		return false
+	}
+	g := head
+	if st.toks[g].Tag == "VB" && st.toks[g-1].Lower == "to" && g >= 3 && attemptWords[st.toks[g-2].Lower] {
+		g -= 2
+	}
+	if st.toks[g].Tag != "VBG" {
+		return false
+	}
+	switch st.toks[g-1].Lower {
+	case "of", "with", "for":
+	default:
+		return false
+	}
+	for k := g - 2; k >= 0 && k >= g-8; k-- {
+		t := st.toks[k]
+		if allegationWords[t.Lower] || allegationLemmas[t.Lemma] {
+			return true
+		}
+		if boundary(t) || t.Text == "," || isVerb(t.Tag) {
+			return false
+		}
+	}
+	return false
+}
+
+// allegationLemmas are the verbs whose forms put what follows "of" as a
+// charge, whatever their inflection ("accusing the army of").
+var allegationLemmas = set("accuse", "suspect", "charge", "indict", "blame")
+
 // approxNumber reports whether token j is a preposition that rounds the
 // number after it ("About 200 supporters", "over 150 prisoners").
 func approxNumber(st *sent, j int) bool {
@@ -1245,13 +1288,13 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			// "a law against supporting terrorist groups", "refrained
 			// from attacking": not done
 			return nil
-		case "of", "with", "for":
-			if m.governor == nil && m.head > 1 && allegationWords[st.toks[m.head-2].Lower] {
-				// "men suspected of planning attacks": what they are
-				// suspected of, not an event this sentence reports
-				return nil
-			}
 		}
+	}
+	if !m.pat.Foreign && m.governor == nil && allegedContent(st, m.head) {
+		// "men suspected of planning attacks", "accused Moscow of trying
+		// to annex two regions": what they are suspected or accused of,
+		// not an event this sentence reports
+		return nil
 	}
 	if !m.pat.Foreign && inCondition(st, m.head) {
 		// "… unless the president resigns": a condition, not an event
