@@ -128,6 +128,9 @@ func (l *Locator) CountryOf(name string) string {
 		return ""
 	}
 	for _, e := range es[1:] {
+		if e.Country == "" {
+			return "" // "the Gulf": a sea or feature of no one state, not a county of that name
+		}
 		if e.Country != top.Country && e.Population*dominance > top.Population && gazetteer.Key(e.Name) == k {
 			return "" // (a place known by this name only as an other name does not count)
 		}

@@ -53,6 +53,7 @@ func small() *gazetteer.Gazetteer {
 		e(27, "Mississippi", "USA", "ADM1", "MS", 32.75, -89.75, 2900000),
 		e(28, "Persian Gulf", "", "GULF", "", 26.5, 52, 0, "Gulf"),
 		e(29, "Alaska", "USA", "ADM1", "AK", 64, -150, 730000),
+		e(35, "Gulf County", "USA", "ADM2", "FL", 29.95, -85.25, 5440, "Gulf"),
 		e(30, "Saint Kitts and Nevis", "KNA", "PCLI", "", 17.33, -62.75, 50000),
 		e(31, "British Columbia", "CAN", "ADM1", "02", 54, -125, 5000000),
 		e(32, "Washington", "USA", "ADM1", "WA", 47.5, -120.5, 7700000),
@@ -318,7 +319,7 @@ func TestCountryOf(t *testing.T) {
 		"Tripoli":  "",    // Libya's and Lebanon's
 		"Texas":    "USA",
 		"Nowhere":  "",
-		"Gulf":     "", // a region
+		"Gulf":     "", // a sea of no one state, not the Florida county also called so
 		"Kashmir":  "", // a region over borders, not the hamlet of that name
 		"Evin":     "", // only another name of a small French town
 	} {
