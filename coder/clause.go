@@ -372,6 +372,13 @@ func linkComplements(st *sent, ms []*match, codeAll, phrase bool) {
 				c.dropped = true
 				break
 			}
+			if !g.pat.Foreign && (root(g.pat.Code) == "03" || root(g.pat.Code) == "13") && isNoun(st.toks[g.last].Tag) && g.target < 0 {
+				// "invited foreign observers to monitor the vote",
+				// "pledged troops to fight": the infinitive is what the
+				// thing or people named do, not the governor's subject
+				c.dropped = true
+				break
+			}
 			c.governor = g
 			gc := g.pat.Code
 			croot := root(c.pat.Code)
