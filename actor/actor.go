@@ -67,6 +67,10 @@ type group struct {
 	sectors []string
 	full    string // a full code from an actor/person entry
 	person  *lexicon.ActorEntry
+	// titled is the code a current title before a person gives when the
+	// person's dated entry says former ("President Reagan" in a story
+	// dated after his term: the text says he is president)
+	titled  string
 	name    string // unknown proper name in the group
 	pronoun string
 	former  bool
@@ -452,7 +456,7 @@ func groupAtoms(toks []dyad.Token, atoms []atom) []*group {
 			if strings.HasSuffix(t.Text, "-") {
 				break // "anti- Freedonia": a prefix cut off its actor turns it round
 			}
-			if (t.Tag == "JJ" && !participle) || (t.Tag == "DT" && t.Lower != "that") || t.Tag == "CD" || t.Tag == "VBN" && formerWords[t.Lower] || compass[t.Lower] {
+			if (t.Tag == "JJ" && !participle) || (t.Tag == "DT" && t.Lower != "that") || t.Tag == "CD" || formerWords[t.Lower] && t.Lower != "late" || compass[t.Lower] {
 				g.t0--
 				continue
 			}
@@ -599,6 +603,21 @@ func addSector(ss []string, s string) []string {
 	return append(ss, s)
 }
 
+// titleBeforePerson reports whether a title (an agent word) stands
+// before the group's person: "President Reagan", "Russian President Boris
+// Yeltsin".
+func titleBeforePerson(g *group) bool {
+	for _, a := range g.atoms {
+		switch a.kind {
+		case aPerson:
+			return false
+		case aAgent:
+			return true
+		}
+	}
+	return false
+}
+
 // resolveGroup computes a group's country, sectors and full code.
 func resolveGroup(toks []dyad.Token, g *group) {
 	loyal := false // after "loyal to": whose the group is, not what it is
@@ -674,10 +693,15 @@ func resolveGroup(toks []dyad.Token, g *group) {
 	if g.person != nil {
 		c, secs := SplitCode(g.person.Code)
 		if g.country == "" || g.country == c {
+			titleSecs := g.codeSectors
 			g.country = c
 			g.sectors = secs
 			g.codeSectors = secs
 			g.full = g.person.Code
+			if len(secs) == 1 && secs[0] == "ELI" && !g.former && len(titleSecs) > 0 && titleBeforePerson(g) && c != "" && c != "---" {
+				g.titled = c + strings.Join(titleSecs, "")
+				g.sectors, g.codeSectors = titleSecs, titleSecs
+			}
 		} else {
 			g.person = nil
 		}
@@ -705,6 +729,9 @@ func (g *group) code() string {
 			return ""
 		}
 		return c + "ELI"
+	}
+	if g.titled != "" {
+		return g.titled
 	}
 	if g.person != nil {
 		return g.person.Code

@@ -72,6 +72,8 @@ func TestMentions(t *testing.T) {
 		{"coordinated adjectives", "Hungarian and Romanian officials met.", "", "Hungarian=HUNGOV; Romanian officials=ROUGOV"},
 		{"agent in country", "A court in Syria ruled.", "", "A court in Syria=SYRJUD"},
 		{"former", "The former Syrian president spoke.", "", "The former Syrian president=SYRELI"},
+		{"a current title over a dated former office", "Syrian President Bashar al-Assad spoke.", "2025-06-01", "Syrian President Bashar al-Assad=SYRGOV"},
+		{"but not a former title", "Former President Bashar al-Assad spoke.", "2025-06-01", "Former President Bashar al-Assad=SYRELI"},
 		{"titled name of a country", "King Hassan of Syria spoke.", "", "King Hassan of Syria=SYRGOV"},
 		{"demonym before demonym", "Hungarian Romanians spoke.", "", "Hungarian Romanians=HUN"},
 		{"counterpart takes the titled actor's sectors", "Iran's defence minister met his Syrian counterpart.", "", "Iran's defence minister=IRNMIL; Syrian counterpart=SYRMIL"},
