@@ -180,10 +180,13 @@ func agentHead(toks []dyad.Token, i, j int) bool {
 	}
 	if strings.HasPrefix(t.Tag, "NN") {
 		// "military aid": the next word is the head noun
-		if j < len(toks) && (toks[j].Tag == "NN" || toks[j].Tag == "NNS") && j-i == 1 && t.Tag == "NN" && adjLike[t.Lower] {
+		if j < len(toks) && (toks[j].Tag == "NN" || toks[j].Tag == "NNS") && j-i == 1 && t.Tag == "NN" && adjLike[t.Lower] && !timeNouns[toks[j].Lower] {
 			return false
 		}
 		return true
+	}
+	if t.Tag == "JJ" && (j == len(toks) || phraseEnd(toks[j])) {
+		return true // "the military today attacked", "the military said": an adjective heads no phrase
 	}
 	if j-i == 1 && t.Tag == "JJ" && j < len(toks) && holdings[toks[j].Lower] {
 		return true // "shelled rebel positions", "militant hideouts": the group's own
@@ -243,6 +246,21 @@ func ownedBy(toks []dyad.Token, atoms []atom, i int) bool {
 }
 
 func isNounTag(tag string) bool { return strings.HasPrefix(tag, "NN") }
+
+// phraseEnd reports whether token t ends the noun phrase before it: a
+// finite verb, a time noun, or punctuation.
+func phraseEnd(t dyad.Token) bool {
+	switch t.Tag {
+	case "VBD", "VBZ", "VBP", "MD", ".", ",", ":":
+		return true
+	}
+	return timeNouns[t.Lower] || t.Text == "," || t.Text == "."
+}
+
+// timeNouns are nouns of time that follow a subject without being its
+// head ("the German government today welcomed").
+var timeNouns = map[string]bool{"today": true, "yesterday": true, "tonight": true, "tomorrow": true,
+	"overnight": true, "now": true, "morning": true, "evening": true, "afternoon": true, "night": true}
 
 // adjLike are agent nouns that are mostly adjectives before another noun.
 var adjLike = map[string]bool{"military": true, "official": true, "civilian": true,

@@ -23,7 +23,8 @@ country TUR: Turkish
 capital IRN: Tehran
 actor ---OPPMUS: Muslim Brotherhood ; type=GROUP
 actor RUSGOV: Kremlin ; type=ORG
-agent GOV: minister | official | president | king | ministry
+agent GOV: minister | official | president | king | ministry | government
+agent MIL: military
 agent MILGOV: defence minister | minister of defence
 agent OPP: leader | protester
 agent CVL: supporters
@@ -72,6 +73,8 @@ func TestMentions(t *testing.T) {
 		{"coordinated adjectives", "Hungarian and Romanian officials met.", "", "Hungarian=HUNGOV; Romanian officials=ROUGOV"},
 		{"agent in country", "A court in Syria ruled.", "", "A court in Syria=SYRJUD"},
 		{"former", "The former Syrian president spoke.", "", "The former Syrian president=SYRELI"},
+		{"a time word after a subject is not its head", "The Syrian government today spoke.", "", "The Syrian government=SYRGOV"},
+		{"an agent adjective before a verb heads its phrase", "The Syrian military today spoke.", "", "The Syrian military=SYRMIL"},
 		{"a current title over a dated former office", "Syrian President Bashar al-Assad spoke.", "2025-06-01", "Syrian President Bashar al-Assad=SYRGOV"},
 		{"but not a former title", "Former President Bashar al-Assad spoke.", "2025-06-01", "Former President Bashar al-Assad=SYRELI"},
 		{"titled name of a country", "King Hassan of Syria spoke.", "", "King Hassan of Syria=SYRGOV"},
