@@ -744,10 +744,15 @@ func soleCountry(a *dyad.Analysis, groups [][]*group) string {
 // country far more often ("BRUSSELS" over a story on Sudan), in which case
 // that country when it clearly dominates, else none.
 func documentCountry(dateline string, groups [][]*group) string {
+	// sentences naming each country: one sentence naming a country three
+	// times ("Syria's second city … Syrian state media") says less of
+	// the document than three sentences naming it
 	counts := map[string]int{}
 	for _, gs := range groups {
+		seen := map[string]bool{}
 		for _, g := range gs {
-			if g.country != "" && g.country != "---" {
+			if g.country != "" && g.country != "---" && !seen[g.country] {
+				seen[g.country] = true
 				counts[g.country]++
 			}
 		}
