@@ -976,11 +976,51 @@ func matchPattern(st *sent, p *lexicon.VerbPattern, i int) *match {
 		return nil
 	}
 	if len(p.Pre) > 0 {
-		if !matchPre(st, p.Pre, len(p.Pre)-1, i, m) {
+		if !matchPre(st, p.Pre, len(p.Pre)-1, i, m) && !(p.Tree && m.passiveAnchor && preInAgent(st, p.Pre, i, m)) {
 			return nil
 		}
 	}
 	return m
+}
+
+// preInAgent matches a PETRARCH-2 pattern's words before its verb, all
+// plain words, in the agent phrase of a passive verb at i: the tree coder
+// reads "was demolished by a protestor" as "a protestor demolished", so
+// "- PROTESTOR *" holds. The verb stands first in the match.
+func preInAgent(st *sent, pre []lexicon.Elem, i int, m *match) bool {
+	for _, e := range pre {
+		if e.Kind != lexicon.ElemWord && e.Kind != lexicon.ElemGap {
+			return false
+		}
+	}
+	j := m.last + 1
+	if j >= len(st.toks) || st.toks[j].Lower != "by" {
+		return false
+	}
+	k := 0
+	n := 0
+	for j++; j < len(st.toks) && n < 6 && k < len(pre); j++ {
+		t := st.toks[j]
+		if boundary(t) || t.Text == "," || isVerb(t.Tag) {
+			break
+		}
+		n++
+		for k < len(pre) && pre[k].Kind == lexicon.ElemGap {
+			k++
+		}
+		if k < len(pre) && wordMatches(t, pre[k]) {
+			m.literals++
+			k++
+		}
+	}
+	for k < len(pre) && pre[k].Kind == lexicon.ElemGap {
+		k++
+	}
+	if k < len(pre) {
+		return false
+	}
+	m.pre0 = i
+	return true
 }
 
 // matchPre matches pre[:k+1] right to left so that pre[k] ends just before

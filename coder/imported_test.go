@@ -168,6 +168,10 @@ EXPEL
 
 --- ATTACK [190] ---
 ATTACK
+
+--- RAZE [1712] ---
+RAZE
+- PICKETER	* [145]
 `
 
 func TestPETRARCH2VerbInteraction(t *testing.T) {
@@ -185,6 +189,9 @@ func TestPETRARCH2VerbInteraction(t *testing.T) {
 		{"Freedonia wants to attack Sylvania.", "FRD SYL 138"},                  // and with 190: a threat
 		{"Freedonia pledged to expel Osterlich's ministers.", "FRD OSTGOV 174"}, // a pledge keeps coercion's code
 		{"Freedonia asked Sylvania to help Osterlich.", "FRD SYL 023"},          // ASK with HELP's complement, not "- * HELP"
+		{"A Freedonian picketer razed Sylvania's hall.", "FRD SYL 145"},         // a word before the verb
+		{"Sylvania's hall was razed by a Freedonian picketer.", "FRD SYL 145"},  // in a passive's agent phrase, as the tree reads it
+		{"Sylvania's hall was razed by Freedonia.", "FRD SYL 1712"},
 	} {
 		got := code(t, res, c, tc.text, "2020-01-01")
 		if len(got) != 1 || got[0] != tc.want {
