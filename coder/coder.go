@@ -208,6 +208,9 @@ type sent struct {
 	coveredBy []int           // token → mention index covering it, or -1
 	attrib    []bool          // token lies in an attribution tail ("…, he said")
 	words     map[string]bool // lemmas and lower-case forms present
+	// consumed are the reporting verbs whose report a PETRARCH-2
+	// transformation coded as one event: their own events are dropped
+	consumed []int
 }
 
 // Code fills a.Events.
@@ -328,7 +331,7 @@ func (c *Coder) codeSentence(a *dyad.Analysis, st *sent) []dyad.Event {
 		} else {
 			out = oneEventPer(st, kept, evs, c.opts.CodeBy)
 		}
-		return dedupe(claimedOnly(st, out))
+		return dedupe(claimedOnly(st, unconsumed(a, st, out)))
 	}
 	var attackers []string // sources of violence in the sentence's clauses
 	var results []dyad.Event
@@ -359,7 +362,28 @@ func (c *Coder) codeSentence(a *dyad.Analysis, st *sent) []dyad.Event {
 	}
 	out = append(out, c.mustDemands(a, st, ms)...)
 	out = append(out, c.complaintTail(a, st)...)
-	return dedupe(claimedOnly(st, out))
+	return dedupe(claimedOnly(st, unconsumed(a, st, out)))
+}
+
+// unconsumed drops the events of reporting verbs whose report a
+// transformation made one event ("X said Y attacked": not also X's 010).
+func unconsumed(a *dyad.Analysis, st *sent, evs []dyad.Event) []dyad.Event {
+	if len(st.consumed) == 0 {
+		return evs
+	}
+	var out []dyad.Event
+	for _, ev := range evs {
+		drop := false
+		for _, k := range st.consumed {
+			if ev.Verb.Start == st.toks[k].Start && !strings.Contains(ev.Rule, " (transformation ") {
+				drop = true
+			}
+		}
+		if !drop {
+			out = append(out, ev)
+		}
+	}
+	return out
 }
 
 // claimedOnly drops the claim verb's own event ("110: CLAIM") when the
@@ -541,6 +565,9 @@ func (c *Coder) findMatches(st *sent) []*match {
 		if t.Tag == "JJ" && best.pat.Foreign && best.literals == 1 && len(best.pat.Pre) == 0 {
 			continue // "a brief visit": an adjective is no verb
 		}
+		if best.pat.Tree && (isNoun(t.Tag) || nounGerund(st, i)) {
+			continue // PETRARCH-2 codes the verbs of its parse tree, not nouns ("in Israeli tank shelling")
+		}
 		if best.pat.Foreign && (i > 0 && articles[st.toks[i-1].Lower] || c.opts.PhraseVerbs && prefixedNoun(st, i)) {
 			continue // "in an accord": a word after an article is a noun
 		}
@@ -677,6 +704,21 @@ func ofGerund(st *sent, i int) bool {
 // articles make the word after them a noun, which imported dictionaries
 // do not code as their verb.
 var articles = set("a", "an", "the")
+
+// nounGerund reports whether the gerund at i ends a noun phrase: after a
+// noun or adjective and before a preposition or punctuation ("killed in
+// Israeli tank shelling in the east"), where "troops shelling the town" is
+// a verb.
+func nounGerund(st *sent, i int) bool {
+	if st.toks[i].Tag != "VBG" || i == 0 {
+		return false
+	}
+	p := st.toks[i-1].Tag
+	if !isNoun(p) && p != "JJ" {
+		return false
+	}
+	return i+1 == len(st.toks) || st.toks[i+1].Tag == "IN" || boundary(st.toks[i+1]) || st.toks[i+1].Text == ","
+}
 
 // prefixedNoun reports whether the word at i heads a noun phrase that an
 // article opens, with a prefix cut off its word and the actor it governs

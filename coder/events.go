@@ -1416,6 +1416,16 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		// dictionaries too read foreign victims of violence in a country
 		// as that country's
 		srcs, tgts = []int{foreignVictims(st, m, code, subj)}, conjoined(st, subj)
+	} else if m.passive && m.pat.Tree && byAgent(st, m.end) < 0 {
+		// PETRARCH-2 reads the source of a passive with no "by" agent in
+		// its first "in" or "from" phrase ("were killed in Israeli tank
+		// shelling": Israel), the target in its subject
+		if pp := passivePhrase(st, m.end); pp >= 0 {
+			srcs = conjoined(st, pp)
+		}
+		if subj >= 0 {
+			tgts = conjoined(st, subj)
+		}
 	} else if m.passive && !(m.pat.Foreign && byAgent(st, m.end) < 0) {
 		// (imported dictionaries code a passive without a "by" agent as
 		// PETRARCH does: from its subject)
@@ -1492,6 +1502,11 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		} else if in := inside(st, m); in >= 0 {
 			tgts = conjoined(st, in)
 		}
+	}
+	if m.pat.Tree {
+		// PETRARCH-2 drops the general "people" agent from a phrase that
+		// names another ("Four children and a man": children)
+		srcs, tgts = withoutGeneralPeople(st, srcs), withoutGeneralPeople(st, tgts)
 	}
 	if len(srcs) == 0 && m.compound < 0 && m.source < 0 && c.opts.ClauseActors && !m.passive {
 		srcs = clauseSource(st, m)
@@ -1625,6 +1640,13 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		// "The Kremlin denied that Russian forces had targeted civilians":
 		// the denial is the event, not what is denied
 		return nil
+	}
+	if m.pat.Tree && len(c.lex.Transforms) > 0 && len(srcs) > 0 {
+		// PETRARCH-2's transformations: "X said Y attacked Z" is X's
+		// accusation of Y, as its dictionary says
+		if evs := c.transformed(a, st, m, srcs, tgts, code); evs != nil {
+			return evs
+		}
 	}
 	if claimer := claimGovernor(st, srcs, m); claimer >= 0 && root(code) >= "14" {
 		// "X claimed that Y attacked Z": X accuses Y (112), or claims
@@ -1947,4 +1969,130 @@ func lookupCode(p *lexicon.VerbPattern, code string) (cameo.Info, bool) {
 		info.Root = code[:2]
 	}
 	return info, true
+}
+
+// transformed applies the first of the dictionary's transformations that
+// fits the event of m (srcs → tgts, code) reported by the verb right
+// before its clause ("X said (that) Y attacked Z"), returning the events it
+// makes, or nil. The reporting verb's own events are then dropped.
+func (c *Coder) transformed(a *dyad.Analysis, st *sent, m *match, srcs, tgts []int, code string) []dyad.Event {
+	start := min(st.ments[srcs[0]].Tok0, m.first())
+	if len(tgts) > 0 {
+		start = min(start, st.ments[tgts[0]].Tok0)
+	}
+	k := start - 1
+	if k >= 0 && st.toks[k].Lower == "that" {
+		k--
+	}
+	for k >= 0 && (st.toks[k].Tag == "RB" || timeWords[st.toks[k].Lower]) {
+		k-- // "said on Monday that", "said here"
+	}
+	if k < 0 || !isVerb(st.toks[k].Tag) {
+		return nil
+	}
+	outer := c.bareTreeCode(st.toks[k])
+	if outer == "" {
+		return nil
+	}
+	speaker := subject(st, k)
+	if speaker < 0 {
+		return nil
+	}
+	same := func(x, y int) bool {
+		mx, my := st.ments[x], st.ments[y]
+		return mx.Code == my.Code || mx.Entity != "" && mx.Entity == my.Entity
+	}
+	for _, t := range c.lex.Transforms {
+		if !t.Covers(t.Outer, outer) || !t.Covers(t.Inner, code) {
+			continue
+		}
+		vars := map[string][]int{t.OuterVar: {speaker}}
+		bind := func(v string, ms []int) bool {
+			switch {
+			case v == ".":
+				return true
+			case v == "_":
+				return len(ms) == 0
+			case len(ms) == 0:
+				return false
+			}
+			if b, ok := vars[v]; ok {
+				return same(b[0], ms[0])
+			}
+			for _, b := range vars {
+				if same(b[0], ms[0]) {
+					return false // another variable's actor
+				}
+			}
+			vars[v] = ms
+			return true
+		}
+		if !bind(t.InnerSrc, srcs) || !bind(t.InnerTgt, tgts) {
+			continue
+		}
+		rc := t.Code
+		if rc == "Q" {
+			rc = code
+		}
+		var out []dyad.Event
+		for _, s := range vars[t.ResSrc] {
+			out = append(out, c.govEvents(a, st, m, s, vars[t.ResTgt], rc, "transformation "+t.Rule+" "+t.Text)...)
+		}
+		if len(out) == 0 {
+			return nil
+		}
+		st.consumed = append(st.consumed, k)
+		return out
+	}
+	return nil
+}
+
+// bareTreeCode is the code a PETRARCH-2 dictionary gives the word at t
+// alone ("said": SAY's 010), or "".
+func (c *Coder) bareTreeCode(t dyad.Token) string {
+	for _, w := range []string{t.Lemma, t.Lower} {
+		for _, p := range c.lex.Anchors(w) {
+			if p.Tree && len(p.Elems) == 1 && len(p.Pre) == 0 && p.Code != "" && p.Code != "---" {
+				return p.Code
+			}
+		}
+	}
+	return ""
+}
+
+// passivePhrase returns the first actor of the first "in" or "from" phrase
+// after a passive verb ending at token end, in its clause, or -1.
+func passivePhrase(st *sent, end int) int {
+	for k := end; k < len(st.toks); k++ {
+		t := st.toks[k]
+		if boundary(t) || t.Text == "," || isVerb(t.Tag) && t.Tag != "VBG" && t.Tag != "VBN" {
+			return -1
+		}
+		if t.Lower != "in" && t.Lower != "from" {
+			continue
+		}
+		for j := k + 1; j < len(st.toks) && j <= k+4; j++ {
+			if mi := st.startAt[j]; mi >= 0 {
+				return mi
+			}
+			if x := st.toks[j]; x.Tag != "DT" && x.Tag != "JJ" && x.Tag != "CD" {
+				break
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// withoutGeneralPeople drops the coordinated actors coded as people in
+// general ("~PPL" of no country) when another of them is coded otherwise.
+func withoutGeneralPeople(st *sent, ms []int) []int {
+	if len(ms) < 2 {
+		return ms
+	}
+	general := func(mi int) bool { return st.ments[mi].Code == "---PPL" }
+	if !slices.ContainsFunc(ms, general) || !slices.ContainsFunc(ms, func(mi int) bool { return !general(mi) }) {
+		return ms
+	}
+	return slices.DeleteFunc(slices.Clone(ms), general)
 }

@@ -20,6 +20,8 @@ THE_LOWLANDS_ [LWA/LWB]
 RUFUS_ [FRD]
 `
 	importedAgents = `MINISTER [~GOV]
+CHILDREN [~CVL]
+MAN [~PPL]
 TROOPER [~MIL]
 PLENIPOTENTIARY [~GOV]
 `
@@ -172,6 +174,15 @@ ATTACK
 --- RAZE [1712] ---
 RAZE
 - PICKETER	* [145]
+
+--- UTTER [010] ---
+DECLARE
+
+--- BATTLE [190] ---
+PUMMEL
+
+~ a (a b PUMMEL) DECLARE = a b 015
+~ a (b . PUMMEL) DECLARE = a b 112
 `
 
 func TestPETRARCH2VerbInteraction(t *testing.T) {
@@ -195,6 +206,29 @@ func TestPETRARCH2VerbInteraction(t *testing.T) {
 	} {
 		got := code(t, res, c, tc.text, "2020-01-01")
 		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%s\n got %q\nwant %q", tc.text, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		// the dictionary's transformations: a report of an attack by
+		// another is an accusation, by oneself a claim; neither is also
+		// coded as said, nor as done
+		{"Freedonia declared that Sylvania pummelled Osterlich.", []string{"FRD SYL 112"}},
+		{"Freedonia declared that Freedonia pummelled Sylvania.", []string{"FRD SYL 015"}},
+		// (not in an attribution tail, which the tree holds apart)
+		{"Sylvania pummelled Osterlich, Freedonia declared.", []string{"SYL OST 190"}},
+		// a passive's source in its "in" phrase
+		{"Osterlich's ministers were pummelled in a Freedonian raid.", []string{"FRD OSTGOV 190"}},
+		// people in general give way to the others named with them
+		{"Two children and a man were pummelled in a Freedonian raid.", []string{"FRD ---CVL 190"}},
+		// a gerund ending a noun phrase is a noun
+		{"Freedonia praised Sylvania's tank pummelling in the east.", nil},
+	} {
+		got := code(t, res, c, tc.text, "2020-01-01")
+		if !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%s\n got %q\nwant %q", tc.text, got, tc.want)
 		}
 	}

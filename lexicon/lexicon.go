@@ -196,6 +196,38 @@ type Lexicon struct {
 
 	Actors   []*ActorEntry
 	Patterns []*VerbPattern
+	// Transforms are PETRARCH-2's verb transformations, in file order.
+	Transforms []*Transform
+}
+
+// Transform is one PETRARCH-2 verb transformation ("~ a (b . ATTACK) SAY
+// = a b 112"): an event reported by the subject of an outer verb becomes
+// one event between the variables' actors. Variables are letters; "_" in
+// the inner event stands for no actor and "." for any.
+type Transform struct {
+	// Outer and Inner are the codes of the outer verb and of the inner
+	// event's verb, as the dictionary codes those words bare (SAY 010,
+	// ATTACK 190); Inner "Q" is any event. A code ending in 0 stands for
+	// its whole family (190 for 19x).
+	Outer, Inner string
+	// OuterVar names the outer verb's subject; InnerSrc and InnerTgt the
+	// inner event's source and target.
+	OuterVar, InnerSrc, InnerTgt string
+	// ResSrc and ResTgt name the result's source and target; Code is its
+	// code, "Q" for the inner event's.
+	ResSrc, ResTgt, Code string
+	// Text is the line as written; Rule is "file:line".
+	Text, Rule string
+}
+
+// Covers reports whether a transformation's verb code (Outer or Inner)
+// stands for event code c: the same code, or c of the family a code
+// ending in 0 names ("190" covers "193"; "010" covers "012").
+func (t *Transform) Covers(verb, c string) bool {
+	if verb == "Q" || verb == c {
+		return true
+	}
+	return len(verb) == 3 && verb[2] == '0' && len(c) >= 3 && c[:2] == verb[:2]
 }
 
 // New returns an empty lexicon.

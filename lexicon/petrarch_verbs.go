@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -92,6 +93,7 @@ func (l *Lexicon) AddPETRARCHVerbs(file, src string, r *Report) {
 			p.syns[cur] = append(p.syns[cur], ln)
 		}
 	}
+	var transforms []pvLine
 	for _, ln := range lines {
 		switch ln.kind {
 		case pvLkHeader:
@@ -105,7 +107,7 @@ func (l *Lexicon) AddPETRARCHVerbs(file, src string, r *Report) {
 			p.patternLine(ln)
 		case pvLkTransform:
 			if p.headered {
-				p.skip(ln.num, "PETRARCH-2 verb transformation not representable")
+				transforms = append(transforms, ln)
 			} else {
 				p.skip(ln.num, "TABARI '~' line ignored")
 			}
@@ -113,6 +115,64 @@ func (l *Lexicon) AddPETRARCHVerbs(file, src string, r *Report) {
 	}
 	p.flush()
 	p.commit()
+	for _, ln := range transforms {
+		t, err := p.transform(ln)
+		if err != nil {
+			p.skip(ln.num, "PETRARCH-2 verb transformation: "+err.Error())
+			continue
+		}
+		l.Transforms = append(l.Transforms, t)
+	}
+}
+
+// transformLine reads "~ a (b . ATTACK) SAY = a b 112".
+var transformLine = regexp.MustCompile(`^~\s*(\w)\s*\(\s*(\w|_|\.)\s+(\w|_|\.)\s+([A-Z_]+)\s*\)\s*([A-Z_]+)\s*=\s*(\w)\s+(\w)\s+(\d{2,4}|Q)\s*$`)
+
+// transform parses a PETRARCH-2 transformation line, taking the codes of
+// its verbs from their bare entries in the patterns just read.
+func (p *pvParser) transform(ln pvLine) (*Transform, error) {
+	f := transformLine.FindStringSubmatch(strings.TrimSpace(ln.text))
+	if f == nil {
+		return nil, fmt.Errorf("not of the form \"~ a (b c VERB) VERB = a b CODE\"")
+	}
+	t := &Transform{OuterVar: f[1], InnerSrc: f[2], InnerTgt: f[3], ResSrc: f[6], ResTgt: f[7], Code: f[8],
+		Text: strings.TrimSpace(ln.text), Rule: fmt.Sprintf("%s:%d", p.file, ln.num)}
+	var err error
+	if t.Inner, err = p.bareCode(f[4]); err != nil {
+		return nil, err
+	}
+	if t.Outer, err = p.bareCode(f[5]); err != nil {
+		return nil, err
+	}
+	if t.Outer == "Q" {
+		return nil, fmt.Errorf("the outer verb must be a verb")
+	}
+	known := map[string]bool{t.OuterVar: true, t.InnerSrc: true, t.InnerTgt: true}
+	if !known[t.ResSrc] || !known[t.ResTgt] || t.ResSrc == "_" || t.ResTgt == "_" || t.ResSrc == "." || t.ResTgt == "." {
+		return nil, fmt.Errorf("a variable of the result is not in the events")
+	}
+	return t, nil
+}
+
+// bareCode is the code the file gives a verb word alone ("SAY" → 010), or
+// "Q" for Q.
+func (p *pvParser) bareCode(word string) (string, error) {
+	if word == "Q" {
+		return word, nil
+	}
+	w := strings.ToLower(strings.ReplaceAll(word, "_", " "))
+	for _, pt := range p.l.Patterns {
+		if !strings.HasPrefix(pt.Rule, p.file+":") || len(pt.Elems) != 1 || len(pt.Pre) != 0 || len(pt.Elems[0].Alts) == 0 {
+			continue
+		}
+		if slices.Contains(pt.Elems[0].Alts, w) {
+			if pt.Code == "" || pt.Code == "---" {
+				return "", fmt.Errorf("%s has no code", word)
+			}
+			return pt.Code, nil
+		}
+	}
+	return "", fmt.Errorf("no verb %s in the file", word)
 }
 
 // Line kinds after comment removal.

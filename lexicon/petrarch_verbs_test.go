@@ -304,7 +304,7 @@ func TestPETRARCHVerbsSkipped(t *testing.T) {
 			{"GULPING+", `verb form "GULPING+": unexpected "GULPING+"`},
 		}},
 		{petr2Fixture, [][2]string{
-			{"~ a (a b GREET)", "PETRARCH-2 verb transformation not representable"},
+			{"~ a (_ b GREET) ROAM", "PETRARCH-2 verb transformation: ROAM has no code"},
 		}},
 		{tabariFixture, [][2]string{
 			{"<TIME>", "<TIME> block not imported (2 lines)"},
@@ -572,6 +572,27 @@ func TestTabariVerbEndings(t *testing.T) {
 	for _, tc := range tests {
 		if got := tabariVerbEndings(tc.word); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("tabariVerbEndings(%q) = %q, want %q", tc.word, got, tc.want)
+		}
+	}
+}
+
+func TestPETRARCH2Transformations(t *testing.T) {
+	l, _ := pvLoadFixture(t, petr2Fixture)
+	if len(l.Transforms) != 1 {
+		t.Fatalf("transforms = %+v, want the one whose verbs have codes", l.Transforms)
+	}
+	got := *l.Transforms[0]
+	want := Transform{Outer: "010", Inner: "042", OuterVar: "a", InnerSrc: "b", InnerTgt: ".", ResSrc: "a", ResTgt: "b", Code: "043",
+		Text: "~ a (b . GREET) SAY = a b 043", Rule: fmt.Sprintf("%s:%d", petr2Fixture, pvLineOf(t, petr2Fixture, "~ a (b . GREET)"))}
+	if got != want {
+		t.Errorf("got  %+v\nwant %+v", got, want)
+	}
+	for _, tc := range []struct {
+		verb, code string
+		want       bool
+	}{{"190", "190", true}, {"190", "193", true}, {"190", "180", false}, {"193", "190", false}, {"Q", "051", true}, {"010", "012", true}} {
+		if c := got.Covers(tc.verb, tc.code); c != tc.want {
+			t.Errorf("Covers(%s, %s) = %v", tc.verb, tc.code, c)
 		}
 	}
 }
