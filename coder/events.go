@@ -1987,17 +1987,26 @@ func (c *Coder) transformed(a *dyad.Analysis, st *sent, m *match, srcs, tgts []i
 	for k >= 0 && (st.toks[k].Tag == "RB" || timeWords[st.toks[k].Lower]) {
 		k-- // "said on Monday that", "said here"
 	}
-	if k < 0 || !isVerb(st.toks[k].Tag) {
-		return nil
+	speaker := -1
+	if k >= 0 && isVerb(st.toks[k].Tag) && c.bareTreeCode(st.toks[k]) != "" {
+		speaker = subject(st, k)
+	} else if s0 := st.ments[srcs[0]]; s0.Tok1 < m.first() {
+		// "Iran said it attacked Israel": the subject search passed
+		// through the reporting verb to its subject
+		for j := s0.Tok1; j < m.first(); j++ {
+			if boundary(st.toks[j]) || st.toks[j].Text == "," {
+				break
+			}
+			if isVerb(st.toks[j].Tag) && c.bareTreeCode(st.toks[j]) != "" && j+1 < m.first() {
+				k, speaker = j, srcs[0]
+				break
+			}
+		}
 	}
-	outer := c.bareTreeCode(st.toks[k])
-	if outer == "" {
-		return nil
-	}
-	speaker := subject(st, k)
 	if speaker < 0 {
 		return nil
 	}
+	outer := c.bareTreeCode(st.toks[k])
 	same := func(x, y int) bool {
 		mx, my := st.ments[x], st.ments[y]
 		return mx.Code == my.Code || mx.Entity != "" && mx.Entity == my.Entity

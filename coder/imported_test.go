@@ -218,6 +218,7 @@ func TestPETRARCH2VerbInteraction(t *testing.T) {
 		// coded as said, nor as done
 		{"Freedonia declared that Sylvania pummelled Osterlich.", []string{"FRD SYL 112"}},
 		{"Freedonia declared that Freedonia pummelled Sylvania.", []string{"FRD SYL 015"}},
+		{"Freedonia declared it pummelled Sylvania.", []string{"FRD SYL 015"}},
 		// (not in an attribution tail, which the tree holds apart)
 		{"Sylvania pummelled Osterlich, Freedonia declared.", []string{"SYL OST 190"}},
 		// a passive's source in its "in" phrase
