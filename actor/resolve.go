@@ -262,7 +262,7 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 				} else if locCountry != "" && !hasAny(g.sectors, "GOV", "ELI", "IGO") {
 					code = locCountry + code[3:]
 					kind += "+location"
-				} else if docCountry != "" && !hasAny(g.sectors, "CVL", "REF", "UAF", "IGO", "NGO") {
+				} else if docCountry != "" && !hasAny(g.sectors, "CVL", "PPL", "REF", "UAF", "IGO", "NGO") {
 					code = docCountry + code[3:]
 					kind += "+dateline"
 				} else if c := domesticCountry(toks, groups[si], g); c != "" {
@@ -377,7 +377,7 @@ func objectAntecedent(a *dyad.Analysis, si, t0 int, prev *entity, st *docState) 
 			return e
 		}
 	}
-	if prev == nil || strings.HasPrefix(prev.code, "---") || strings.HasSuffix(prev.code, "CVL") {
+	if prev == nil || strings.HasPrefix(prev.code, "---") || (strings.HasSuffix(prev.code, "CVL") || strings.HasSuffix(prev.code, "PPL")) {
 		return nil // "them" is as often a thing ("considers them a violation")
 	}
 	return prev
@@ -573,7 +573,7 @@ func pairRefs(a *dyad.Analysis, si, i int) []dyad.Mention {
 		if m.Sentence < si-1 || m.Sentence == si && (m.Tok0 >= i || objectPair) || m.Country == "" || m.Kind == "pair" && m.Sentence == si || seen[key(m)] {
 			continue
 		}
-		if strings.Contains(m.Kind, "+") || hasAny(m.Sectors, "CVL", "MED", "REF", "HLH", "EDU") {
+		if strings.Contains(m.Kind, "+") || hasAny(m.Sectors, "CVL", "PPL", "MED", "REF", "HLH", "EDU") {
 			continue // only parties named as such, not context or bystanders
 		}
 		if mt := a.Sentences[m.Sentence].Tokens; m.Tok0 > 0 {

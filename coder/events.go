@@ -1543,7 +1543,7 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			tgts = conjoined(st, o)
 		}
 	}
-	if !m.pat.Foreign && code == "190" && allSectors(st, srcs, "UAF", "CRM") && allSectors(st, tgts, "CVL", "REF") {
+	if !m.pat.Foreign && code == "190" && allSectors(st, srcs, "UAF", "CRM") && allSectors(st, tgts, "CVL", "PPL", "REF") {
 		// "a camp for refugees was attacked by militiamen", "gunmen
 		// attacked a bus carrying pilgrims": irregulars' violence against
 		// civilians is unconventional
@@ -1569,7 +1569,7 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			return nil
 		}
 	}
-	if !m.pat.Foreign && (code == "042" || code == "043") && allSectors(st, srcs, "CVL", "REF") {
+	if !m.pat.Foreign && (code == "042" || code == "043") && allSectors(st, srcs, "CVL", "PPL", "REF") {
 		// "the family arrived in Greece": travellers and refugees make
 		// journeys, not visits
 		return nil
