@@ -1257,6 +1257,9 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 			if g > 0 && (boundary(st.toks[i+g-1]) || (clauseWord(st.toks[i+g-1]) || st.toks[i+g-1].Text == "," && !listComma(st, i+g-1) || finiteParticiple(st, i+g-1)) && !crossClause) {
 				break
 			}
+			if g > 0 && m.passiveAnchor && !m.pat.Foreign && st.toks[i+g-1].Lower == "by" && i+g-1 == m.anchor+1 {
+				break // "attacked by protesters": the agent, not what was attacked
+			}
 			save := *m
 			if matchElems(st, elems, k+1, i+g, m, false) {
 				return true

@@ -83,6 +83,9 @@ const testVerbs = `
 1123: accuse + of firing
 043: host * talks
 0334: pledge * troops
+175: attack * protesters
+175: beat * protesters
+182: beat +
 036: invite + to | invite +
 1823: execute +
 045: mediate in/on
@@ -190,6 +193,8 @@ func TestCode(t *testing.T) {
 		{"what someone is accused of trying to do is no event", "Iran accused Syria of trying to attack Israel.", []string{"IRN SYR 112"}},
 		{"a gerund after a charge's object is charged", "Iranian officers arrested Syrian rebels suspected of plotting to attack Russia.", []string{"IRNCOP SYRREB 173"}},
 		{"an actor before the thing struck is the target, not the place", "Iranian forces struck Syrian rebel targets in Iraq.", []string{"IRNMIL SYRREB 190"}},
+		{"a passive's agent is not what the pattern's gap reaches", "The Syrian diplomat was beaten by Iranian protesters.", []string{"IRNOPP SYRGOV 145"}},
+		{"forces' violence against protesters is repression", "Iranian protesters were attacked by Iranian officers.", []string{"IRNCOP IRNOPP 175"}},
 		{"an infinitive after a pledged thing is not the pledger's act", "Iran pledged troops to attack Israel.", []string{"IRN ISR 0334"}},
 		{"a passive invitation with its inviter after a place", "Obama was invited to Moscow by Russia.", []string{"RUS USAGOV 036"}},
 		{"an agent word before a group's positions names the group", "The Iranian army shelled rebel positions.", []string{"IRNMIL ---REB 190"}},

@@ -1114,7 +1114,25 @@ func riotCode(code string) bool {
 func allProtesters(st *sent, ms []int) bool {
 	for _, mi := range ms {
 		m := st.ments[mi]
-		if !slices.Contains(m.Sectors, "OPP") || !protestHeads[st.toks[m.Tok1-1].Lower] {
+		if !slices.Contains(m.Sectors, "OPP") || !slices.ContainsFunc(st.toks[m.Tok0:m.Tok1], func(t dyad.Token) bool { return protestHeads[t.Lower] }) {
+			return false // ("protesters in Tehran": the head before the place)
+		}
+	}
+	return len(ms) > 0
+}
+
+// sameCountry reports whether two mentions are of one country, or one
+// of them of none named.
+func sameCountry(st *sent, a, b int) bool {
+	ca, cb := st.ments[a].Country, st.ments[b].Country
+	return ca == "" || cb == "" || ca == cb
+}
+
+// allForces reports whether every mention is a state's police or
+// military.
+func allForces(st *sent, ms []int) bool {
+	for _, mi := range ms {
+		if !slices.ContainsFunc(st.ments[mi].Sectors, func(s string) bool { return s == "MIL" || s == "COP" }) {
 			return false
 		}
 	}
@@ -1578,6 +1596,14 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		// "Baghdad protested against the strikes": a government's
 		// protest is an official complaint, not a demonstration
 		code = "114"
+		if info, ok = lookupCode(m.pat, code); !ok {
+			return nil
+		}
+	}
+	if !m.pat.Foreign && (root(code) == "18" || root(code) == "19") && allProtesters(st, tgts) && allForces(st, srcs) && sameCountry(st, srcs[0], tgts[0]) {
+		// "Protesters were attacked by police": a state's forces'
+		// violence against its demonstrators is repression
+		code = "175"
 		if info, ok = lookupCode(m.pat, code); !ok {
 			return nil
 		}
