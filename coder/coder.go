@@ -309,6 +309,7 @@ func (c *Coder) codeSentence(a *dyad.Analysis, st *sent) []dyad.Event {
 		analyseChain(st, m)
 	}
 	linkComplements(st, ms, c.opts.CodeBy == CodeAll && c.opts.ClauseActors, c.opts.PhraseVerbs)
+	commentedActs(st, ms)
 
 	var out []dyad.Event
 	if c.opts.CodeBy != CodeAll || c.opts.Dominance {
@@ -1382,4 +1383,40 @@ func splitMultiCodes(evs []dyad.Event) []dyad.Event {
 		}
 	}
 	return out
+}
+
+// commentRoots are the roots of verbs that speak of another act: making
+// statements, appealing, praising, demanding, disapproving, rejecting.
+var commentRoots = set("01", "02", "05", "10", "11", "12")
+
+// commentedActs drops a noun of the project's own patterns that is the
+// object of a verb speaking of it ("condemned the Israeli raid on Gaza",
+// "criticised Israel's blockade of Gaza"): the sentence reports the
+// condemnation; the raid is an act it names, told as news elsewhere.
+func commentedActs(st *sent, ms []*match) {
+	for _, n := range ms {
+		if n.dropped || n.pat.Foreign || !nominal(st, n.anchor) {
+			continue
+		}
+		for _, g := range ms {
+			if g == n || g.dropped || g.anchor >= n.anchor || nominal(st, g.anchor) || !commentRoots[root(g.pat.Code)] {
+				continue
+			}
+			if g.last >= n.anchor {
+				n.dropped = true // the noun is the verb pattern's own word
+				break
+			}
+			near := n.anchor-g.last <= 6
+			for k := g.last + 1; k < n.anchor && near; k++ {
+				t := st.toks[k]
+				if boundary(t) || t.Text == "," || isVerb(t.Tag) || t.Lower == "that" {
+					near = false
+				}
+			}
+			if near {
+				n.dropped = true
+				break
+			}
+		}
+	}
 }
