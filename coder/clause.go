@@ -372,6 +372,13 @@ func linkComplements(st *sent, ms []*match, codeAll, phrase bool) {
 				c.dropped = true
 				break
 			}
+			if g.pat.Tree && g.pat.Code == "---" && g.pat.Code2 != "" {
+				// a PETRARCH-2 passive reading ("faces pressure from
+				// Congress to help Iran"): the infinitive is in the noun
+				// phrase, what is pressed for, not an act
+				c.dropped = true
+				break
+			}
 			if !g.pat.Foreign && (root(g.pat.Code) == "03" || root(g.pat.Code) == "13") && isNoun(st.toks[g.last].Tag) && g.target < 0 {
 				// "invited foreign observers to monitor the vote",
 				// "pledged troops to fight": the infinitive is what the

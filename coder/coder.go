@@ -566,7 +566,9 @@ func (c *Coder) findMatches(st *sent) []*match {
 		if t.Tag == "JJ" && best.pat.Foreign && best.literals == 1 && len(best.pat.Pre) == 0 {
 			continue // "a brief visit": an adjective is no verb
 		}
-		if best.pat.Tree && (isNoun(t.Tag) || nounGerund(st, i)) {
+		if best.pat.Tree && (isNoun(t.Tag) && !(t.Tag == "NNS" && i > 0 && st.coveredBy[i-1] >= 0) || nounGerund(st, i)) {
+			// (a plural "noun" right after an actor is its verb, mistagged:
+			// "Freedonia confronts …")
 			continue // PETRARCH-2 codes the verbs of its parse tree, not nouns ("in Israeli tank shelling")
 		}
 		if best.pat.Foreign && (i > 0 && articles[st.toks[i-1].Lower] || c.opts.PhraseVerbs && prefixedNoun(st, i)) {

@@ -1290,6 +1290,15 @@ func coordinated(st *sent, a, b int) bool {
 
 // events turns one match into events.
 func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
+	if m.pat.Tree && m.pat.Code == "---" && m.pat.Code2 != "" && m.pat.Code2 != "---" {
+		// PETRARCH-2's "[:100]" is a code for the passive reading: "Obama
+		// faces pressure from Congress" is Congress's demand of Obama
+		pp := *m.pat
+		pp.Code, pp.Code2 = pp.Code2, ""
+		mm := *m
+		mm.pat, mm.passive = &pp, true
+		m = &mm
+	}
 	if c.opts.PhraseVerbs && m.compound >= 0 && st.ments[m.compound].Tok0 > m.anchor {
 		// PETRARCH reads "%" as any actor at that point: after the verb,
 		// its target ("agreed with Freedonia and Sylvania" is no
@@ -1723,7 +1732,9 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		}
 	}
 	if len(tgts) == 0 {
-		if len(srcs) > 1 && len(srcs) <= 4 && (reciprocal(code) || m.compound >= 0) {
+		if len(srcs) > 1 && len(srcs) <= 4 && (reciprocal(code) || m.compound >= 0) && !(m.pat.Tree && m.passive) {
+			// (not the sources a PETRARCH-2 passive finds in its phrases:
+			// "such a step enjoyed support from Moscow and Beijing")
 			// "Iran and Syria signed an agreement": each with the other
 			for _, s := range srcs {
 				for _, t := range srcs {

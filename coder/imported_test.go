@@ -181,6 +181,14 @@ DECLARE
 --- BATTLE [190] ---
 PUMMEL
 
+--- CONFRONT [---] ---
+CONFRONT
+- * CAJOLERY [:100]
+
+--- RELISH [---] ---
+RELISH
+- * BACKING [:050]
+
 ~ a (a b PUMMEL) DECLARE = a b 015
 ~ a (b . PUMMEL) DECLARE = a b 112
 `
@@ -225,6 +233,12 @@ func TestPETRARCH2VerbInteraction(t *testing.T) {
 		{"Osterlich's ministers were pummelled in a Freedonian raid.", []string{"FRD OSTGOV 190"}},
 		// people in general give way to the others named with them
 		{"Two children and a man were pummelled in a Freedonian raid.", []string{"FRD ---CVL 190"}},
+		// "[:100]" codes the passive reading: the source in a "from"
+		// phrase, the target the subject; an infinitive after it is in
+		// its noun phrase; the phrase's actors do not act on each other
+		{"Freedonia confronts cajolery from Sylvania.", []string{"SYL FRD 100"}},
+		{"Freedonia confronts cajolery from Sylvania to help Osterlich.", []string{"SYL FRD 100"}},
+		{"The plan relished backing from Sylvania and Osterlich.", nil},
 		// a gerund ending a noun phrase is a noun
 		{"Freedonia praised Sylvania's tank pummelling in the east.", nil},
 	} {
