@@ -274,6 +274,7 @@ func loadPETRARCHSet(l *Lexicon, set []petrFile, r *Report) error {
 			if strings.HasPrefix(strings.ToUpper(f.base), "CAMEO.2") {
 				for _, p := range l.Patterns[n:] {
 					p.Tree = true
+					treePlurals(p)
 				}
 			}
 		case pkActors:
@@ -644,4 +645,48 @@ func discardAt(e *ActorEntry, toks []dyad.Token, i int, spaced bool) bool {
 		}
 	}
 	return true
+}
+
+// treePlurals lets the words of a PETRARCH-2 pattern other than its verb
+// match their regular plurals too, as PETRARCH-2 does ("- * ASSURANCE"
+// holds for "received assurances").
+func treePlurals(p *VerbPattern) {
+	plural := func(es []Elem) {
+		for i, e := range es {
+			if e.Kind != ElemWord || !e.Exact {
+				continue
+			}
+			alts := append([]string(nil), e.Alts...)
+			for _, a := range e.Alts {
+				if pl := regularPlural(a); pl != "" && !slices.Contains(alts, pl) {
+					alts = append(alts, pl)
+				}
+			}
+			es[i].Alts = alts
+		}
+	}
+	if len(p.Elems) > 1 {
+		plural(p.Elems[1:])
+	}
+	plural(p.Pre)
+}
+
+// regularPlural is the regular plural of a lower-case noun, or "" for a
+// word that is not one letter-only word or already ends in "s".
+func regularPlural(w string) string {
+	if len(w) < 3 || strings.HasSuffix(w, "s") {
+		return ""
+	}
+	for _, c := range w {
+		if c < 'a' || c > 'z' {
+			return ""
+		}
+	}
+	switch {
+	case strings.HasSuffix(w, "x") || strings.HasSuffix(w, "z") || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
+		return w + "es"
+	case strings.HasSuffix(w, "y") && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		return w[:len(w)-1] + "ies"
+	}
+	return w + "s"
 }

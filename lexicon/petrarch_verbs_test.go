@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -594,5 +595,25 @@ func TestPETRARCH2Transformations(t *testing.T) {
 		if c := got.Covers(tc.verb, tc.code); c != tc.want {
 			t.Errorf("Covers(%s, %s) = %v", tc.verb, tc.code, c)
 		}
+	}
+}
+
+func TestTreePlurals(t *testing.T) {
+	for w, want := range map[string]string{"assurance": "assurances", "box": "boxes", "embassy": "embassies", "day": "days", "talks": "", "un": ""} {
+		if got := regularPlural(w); got != want {
+			t.Errorf("regularPlural(%q) = %q, want %q", w, got, want)
+		}
+	}
+	p := &VerbPattern{Elems: []Elem{{Kind: ElemWord, Alts: []string{"receive"}, Exact: true}, {Kind: ElemGap}, {Kind: ElemWord, Alts: []string{"assurance"}, Exact: true}}}
+	shared := p.Elems[2].Alts
+	treePlurals(p)
+	if got := p.Elems[2].Alts; !slices.Equal(got, []string{"assurance", "assurances"}) {
+		t.Errorf("noun alts = %q", got)
+	}
+	if got := p.Elems[0].Alts; !slices.Equal(got, []string{"receive"}) {
+		t.Errorf("the verb takes no plural: %q", got)
+	}
+	if len(shared) != 1 {
+		t.Errorf("the alternatives the pattern shared were changed: %q", shared)
 	}
 }
