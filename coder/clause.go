@@ -71,7 +71,7 @@ func set(ws ...string) map[string]bool {
 // attribution marks the tail of a sentence that only says who said it:
 // "…, US Deputy Secretary Jeffrey Kupfer said here Wednesday." and
 // "…, according to officials."
-func attribution(toks []dyad.Token) []bool {
+func attribution(toks []dyad.Token, coveredBy []int) []bool {
 	out := make([]bool, len(toks)+1)
 	n := len(toks)
 	for i := n - 1; i >= 0; i-- {
@@ -86,6 +86,13 @@ func attribution(toks []dyad.Token) []bool {
 		}
 		found := false
 		for k, r := range rest {
+			if k == 0 && sayVerbs[r.Lower] && !speakerWithin(coveredBy, i+2, min(n, i+5)) {
+				// ", claimed the attack.": a verb after the comma with no
+				// speaker after it is the sentence's own ("The Islamic
+				// State, or IS, claimed the attack"), not ", said the
+				// minister"
+				break
+			}
 			if (sayVerbs[r.Lower] && (isVerb(r.Tag) || r.Tag == "NN" || r.Tag == "NNS")) || (r.Lower == "according" && k+1 < len(rest) && rest[k+1].Lower == "to") ||
 				complaintVerb(r) && complaintEnd(rest[k+1:]) {
 				found = true
@@ -108,6 +115,16 @@ func attribution(toks []dyad.Token) []bool {
 		}
 	}
 	return out
+}
+
+// speakerWithin reports whether an actor mention covers a token in [i, j).
+func speakerWithin(coveredBy []int, i, j int) bool {
+	for k := i; k < j && k < len(coveredBy); k++ {
+		if coveredBy[k] >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // complaintVerb reports whether t is a complaint verb (the tagger reads a

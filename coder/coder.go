@@ -291,7 +291,7 @@ func newSent(si int, toks []dyad.Token, ments []dyad.Mention) *sent {
 			st.coveredBy[k] = mi
 		}
 	}
-	st.attrib = attribution(toks)
+	st.attrib = attribution(toks, st.coveredBy)
 	return st
 }
 

@@ -83,6 +83,7 @@ const testVerbs = `
 1123: accuse + of firing
 043: host * talks
 0334: pledge * troops
+015: claim attack
 175: attack * protesters
 175: beat * protesters
 182: beat +
@@ -193,6 +194,7 @@ func TestCode(t *testing.T) {
 		{"what someone is accused of trying to do is no event", "Iran accused Syria of trying to attack Israel.", []string{"IRN SYR 112"}},
 		{"a gerund after a charge's object is charged", "Iranian officers arrested Syrian rebels suspected of plotting to attack Russia.", []string{"IRNCOP SYRREB 173"}},
 		{"an actor before the thing struck is the target, not the place", "Iranian forces struck Syrian rebel targets in Iraq.", []string{"IRNMIL SYRREB 190"}},
+		{"a say verb after a comma with no speaker after it is the sentence's", "Syrian rebels, the Free Army above all, claimed the attack.", []string{"SYRREB - 015"}},
 		{"an act a verb speaks of is not coded beside it", "Iran criticized the Russian attack on Syria.", []string{"IRN RUS 111"}},
 		{"a passive's agent is not what the pattern's gap reaches", "The Syrian diplomat was beaten by Iranian protesters.", []string{"IRNOPP SYRGOV 145"}},
 		{"forces' violence against protesters is repression", "Iranian protesters were attacked by Iranian officers.", []string{"IRNCOP IRNOPP 175"}},

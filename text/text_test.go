@@ -659,3 +659,17 @@ func TestTokenizeBraces(t *testing.T) {
 		t.Fatalf("Tokenize = %q", got)
 	}
 }
+
+func TestAcronymsOfFunctionWords(t *testing.T) {
+	a := &dyad.Analysis{Doc: dyad.Doc{ID: "t", Text: "IS fighters attacked the town. WHO experts arrived."}}
+	if err := Analyze(a); err != nil {
+		t.Fatal(err)
+	}
+	toks := a.Sentences[0].Tokens
+	if toks[0].Tag != "NNP" || toks[2].Tag != "VBD" {
+		t.Errorf("IS fighters attacked: %s %s %s", toks[0].Tag, toks[1].Tag, toks[2].Tag)
+	}
+	if toks := a.Sentences[1].Tokens; toks[0].Tag != "NNP" || toks[0].Text != "WHO" {
+		t.Errorf("WHO experts: %s/%s", toks[0].Text, toks[0].Tag)
+	}
+}

@@ -351,6 +351,15 @@ func tagTokens(tg *perceptron.Tagger, s string, toks []tokenize.Token, buf []tag
 			lower[i] = strings.ToLower(w)
 		}
 		words = lower
+	} else {
+		for i, w := range words {
+			if acronymWords[w] {
+				// "IS militants attacked", "WHO experts said": in a
+				// sentence of mixed case the capitals make a name, not
+				// the verb or pronoun the tagger knows
+				words[i] = "NATO"
+			}
+		}
 	}
 	tg.Tag(words, tags)
 	for i := range tags {
@@ -358,6 +367,9 @@ func tagTokens(tg *perceptron.Tagger, s string, toks []tokenize.Token, buf []tag
 	}
 	return buf
 }
+
+// acronymWords are acronyms written as common function words.
+var acronymWords = map[string]bool{"IS": true, "WHO": true}
 
 // shouted reports whether a sentence is written in capitals: at least four
 // words of two letters or more, nine in ten of them upper case.
