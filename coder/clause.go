@@ -5,6 +5,7 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/cameo"
+	"github.com/dyad-events/dyad/lexicon"
 	"github.com/dyad-events/dyad/text"
 )
 
@@ -400,6 +401,13 @@ func linkComplements(st *sent, ms []*match, codeAll, phrase bool) {
 				// "invited foreign observers to monitor the vote",
 				// "pledged troops to fight": the infinitive is what the
 				// thing or people named do, not the governor's subject
+				c.dropped = true
+				break
+			}
+			if !g.pat.Foreign && len(g.pat.Elems) > 0 && g.pat.Elems[len(g.pat.Elems)-1].Kind == lexicon.ElemSource {
+				// "faces pressure from Congress to help Iran": the
+				// infinitive is what the pressure is for, in its noun
+				// phrase; the demand stays as it is
 				c.dropped = true
 				break
 			}

@@ -39,6 +39,7 @@ agent NGOHRI: rights group
 actor SYRREB: Free Army | FSA ; type=GROUP
 agent OPP: protesters
 agent CVL: villagers
+agent PPL: man
 agent UAF: gunmen
 agent MIL: air defences
 agent COP: officers
@@ -83,6 +84,8 @@ const testVerbs = `
 1123: accuse + of firing
 043: host * talks
 0334: pledge * troops
+100: face * pressure from $
+070: help +
 015: claim attack
 175: attack * protesters
 175: beat * protesters
@@ -195,6 +198,8 @@ func TestCode(t *testing.T) {
 		{"a gerund after a charge's object is charged", "Iranian officers arrested Syrian rebels suspected of plotting to attack Russia.", []string{"IRNCOP SYRREB 173"}},
 		{"an actor before the thing struck is the target, not the place", "Iranian forces struck Syrian rebel targets in Iraq.", []string{"IRNMIL SYRREB 190"}},
 		{"a say verb after a comma with no speaker after it is the sentence's", "Syrian rebels, the Free Army above all, claimed the attack.", []string{"SYRREB - 015"}},
+		{"people in general give way to the others named with them", "Syrian villagers and a man were attacked by Iranian forces.", []string{"IRNMIL SYRCVL 190"}},
+		{"an infinitive after a demand's source is what it is for", "Obama faces pressure from Russia to help Syria.", []string{"RUS USAGOV 100"}},
 		{"an act a verb speaks of is not coded beside it", "Iran criticized the Russian attack on Syria.", []string{"IRN RUS 111"}},
 		{"a passive's agent is not what the pattern's gap reaches", "The Syrian diplomat was beaten by Iranian protesters.", []string{"IRNOPP SYRGOV 145"}},
 		{"forces' violence against protesters is repression", "Iranian protesters were attacked by Iranian officers.", []string{"IRNCOP IRNOPP 175"}},

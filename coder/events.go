@@ -1530,11 +1530,9 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			tgts = conjoined(st, in)
 		}
 	}
-	if m.pat.Tree {
-		// PETRARCH-2 drops the general "people" agent from a phrase that
-		// names another ("Four children and a man": children)
-		srcs, tgts = withoutGeneralPeople(st, srcs), withoutGeneralPeople(st, tgts)
-	}
+	// people in general give way to the others named with them ("Four
+	// children and a man": children), as PETRARCH-2 reads a phrase
+	srcs, tgts = withoutGeneralPeople(st, srcs), withoutGeneralPeople(st, tgts)
 	if len(srcs) == 0 && m.compound < 0 && m.source < 0 && c.opts.ClauseActors && !m.passive {
 		srcs = clauseSource(st, m)
 	}
@@ -2131,12 +2129,12 @@ func passivePhrase(st *sent, end int) int {
 }
 
 // withoutGeneralPeople drops the coordinated actors coded as people in
-// general ("~PPL" of no country) when another of them is coded otherwise.
+// general (sector PPL alone) when another of them is coded otherwise.
 func withoutGeneralPeople(st *sent, ms []int) []int {
 	if len(ms) < 2 {
 		return ms
 	}
-	general := func(mi int) bool { return st.ments[mi].Code == "---PPL" }
+	general := func(mi int) bool { c := st.ments[mi].Code; return len(c) == 6 && c[3:] == "PPL" }
 	if !slices.ContainsFunc(ms, general) || !slices.ContainsFunc(ms, func(mi int) bool { return !general(mi) }) {
 		return ms
 	}
