@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad"
@@ -411,6 +412,14 @@ func linkComplements(st *sent, ms []*match, codeAll, phrase bool) {
 				c.dropped = true
 				break
 			}
+			if !g.pat.Foreign && commandVerbs[st.toks[g.anchor].Lower] && g.target >= 0 && ownForces(st, g) {
+				// "Iran ordered its troops to attack Syria": the state
+				// acts through its forces; the order is the act
+				g.dropped = true
+				c.governor = g
+				c.head = g.head
+				break
+			}
 			c.governor = g
 			gc := g.pat.Code
 			croot := root(c.pat.Code)
@@ -614,3 +623,21 @@ func hasTo(st *sent, from, to int) bool {
 // complementDigit maps the root of a "to"-complement to the third digit of
 // the 02x (appeal), 03x (intent), 10x (demand) and 12x (reject) codes.
 var complementDigit = map[string]string{"06": "1", "05": "2", "07": "3", "08": "5", "04": "6"}
+
+// commandVerbs give orders to those who carry them out.
+var commandVerbs = set("order", "ordered", "orders", "ordering", "instruct", "instructed", "instructs",
+	"direct", "directed", "directs", "command", "commanded", "commands")
+
+// ownForces reports whether the target of g is the subject's own
+// military or police: "its troops", "Iranian forces" after Iran.
+func ownForces(st *sent, g *match) bool {
+	t := st.ments[g.target]
+	if !slices.Contains(t.Sectors, "MIL") && !slices.Contains(t.Sectors, "COP") {
+		return false
+	}
+	if strings.Contains(t.Kind, "+possessive") {
+		return true
+	}
+	s := subject(st, g.head)
+	return s >= 0 && st.ments[s].Country == t.Country // (or both of none named: "the president ordered the army")
+}

@@ -39,6 +39,7 @@ agent NGOHRI: rights group
 actor SYRREB: Free Army | FSA ; type=GROUP
 agent OPP: protesters
 agent CVL: villagers
+agent MED: reporters
 agent PPL: man
 agent UAF: gunmen
 agent MIL: air defences
@@ -84,6 +85,7 @@ const testVerbs = `
 1123: accuse + of firing
 043: host * talks
 0334: pledge * troops
+100: order + to
 100: face * pressure from $
 070: help +
 015: claim attack
@@ -200,6 +202,10 @@ func TestCode(t *testing.T) {
 		{"a say verb after a comma with no speaker after it is the sentence's", "Syrian rebels, the Free Army above all, claimed the attack.", []string{"SYRREB - 015"}},
 		{"people in general give way to the others named with them", "Syrian villagers and a man were attacked by Iranian forces.", []string{"IRNMIL SYRCVL 190"}},
 		{"an infinitive after a demand's source is what it is for", "Obama faces pressure from Russia to help Syria.", []string{"RUS USAGOV 100"}},
+		{"those urged are to act, not the one urging", "Russia urged the parties to attack Syria.", nil},
+		{"an unresolved pronoun after told is the teller's", "Iran told reporters it would attack Syria.", []string{"IRN SYR 190"}},
+		{"a state ordering its own forces acts through them", "Iran ordered Iranian troops to attack Syria.", []string{"IRN SYR 190"}},
+		{"ordering another state is a demand", "Iran ordered Syria to attack Israel.", []string{"IRN SYR 100"}},
 		{"an act a verb speaks of is not coded beside it", "Iran criticized the Russian attack on Syria.", []string{"IRN RUS 111"}},
 		{"a passive's agent is not what the pattern's gap reaches", "The Syrian diplomat was beaten by Iranian protesters.", []string{"IRNOPP SYRGOV 145"}},
 		{"forces' violence against protesters is repression", "Iranian protesters were attacked by Iranian officers.", []string{"IRNCOP IRNOPP 175"}},

@@ -180,6 +180,23 @@ func subject(st *sent, head int) int {
 			// is that noun, no actor
 			return -1
 		}
+		if t.Tag == "PRP" && st.coveredBy[k] < 0 && subjectPronouns[t.Lower] && !sawNoun {
+			// an unresolved pronoun is the clause's subject: after "told
+			// reporters", the teller's ("Iran told reporters it would
+			// attack"), never the object before it
+			for v := k - 1; v >= 0 && v >= k-6; v-- {
+				if boundary(toks[v]) || toks[v].Text == "," {
+					break
+				}
+				if isVerb(toks[v].Tag) {
+					if sayVerbs[toks[v].Lower] || sayVerbs[toks[v].Lemma] {
+						return subject(st, v)
+					}
+					break
+				}
+			}
+			return -1
+		}
 		if isNoun(t.Tag) && st.coveredBy[k] < 0 && !timeWords[t.Lower] {
 			sawNoun = true
 		}
@@ -1323,6 +1340,11 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		// not an event this sentence reports
 		return nil
 	}
+	if !m.pat.Foreign && m.governor == nil && m.purposeOf == nil && objectControlled(st, m.head) {
+		// "appealed to all parties to protect civilians": those appealed
+		// to are to act, not the one appealing
+		return nil
+	}
 	if !m.pat.Foreign && inCondition(st, m.head) {
 		// "… unless the president resigns": a condition, not an event
 		return nil
@@ -2139,4 +2161,37 @@ func withoutGeneralPeople(st *sent, ms []int) []int {
 		return ms
 	}
 	return slices.DeleteFunc(slices.Clone(ms), general)
+}
+
+// controlVerbs take an object that is the subject of their
+// "to"-infinitive: "urged the parties to talk".
+var controlVerbs = set("urge", "urged", "urges", "urging", "appeal", "appealed", "appeals", "appealing",
+	"call", "called", "calls", "calling", "ask", "asked", "asks", "asking", "press", "pressed", "presses",
+	"pressing", "tell", "told", "tells", "telling", "order", "ordered", "orders", "encourage", "encouraged",
+	"encourages", "invite", "invited", "invites", "request", "requested", "requests", "force", "forced",
+	"pressure", "pressured", "persuade", "persuaded", "convince", "convinced", "implore", "implored",
+	"beg", "begged", "exhort", "exhorted", "instruct", "instructed", "direct", "directed")
+
+// objectControlled reports whether the verb at head is the "to"-infinitive
+// of a verb of appeal or command whose object stands between them ("appealed
+// to all parties to protect", "urged both sides to refrain"): the object
+// is to act.
+func objectControlled(st *sent, head int) bool {
+	if head < 3 || st.toks[head-1].Lower != "to" {
+		return false
+	}
+	nouns := 0
+	for k := head - 2; k >= 0 && k >= head-8; k-- {
+		t := st.toks[k]
+		if boundary(t) || t.Text == "," {
+			return false
+		}
+		if isVerb(t.Tag) {
+			return nouns > 0 && (controlVerbs[t.Lemma] || controlVerbs[t.Lower])
+		}
+		if isNoun(t.Tag) || t.Tag == "PRP" {
+			nouns++
+		}
+	}
+	return false
 }
