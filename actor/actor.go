@@ -185,6 +185,9 @@ func agentHead(toks []dyad.Token, i, j int) bool {
 		}
 		return true
 	}
+	if (t.Tag == "JJR" || t.Tag == "JJS") && j-i == 1 {
+		return true // "An Afghan soldier/JJR shot": an agent noun is no comparative
+	}
 	if t.Tag == "JJ" && (j == len(toks) || phraseEnd(toks[j])) {
 		return true // "the military today attacked", "the military said": an adjective heads no phrase
 	}

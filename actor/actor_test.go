@@ -18,13 +18,14 @@ country HUN: Hungary
 adjective SYR: Syrian
 adjective HUN: Hungarian | Hungarians
 adjective ROU: Romanian
+adjective AFG: Afghan
 country ROU: Romania
 country TUR: Turkish
 capital IRN: Tehran
 actor ---OPPMUS: Muslim Brotherhood ; type=GROUP
 actor RUSGOV: Kremlin ; type=ORG
 agent GOV: minister | official | president | king | ministry | government
-agent MIL: military
+agent MIL: military | soldier
 agent MILGOV: defence minister | minister of defence
 agent OPP: leader | protester
 agent CVL: supporters
@@ -73,6 +74,7 @@ func TestMentions(t *testing.T) {
 		{"coordinated adjectives", "Hungarian and Romanian officials met.", "", "Hungarian=HUNGOV; Romanian officials=ROUGOV"},
 		{"agent in country", "A court in Syria ruled.", "", "A court in Syria=SYRJUD"},
 		{"former", "The former Syrian president spoke.", "", "The former Syrian president=SYRELI"},
+		{"an agent noun the tagger calls a comparative", "An Afghan soldier shot dead two NATO troops in Helmand province.", "", "An Afghan soldier=AFGMIL"},
 		{"a time word after a subject is not its head", "The Syrian government today spoke.", "", "The Syrian government=SYRGOV"},
 		{"an agent adjective before a verb heads its phrase", "The Syrian military today spoke.", "", "The Syrian military=SYRMIL"},
 		{"a current title over a dated former office", "Syrian President Bashar al-Assad spoke.", "2025-06-01", "Syrian President Bashar al-Assad=SYRGOV"},

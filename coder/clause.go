@@ -41,7 +41,8 @@ var (
 	commitVerbs = set("decide", "decided", "decides", "begin", "began", "begun", "start",
 		"started", "continue", "continued", "resume", "resumed", "move", "moved", "vote", "voted", "order", "ordered")
 	preps = set("in", "at", "on", "from", "to", "with", "by", "of", "for", "against", "into", "over", "near",
-		"about", "after", "before", "during", "since", "between", "among", "toward", "towards", "under", "across")
+		"about", "after", "before", "during", "since", "between", "among", "toward", "towards", "under", "across",
+		"through", "throughout", "along", "around", "past", "outside", "inside", "beyond", "onto", "within", "near")
 	subordinators = set("because", "while", "although", "though", "after", "before", "when", "whereas",
 		"if", "unless", "since", "as", "until")
 )

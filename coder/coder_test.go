@@ -206,6 +206,8 @@ func TestCode(t *testing.T) {
 		{"an unresolved pronoun after told is the teller's", "Iran told reporters it would attack Syria.", []string{"IRN SYR 190"}},
 		{"a state ordering its own forces acts through them", "Iran ordered Iranian troops to attack Syria.", []string{"IRN SYR 190"}},
 		{"ordering another state is a demand", "Iran ordered Syria to attack Israel.", []string{"IRN SYR 100"}},
+		{"a modifier tagged as a name stays in a coordination", "The Iranian government and Baluch rebels attacked Syria.", []string{"IRNGOV SYR 190", "---REB SYR 190"}},
+		{"a place after through is no subject", "Hundreds of Syrian protesters marched through central Tehran to protest against Russia.", []string{"SYROPP RUS 141"}},
 		{"an act a verb speaks of is not coded beside it", "Iran criticized the Russian attack on Syria.", []string{"IRN RUS 111"}},
 		{"a passive's agent is not what the pattern's gap reaches", "The Syrian diplomat was beaten by Iranian protesters.", []string{"IRNOPP SYRGOV 145"}},
 		{"forces' violence against protesters is repression", "Iranian protesters were attacked by Iranian officers.", []string{"IRNCOP IRNOPP 175"}},

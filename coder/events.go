@@ -1298,6 +1298,9 @@ func coordinated(st *sent, a, b int) bool {
 		case t.Lower == "both":
 		case (t.Lower == "as" || t.Lower == "well") && k+2 <= b && asWellAs(st, k):
 		case t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "PRP$":
+		case (t.Tag == "NNP" || t.Tag == "NNPS") && k == b-1 && st.coveredBy[k] < 0:
+			// "the government and Muslim rebels": a modifier the
+			// tagger took for a name, right before the member
 		default:
 			return false
 		}
