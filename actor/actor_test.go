@@ -260,6 +260,11 @@ func TestPairsAreNotTheirOwnClausesOtherParties(t *testing.T) {
 		{"Egypt and Hungary hosted talks between Iran and Syria. Both countries thanked Egypt and Hungary.", "Egypt=EGY; Hungary=HUN; Iran=IRN; Syria=SYR; Egypt=EGY; Hungary=HUN; Both countries=IRN; Both countries=SYR"},
 		// adjectives may stand between "the two" and the noun
 		{"Iran met Syria. The two nuclear-armed neighbours spoke.", "Iran=IRN; Syria=SYR; The two nuclear-armed neighbours=IRN; The two nuclear-armed neighbours=SYR"},
+		// a name may modify the pair's noun, and gives way to the pair
+		{"Iran met Syria. The two OPEC allies spoke.", "Iran=IRN; Syria=SYR; The two OPEC allies=IRN; The two OPEC allies=SYR"},
+		{"Iran met Hungary. The two Kremlin allies spoke.", "Iran=IRN; Hungary=HUN; The two Kremlin allies=IRN; The two Kremlin allies=HUN"},
+		// an agent "of both countries" is each country's
+		{"Iran met Syria. The ministers of both countries spoke.", "Iran=IRN; Syria=SYR; The ministers of both countries=IRNGOV; The ministers of both countries=SYRGOV"},
 		// an earlier pair counts as its two parties
 		{"Iran met Syria. Egypt hosted talks between the two sides. Both countries thanked Egypt.", "Iran=IRN; Syria=SYR; Egypt=EGY; the two sides=IRN; the two sides=SYR; Egypt=EGY; Both countries=IRN; Both countries=SYR"},
 	} {

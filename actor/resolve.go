@@ -317,11 +317,28 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 			}
 			a.Mentions = append(a.Mentions, m)
 		}
-		for _, m := range pairMentions(a, si, groups[si], st) {
+		pairs := pairMentions(a, si, groups[si], st)
+		for _, m := range pairs {
 			if e := st.byID[m.Entity]; e != nil {
 				e.mentions = append(e.mentions, [2]int{m.Start, m.End})
 			}
-			a.Mentions = append(a.Mentions, m)
+		}
+		if len(pairs) > 0 {
+			// an agent of no country that a pair's phrase takes in ("the
+			// leaders of both countries") gives way to it
+			// ("the two NATO allies" likewise takes in "NATO allies")
+			a.Mentions = slices.DeleteFunc(a.Mentions, func(x dyad.Mention) bool {
+				if x.Sentence != si || x.Kind == "pair" {
+					return false
+				}
+				for _, p := range pairs {
+					if p.Tok0 <= x.Tok0 && x.Tok1 <= p.Tok1 && (x.Tok0 > p.Tok0 || x.Tok1 < p.Tok1) {
+						return true
+					}
+				}
+				return false
+			})
+			a.Mentions = append(a.Mentions, pairs...)
 		}
 	}
 	for _, e := range st.ents {
@@ -527,7 +544,8 @@ var stateNouns = map[string]bool{"countries": true, "nations": true, "states": t
 // pairNouns after "the two" or "both" refer back to two actors.
 var pairNouns = map[string]bool{"sides": true, "countries": true, "nations": true, "leaders": true,
 	"governments": true, "ministers": true, "presidents": true, "delegations": true, "neighbours": true,
-	"neighbors": true, "parties": true, "states": true, "armies": true}
+	"neighbors": true, "parties": true, "states": true, "armies": true, "allies": true, "rivals": true,
+	"foes": true, "adversaries": true}
 
 // pairRefs returns the last two distinct parties named with a country
 // before token i of sentence si (this sentence or the one before), most
@@ -607,13 +625,28 @@ func pairMentions(a *dyad.Analysis, si int, gs []*group, st *docState) []dyad.Me
 		if len(refs) < 2 {
 			continue
 		}
+		// "the leaders of both countries": the agent before "of" is each
+		// country's
+		i0, agent := i, (*group)(nil)
+		if i > 1 && toks[i-1].Lower == "of" {
+			for _, g := range gs {
+				if g.t1 == i-1 && strings.HasPrefix(g.code(), "---") && len(g.sectors) > 0 && g.person == nil && g.name == "" {
+					i0, agent = g.t0, g
+				}
+			}
+		}
 		for r := len(refs) - 1; r >= 0; r-- {
 			ref := refs[r]
-			m := dyad.Mention{Sentence: si, Tok0: i, Tok1: j + 1,
-				Span: dyad.Span{Start: toks[i].Start, End: toks[j].End},
-				Text: a.Doc.Text[toks[i].ByteStart:toks[j].ByteEnd],
+			m := dyad.Mention{Sentence: si, Tok0: i0, Tok1: j + 1,
+				Span: dyad.Span{Start: toks[i0].Start, End: toks[j].End},
+				Text: a.Doc.Text[toks[i0].ByteStart:toks[j].ByteEnd],
 				Code: ref.Code, Country: ref.Country, Sectors: ref.Sectors,
 				Entity: ref.Entity, Kind: "pair", Rule: ref.Rule}
+			if agent != nil && ref.Country != "" {
+				m.Code = string(ref.Country) + agent.code()[3:]
+				m.Sectors = agent.sectors
+				m.Entity = ""
+			}
 			out = append(out, m)
 		}
 		i = j
@@ -625,6 +658,9 @@ func pairMentions(a *dyad.Analysis, si int, gs []*group, st *docState) []dyad.Me
 // an agent-only group ("the two leaders" → ---GOV) gives way to the pair.
 func covered(gs []*group, i, j int) bool {
 	for _, g := range gs {
+		if g.t1 <= j || i < g.t0 && g.t1 == j+1 {
+			continue // a modifier inside the phrase, or its noun: "the two NATO allies"
+		}
 		if g.t0 < j && i < g.t1 && !strings.HasPrefix(g.code(), "---") {
 			return true
 		}
@@ -651,8 +687,8 @@ func pairNounAt(toks []dyad.Token, i int) int {
 		if pairNouns[toks[j].Lower] {
 			return j
 		}
-		if toks[j].Tag != "JJ" && !strings.Contains(toks[j].Text, "-") {
-			return -1
+		if toks[j].Tag != "JJ" && toks[j].Tag != "NNP" && !strings.Contains(toks[j].Text, "-") {
+			return -1 // (a name modifies too: "the two NATO allies")
 		}
 	}
 	return -1
