@@ -29,6 +29,7 @@ agent MIL: military | soldier
 agent MILGOV: defence minister | minister of defence
 agent OPP: leader | protester
 agent CVL: supporters
+agent MED: reporters
 agent JUD: court
 actor SYRREB: Free Army ; type=GROUP
 person PSEGOV: Mahmoud Abbas | Abbas ; from=2005-01-15
@@ -82,6 +83,7 @@ func TestMentions(t *testing.T) {
 		{"titled name of a country", "King Hassan of Syria spoke.", "", "King Hassan of Syria=SYRGOV"},
 		{"demonym before demonym", "Hungarian Romanians spoke.", "", "Hungarian Romanians=HUN"},
 		{"counterpart takes the titled actor's sectors", "Iran's defence minister met his Syrian counterpart.", "", "Iran's defence minister=IRNMIL; Syrian counterpart=SYRMIL"},
+		{"a counterpart is an office's, not the press's", "Iran's defence minister told reporters after meeting his Syrian counterpart.", "", "Iran's defence minister=IRNMIL; reporters=---MED; Syrian counterpart=SYRMIL"},
 		{"adjective without head", "Syrian official visit.", "", "Syrian=SYR"},
 		{"agent takes the country it acts in", "Protesters gathered in Tehran.", "", "Protesters=IRNOPP; Tehran=IRN"},
 		{"officials do not take a location's country", "The official arrived in Tehran.", "", "The official=---GOV; Tehran=IRN"},

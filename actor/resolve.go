@@ -1203,7 +1203,9 @@ func counterparts(toks []dyad.Token, gs []*group) {
 			continue
 		}
 		for k := i - 1; k >= 0; k-- {
-			if p := gs[k]; len(p.codeSectors) > 0 {
+			if p := gs[k]; len(p.codeSectors) > 0 && !hasAny(p.sectors, "MED", "CVL", "PPL", "REF", "EDU", "HLH") {
+				// (not "told reporters after meeting his counterpart": an
+				// office's counterpart is an office's)
 				g.sectors = append([]string(nil), p.sectors...)
 				g.codeSectors = append([]string(nil), p.codeSectors...)
 				g.titles = append(g.titles, toks[g.t1].Text)

@@ -208,6 +208,7 @@ func TestCode(t *testing.T) {
 		{"ordering another state is a demand", "Iran ordered Syria to attack Israel.", []string{"IRN SYR 100"}},
 		{"a modifier tagged as a name stays in a coordination", "The Iranian government and Baluch rebels attacked Syria.", []string{"IRNGOV SYR 190", "---REB SYR 190"}},
 		{"a place after through is no subject", "Hundreds of Syrian protesters marched through central Tehran to protest against Russia.", []string{"SYROPP RUS 141"}},
+		{"the subject of a gerund after 'after' is the main clause's", "The Iranian minister told reporters after meeting Russia that Syria was ready.", []string{"IRNGOV RUS 040"}},
 		{"an act a verb speaks of is not coded beside it", "Iran criticized the Russian attack on Syria.", []string{"IRN RUS 111"}},
 		{"a passive's agent is not what the pattern's gap reaches", "The Syrian diplomat was beaten by Iranian protesters.", []string{"IRNOPP SYRGOV 145"}},
 		{"forces' violence against protesters is repression", "Iranian protesters were attacked by Iranian officers.", []string{"IRNCOP IRNOPP 175"}},

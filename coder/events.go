@@ -1403,6 +1403,9 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	var srcs, tgts []int
 	strict := m.pat.HasSlot('+')
 	subj := subject(st, m.head)
+	if g := gerundSubject(st, m.head); g >= 0 && !m.pat.Foreign {
+		subj = g // "told reporters after meeting his counterpart": the teller meets
+	}
 	if subj < 0 {
 		subj = documentSource(st, m.head)
 	}
@@ -2198,3 +2201,25 @@ func objectControlled(st *sent, head int) bool {
 	}
 	return false
 }
+
+// gerundSubject returns, for a gerund after "after", "before", "while"
+// or "upon", the subject of the main clause's verb before it, or -1.
+func gerundSubject(st *sent, head int) int {
+	toks := st.toks
+	if head < 2 || toks[head].Tag != "VBG" || !gerundLinks[toks[head-1].Lower] {
+		return -1
+	}
+	for v := head - 2; v >= 0; v-- {
+		if boundary(toks[v]) || toks[v].Text == ";" || toks[v].Text == "," {
+			return -1
+		}
+		if tg := toks[v].Tag; tg == "VBD" || tg == "VBZ" || tg == "VBP" {
+			return subject(st, v)
+		}
+	}
+	return -1
+}
+
+// gerundLinks open an adverbial gerund clause whose subject is the main
+// clause's: "after meeting", "before leaving", "while visiting".
+var gerundLinks = set("after", "before", "while", "upon")
