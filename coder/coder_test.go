@@ -85,6 +85,7 @@ const testVerbs = `
 1123: accuse + of firing
 043: host * talks
 0334: pledge * troops
+051: praise
 100: order + to
 100: face * pressure from $
 070: help +
@@ -209,6 +210,8 @@ func TestCode(t *testing.T) {
 		{"a modifier tagged as a name stays in a coordination", "The Iranian government and Baluch rebels attacked Syria.", []string{"IRNGOV SYR 190", "---REB SYR 190"}},
 		{"a place after through is no subject", "Hundreds of Syrian protesters marched through central Tehran to protest against Russia.", []string{"SYROPP RUS 141"}},
 		{"the subject of a gerund after 'after' is the main clause's", "The Iranian minister told reporters after meeting Russia that Syria was ready.", []string{"IRNGOV RUS 040"}},
+		{"condemning the attack the story told targets its attacker", "Russian troops attacked Ukraine. Iran criticized the attack.", []string{"RUSMIL UKR 190", "IRN RUSMIL 111"}},
+		{"an object search stops at a coordinated verb", "Iran praised the report and attacked Syria.", []string{"IRN - 051", "IRN SYR 190"}},
 		{"an act a verb speaks of is not coded beside it", "Iran criticized the Russian attack on Syria.", []string{"IRN RUS 111"}},
 		{"a passive's agent is not what the pattern's gap reaches", "The Syrian diplomat was beaten by Iranian protesters.", []string{"IRNOPP SYRGOV 145"}},
 		{"forces' violence against protesters is repression", "Iranian protesters were attacked by Iranian officers.", []string{"IRNCOP IRNOPP 175"}},

@@ -526,6 +526,9 @@ func object(st *sent, from int, strict bool) (found int) {
 		if (t.Tag == "VBN" || t.Tag == "VBD") && k+1 < len(toks) && toks[k+1].Lower == "by" {
 			return -1 // "an agreement brokered by the United States"
 		}
+		if k > from && (t.Lower == "and" || t.Lower == "but") && k+1 < len(toks) && (strings.HasPrefix(toks[k+1].Tag, "VB") || toks[k+1].Tag == "JJ" && strings.HasSuffix(toks[k+1].Lower, "ed")) {
+			return -1 // "denied the group was behind the attack and accused X": the next verb's object
+		}
 		if k > from && finiteParticiple(st, k) {
 			return -1 // "said such a step enjoyed support from Moscow"
 		}
@@ -1664,6 +1667,15 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	if len(tgts) == 0 && m.compound < 0 {
 		srcs, tgts = c.defaultTarget(st, m, srcs)
 	}
+	var told *dyad.Actor // the attacker of an attack the story just told
+	if len(tgts) == 0 && root(code) == "11" && !m.pat.Foreign {
+		// "Ghani condemned the attack": the attack the story just told,
+		// whose attacker is the one condemned
+		if e := toldAttack(a, st, m); e != nil && !slices.ContainsFunc(srcs, func(s int) bool { return st.ments[s].Code == e.Source.Code }) {
+			src := *e.Source
+			told = &src
+		}
+	}
 	if len(tgts) == 0 && root(code) == "13" && !m.pat.Foreign {
 		// "threatened a general strike unless Israel rescinded the
 		// annexation": the threat is made to whoever must act
@@ -1744,6 +1756,9 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 				tg.Country, tg.Code = ev.Source.Country, string(ev.Source.Country)+tg.Code[3:]
 				ev.Target = &tg
 			}
+		} else if told != nil {
+			ev.Target = told
+			ev.Rule += " (target: the attacker of the attack told before)"
 		}
 		out = append(out, ev)
 		if c2 := m.pat.Code2; c2 != "" && c2 != "---" && ev.Target != nil {
@@ -2223,3 +2238,30 @@ func gerundSubject(st *sent, head int) int {
 // gerundLinks open an adverbial gerund clause whose subject is the main
 // clause's: "after meeting", "before leaving", "while visiting".
 var gerundLinks = set("after", "before", "while", "upon")
+
+// toldAttack returns the latest violent event of this sentence or the two
+// before it when the verb at m takes "the attack" (a definite attack noun)
+// as its object, or nil.
+func toldAttack(a *dyad.Analysis, st *sent, m *match) *dyad.Event {
+	k := m.end
+	if k < len(st.toks) && st.toks[k].Lower == "the" {
+		k++
+	} else if k > 0 && st.toks[k-1].Lower == "the" {
+		// (the pattern took the determiner in)
+	} else if !(k > 1 && attackNouns[st.toks[k-1].Lower] && st.toks[k-2].Lower == "the") {
+		return nil
+	}
+	if k < len(st.toks) && !attackNouns[st.toks[k].Lower] && !(k > 0 && attackNouns[st.toks[k-1].Lower]) {
+		return nil
+	}
+	for i := len(a.Events) - 1; i >= 0; i-- {
+		e := &a.Events[i]
+		if e.Sentence < st.idx-2 {
+			break
+		}
+		if violentRoot(e.Root) && e.Source != nil && e.Source.Code != "" {
+			return e
+		}
+	}
+	return nil
+}

@@ -22,6 +22,7 @@ func TestExamples(t *testing.T) {
 		"06_turkey_sweden_nato_talks.txt":           {"TURGOV SWE 04", "TUR SWE 10", "TURGOV SWE 11"},
 		"09_poland_expels_russian_diplomats.txt":    {"POL RUS 16"},
 		"13_ethiopia_tigray_peace_deal.txt":         {"ETHGOV ETH 05", "ETHREB ETH 05"},
+		"14_somalia_mogadishu_bombing.txt":          {"SOMREB - 01", "SOMGOV SOMREB 11", "USA SOMREB 11"},
 		"15_us_eases_venezuela_sanctions.txt":       {"USA VEN 08"},
 		"16_north_korea_threatens_south.txt":        {"PRK KOR 13", "PRK USA 13"},
 		"19_us_uk_strikes_houthis.txt":              {"USAMIL YEM 19", "GBRMIL YEM 19"},
