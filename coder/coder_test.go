@@ -212,6 +212,7 @@ func TestCode(t *testing.T) {
 		{"the subject of a gerund after 'after' is the main clause's", "The Iranian minister told reporters after meeting Russia that Syria was ready.", []string{"IRNGOV RUS 040"}},
 		{"condemning the attack the story told targets its attacker", "Russian troops attacked Ukraine. Iran criticized the attack.", []string{"RUSMIL UKR 190", "IRN RUSMIL 111"}},
 		{"an object search stops at a coordinated verb", "Iran praised the report and attacked Syria.", []string{"IRN - 051", "IRN SYR 190"}},
+		{"an obligation no one is said to demand is not done", "Iranian troops must attack Syria.", nil},
 		{"an act a verb speaks of is not coded beside it", "Iran criticized the Russian attack on Syria.", []string{"IRN RUS 111"}},
 		{"a passive's agent is not what the pattern's gap reaches", "The Syrian diplomat was beaten by Iranian protesters.", []string{"IRNOPP SYRGOV 145"}},
 		{"forces' violence against protesters is repression", "Iranian protesters were attacked by Iranian officers.", []string{"IRNCOP IRNOPP 175"}},

@@ -1708,6 +1708,11 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			}
 			return c.govEvents(a, st, m, speaker, srcs, dc, "demanded")
 		}
+		if !m.pat.Foreign {
+			// "The police must release everyone held": what one must do is
+			// not done, and no one here is said to demand it
+			return nil
+		}
 	}
 	if deniedClause(st, srcs) {
 		// "The Kremlin denied that Russian forces had targeted civilians":
