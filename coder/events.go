@@ -86,6 +86,9 @@ func subject(st *sent, head int) int {
 			for j > 0 && (toks[j].Tag == "DT" || toks[j].Tag == "JJ" || toks[j].Tag == "VBN" || toks[j].Tag == "JJS" || toks[j].Tag == "RBS" || toks[j].Tag == "PDT" || strings.Contains(toks[j].Text, "-")) {
 				j--
 			}
+			if j >= 0 && toks[j].Lower == "with" && m.Tok1 <= head && m.Tok1 < len(toks) && toks[m.Tok1].Tag == "VBG" {
+				return mi // "with Baghdad committing to disarm …": the gerund's subject
+			}
 			if j >= 0 && preps[toks[j].Lower] && toks[j].Tag != "TO" && toks[j].Lower != "to" && !approxNumber(st, j) {
 				k = m.Tok0
 				continue
@@ -519,7 +522,7 @@ func object(st *sent, from int, strict bool) (found int) {
 			return mi
 		}
 		t := toks[k]
-		if boundary(t) || (t.Text == "," && k > from) || subordinators[t.Lower] && t.Tag == "IN" ||
+		if boundary(t) || (t.Text == "," && (k > from || k+1 < len(toks) && toks[k+1].Lower == "with")) || subordinators[t.Lower] && t.Tag == "IN" ||
 			k > from && (t.Tag == "WRB" || t.Tag == "WDT" || t.Tag == "WP") {
 			return -1 // (nor in a relative clause: "a curfew in Montenegro, where 28 people …")
 		}
