@@ -70,6 +70,7 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 			resolveGroup(toks, g)
 		}
 		counterparts(toks, gs)
+		localOffices(toks, gs)
 		distributeHeads(toks, gs)
 		distributeOf(toks, gs)
 		shareCountry(toks, gs)
@@ -1192,6 +1193,30 @@ func subset(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// localOffices gives an agent of no country right after a place named
+// with its state's possessive the state's country: "Ankara's Cankaya
+// district administration" is Turkey's.
+func localOffices(toks []dyad.Token, gs []*group) {
+	for i := 0; i+1 < len(gs); i++ {
+		g, h := gs[i], gs[i+1]
+		if h.t0 != g.t1 || g.country == "" || len(g.sectors) > 0 || g.name == "" || g.person != nil || g.full != "" {
+			continue
+		}
+		if h.country != "" || len(h.sectors) == 0 || h.name != "" || h.person != nil || h.full != "" || h.pronoun != "" {
+			continue
+		}
+		possessive := false
+		for k := g.t0; k < g.t1; k++ {
+			if toks[k].Tag == "POS" {
+				possessive = true
+			}
+		}
+		if possessive {
+			h.country = g.country
+		}
+	}
 }
 
 // counterparts gives "his Syrian counterpart" the sectors of the titled
