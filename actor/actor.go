@@ -274,7 +274,16 @@ func loyalTo(toks []dyad.Token, i int) bool {
 	if i > 0 && toks[i-1].Tag == "DT" {
 		i--
 	}
-	return i > 1 && toks[i-1].Lower == "to" && toks[i-2].Lower == "loyal"
+	if i < 2 {
+		return false
+	}
+	switch toks[i-2].Lower + " " + toks[i-1].Lower {
+	case "loyal to", "affiliated with", "belonging to", "affiliated to":
+		// "fighters loyal to X", "workers affiliated with the Serbian
+		// Workers' Union": whose they are
+		return true
+	}
+	return false
 }
 
 // inPlaceGap reports whether the words between two atoms are "in" and at

@@ -77,6 +77,7 @@ func TestMentions(t *testing.T) {
 		{"former", "The former Syrian president spoke.", "", "The former Syrian president=SYRELI"},
 		{"an agent noun the tagger calls a comparative", "An Afghan soldier shot dead two NATO troops in Helmand province.", "", "An Afghan soldier=AFGMIL"},
 		{"an office after a place named with its state's possessive", "Syria's Qardaha ministry spoke.", "", "Syria's Qardaha=SYR; ministry=SYRGOV"},
+		{"members affiliated with a state's body are its", "Protesters affiliated with the Syrian ministry spoke.", "", "Protesters affiliated with the Syrian ministry=SYROPP"},
 		{"a time word after a subject is not its head", "The Syrian government today spoke.", "", "The Syrian government=SYRGOV"},
 		{"an agent adjective before a verb heads its phrase", "The Syrian military today spoke.", "", "The Syrian military=SYRMIL"},
 		{"a current title over a dated former office", "Syrian President Bashar al-Assad spoke.", "2025-06-01", "Syrian President Bashar al-Assad=SYRGOV"},
