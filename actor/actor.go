@@ -662,6 +662,15 @@ func resolveGroup(toks []dyad.Token, g *group) {
 				c = a.entry.Code
 			case aPerson, aActor:
 				c, _ = SplitCode(a.entry.Code)
+				switch c {
+				case "IGO", "IMG", "NGO", "NGM":
+					// "a cell affiliated with ISIS": a group of no state
+					// is the group itself, not a country
+					if g.full == "" && g.country == "" {
+						g.full = a.entry.Code
+					}
+					c = ""
+				}
 			}
 			if g.country == "" && c != "" && c != "---" {
 				g.country = c

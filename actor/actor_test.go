@@ -32,6 +32,7 @@ agent CVL: supporters
 agent MED: reporters
 agent JUD: court
 actor SYRREB: Free Army ; type=GROUP
+actor IMGMUSISI: Islamic State ; type=GROUP
 person PSEGOV: Mahmoud Abbas | Abbas ; from=2005-01-15
 person SYRGOV: Bashar al-Assad | Assad ; from=2000-07-17 ; to=2024-12-08
 person SYRELI: Bashar al-Assad | Assad ; from=2024-12-08
@@ -78,6 +79,7 @@ func TestMentions(t *testing.T) {
 		{"an agent noun the tagger calls a comparative", "An Afghan soldier shot dead two NATO troops in Helmand province.", "", "An Afghan soldier=AFGMIL"},
 		{"an office after a place named with its state's possessive", "Syria's Qardaha ministry spoke.", "", "Syria's Qardaha=SYR; ministry=SYRGOV"},
 		{"members affiliated with a state's body are its", "Protesters affiliated with the Syrian ministry spoke.", "", "Protesters affiliated with the Syrian ministry=SYROPP"},
+		{"those affiliated with a group of no state are the group", "Protesters affiliated with the Islamic State spoke.", "", "Protesters affiliated with the Islamic State=IMGMUSISI"},
 		{"a time word after a subject is not its head", "The Syrian government today spoke.", "", "The Syrian government=SYRGOV"},
 		{"an agent adjective before a verb heads its phrase", "The Syrian military today spoke.", "", "The Syrian military=SYRMIL"},
 		{"a current title over a dated former office", "Syrian President Bashar al-Assad spoke.", "2025-06-01", "Syrian President Bashar al-Assad=SYRGOV"},
