@@ -185,6 +185,7 @@ type match struct {
 	passive     bool
 	governor    *match // the verb whose "to"-complement this is
 	purposeOf   *match // the verb this is the purpose of ("visited Myanmar to press …"): its subject acts
+	spokenAct   *match // the noun act this verb speaks of ("denounced Serbia's suppression of …")
 	refinedCode string
 	// passiveAnchor is set when the anchor is a participle after a form
 	// of "be": its target slot may stay empty.
@@ -1408,7 +1409,7 @@ func commentedActs(st *sent, ms []*match) {
 				n.dropped = true // the noun is the verb pattern's own word
 				break
 			}
-			near := n.anchor-g.last <= 6
+			near := n.anchor-g.last <= 8
 			for k := g.last + 1; k < n.anchor && near; k++ {
 				t := st.toks[k]
 				if boundary(t) || t.Text == "," || isVerb(t.Tag) || t.Lower == "that" {
@@ -1417,6 +1418,9 @@ func commentedActs(st *sent, ms []*match) {
 			}
 			if near {
 				n.dropped = true
+				if g.spokenAct == nil {
+					g.spokenAct = n
+				}
 				break
 			}
 		}

@@ -85,6 +85,7 @@ const testVerbs = `
 1123: accuse + of firing
 043: host * talks
 0334: pledge * troops
+120: reject
 051: praise
 100: order + to
 100: face * pressure from $
@@ -214,6 +215,9 @@ func TestCode(t *testing.T) {
 		{"an object search stops at a coordinated verb", "Iran praised the report and attacked Syria.", []string{"IRN - 051", "IRN SYR 190"}},
 		{"an obligation no one is said to demand is not done", "Iranian troops must attack Syria.", nil},
 		{"the subject of a gerund after with", "Iran and Syria met, with Russia agreeing to attack Israel.", []string{"IRN SYR 040", "SYR IRN 040", "RUS ISR 190"}},
+		{"what a call is for is not done", "Iran rejected a call for Syrian troops to attack Israel.", []string{"IRN SYRMIL 120"}},
+		{"a state itself is its forces", "Iran injured Syrian villagers.", []string{"IRN SYRCVL 190"}},
+		{"the act spoken of gives its owner as target", "Iran criticized as a crime the Syrian attack on Israel.", []string{"IRN SYR 111"}},
 		{"an act a verb speaks of is not coded beside it", "Iran criticized the Russian attack on Syria.", []string{"IRN RUS 111"}},
 		{"a passive's agent is not what the pattern's gap reaches", "The Syrian diplomat was beaten by Iranian protesters.", []string{"IRNOPP SYRGOV 145"}},
 		{"forces' violence against protesters is repression", "Iranian protesters were attacked by Iranian officers.", []string{"IRNCOP IRNOPP 175"}},

@@ -1197,7 +1197,10 @@ func unownedTroops(st *sent, mi int) bool {
 func stateForces(st *sent, ms []int) bool {
 	for _, mi := range ms {
 		m := st.ments[mi]
-		if m.Country == "" || !slices.Contains(m.Sectors, "MIL") {
+		state := len(m.Sectors) == 0 && m.Code == string(m.Country) && (m.Kind == "country" || m.Kind == "adjective" || m.Kind == "capital")
+		if m.Country == "" || !slices.Contains(m.Sectors, "MIL") && !state {
+			// (a state itself is its forces: "US Predator attacks killed
+			// eight al-Qaeda leaders")
 			return false
 		}
 		for _, sec := range m.Sectors {
@@ -1347,6 +1350,11 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		// "men suspected of planning attacks", "accused Moscow of trying
 		// to annex two regions": what they are suspected or accused of,
 		// not an event this sentence reports
+		return nil
+	}
+	if !m.pat.Foreign && m.governor == nil && requestedContent(st, m.head) {
+		// "rejected a call for its peacekeeping forces to be deployed":
+		// what is called for is not done
 		return nil
 	}
 	if !m.pat.Foreign && m.governor == nil && m.purposeOf == nil && objectControlled(st, m.head) {
@@ -1669,6 +1677,12 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	}
 	if len(tgts) == 0 && m.compound < 0 {
 		srcs, tgts = c.defaultTarget(st, m, srcs)
+	}
+	if len(tgts) == 0 && m.spokenAct != nil && !m.pat.Foreign {
+		// "denounced Serbia's suppression of the unrest": whose act
+		if o := nounOwner(st, m.spokenAct); o >= 0 && !slices.Contains(srcs, o) {
+			tgts = conjoined(st, o)
+		}
 	}
 	var told *dyad.Actor // the attacker of an attack the story just told
 	if len(tgts) == 0 && root(code) == "11" && !m.pat.Foreign {
@@ -2272,4 +2286,32 @@ func toldAttack(a *dyad.Analysis, st *sent, m *match) *dyad.Event {
 		}
 	}
 	return nil
+}
+
+// requestNouns name a request whose "for X to …" says what is asked.
+var requestNouns = set("call", "calls", "appeal", "appeals", "request", "requests", "demand", "demands",
+	"proposal", "proposals", "plea", "pleas", "push", "pressure", "bid")
+
+// requestedContent reports whether the verb at head is the "to"-infinitive
+// of "a call for X to …" ("rejected a call for its peacekeeping forces to
+// be deployed"): what is asked for, not done.
+func requestedContent(st *sent, head int) bool {
+	toks := st.toks
+	k := head - 1
+	for k > 0 && (toks[k].Lower == "be" || toks[k].Tag == "RB") {
+		k--
+	}
+	if k < 2 || toks[k].Lower != "to" {
+		return false
+	}
+	for j := k - 1; j >= 1 && j >= k-8; j-- {
+		t := toks[j]
+		if boundary(t) || t.Text == "," || isVerb(t.Tag) && t.Tag != "VBN" && t.Tag != "VBG" {
+			return false
+		}
+		if t.Lower == "for" {
+			return requestNouns[toks[j-1].Lower]
+		}
+	}
+	return false
 }
