@@ -2288,6 +2288,13 @@ func toldAttack(a *dyad.Analysis, st *sent, m *match) *dyad.Event {
 	return nil
 }
 
+// aimNouns name an aim whose "to"-infinitive is not done.
+var aimNouns = set("effort", "efforts", "bid", "bids", "attempt", "attempts", "plan", "plans", "push", "drive",
+	"campaign", "initiative", "initiatives", "mission", "mandate", "proposal", "proposals", "offer", "offers",
+	"call", "calls", "appeal", "appeals", "request", "requests", "pressure", "ability", "right", "readiness",
+	"willingness", "commitment", "pledge", "pledges", "promise", "promises", "threat", "threats", "deal",
+	"agreement", "accord", "decision", "order", "orders", "resolution", "motion", "bill", "law", "vote")
+
 // requestNouns name a request whose "for X to …" says what is asked.
 var requestNouns = set("call", "calls", "appeal", "appeals", "request", "requests", "demand", "demands",
 	"proposal", "proposals", "plea", "pleas", "push", "pressure", "bid")
@@ -2303,6 +2310,9 @@ func requestedContent(st *sent, head int) bool {
 	}
 	if k < 2 || toks[k].Lower != "to" {
 		return false
+	}
+	if aimNouns[toks[k-1].Lower] && st.coveredBy[k-1] < 0 {
+		return true // "Western efforts to end the fighting", "in a bid to retake the town"
 	}
 	for j := k - 1; j >= 1 && j >= k-8; j-- {
 		t := toks[j]
