@@ -219,6 +219,7 @@ func TestCode(t *testing.T) {
 		{"a state itself is its forces", "Iran injured Syrian villagers.", []string{"IRN SYRCVL 190"}},
 		{"the act spoken of gives its owner as target", "Iran criticized as a crime the Syrian attack on Israel.", []string{"IRN SYR 111"}},
 		{"what an effort or a bid aims at is not done", "Iranian efforts to attack Syria failed.", nil},
+		{"what is demanded is not done, a time word between", "Iran repeated its demand on Monday that Russia attack Syria.", nil},
 		{"an act a verb speaks of is not coded beside it", "Iran criticized the Russian attack on Syria.", []string{"IRN RUS 111"}},
 		{"a passive's agent is not what the pattern's gap reaches", "The Syrian diplomat was beaten by Iranian protesters.", []string{"IRNOPP SYRGOV 145"}},
 		{"forces' violence against protesters is repression", "Iranian protesters were attacked by Iranian officers.", []string{"IRNCOP IRNOPP 175"}},

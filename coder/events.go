@@ -437,8 +437,11 @@ func demandedContent(st *sent, head int) bool {
 			return false
 		}
 		if t.Lower == "that" && k+1 < head {
-			w := st.toks[k-1].Lower
-			return demandWords[w]
+			j := k - 1
+			for j > 0 && (timeWords[st.toks[j].Lower] || st.toks[j].Tag == "RB") {
+				j-- // "reiterated its demand today that Israel ease …"
+			}
+			return demandWords[st.toks[j].Lower]
 		}
 	}
 	return false
