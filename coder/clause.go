@@ -562,6 +562,8 @@ func reducedRelative(st *sent, i int) bool {
 		return false // "X said its forces killed …"
 	case (b.Lower == "and" || b.Lower == "but") && np > 1 && st.toks[np-2].Text == ",", b.Lower == "while", b.Lower == "as", b.Lower == "when", b.Text == ";":
 		return false // ", and Israel responded …": a new clause
+	case subordinators[b.Lower] && i+1 < len(st.toks) && (st.startAt[i+1] >= 0 || st.toks[i+1].Tag == "DT"):
+		return false // "after Syrian rebels attacked Israel": a clause with an object, no participle
 	}
 	// the noun must not be the clause's subject: another finite verb
 	// governs it (for a past-tense form, one before it)

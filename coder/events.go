@@ -86,6 +86,9 @@ func subject(st *sent, head int) int {
 			for j > 0 && (toks[j].Tag == "DT" || toks[j].Tag == "JJ" || toks[j].Tag == "VBN" || toks[j].Tag == "JJS" || toks[j].Tag == "RBS" || toks[j].Tag == "PDT" || strings.Contains(toks[j].Text, "-")) {
 				j--
 			}
+			if j >= 0 && subordinators[toks[j].Lower] && chainBetween(st, m.Tok1, head) {
+				return mi // "after the ICC issued a warrant": a clause's subject, not a preposition's object
+			}
 			if j >= 0 && toks[j].Lower == "with" && m.Tok1 <= head && m.Tok1 < len(toks) && toks[m.Tok1].Tag == "VBG" {
 				return mi // "with Baghdad committing to disarm …": the gerund's subject
 			}
@@ -1228,8 +1231,31 @@ func inCondition(st *sent, head int) bool {
 		switch st.toks[k].Lower {
 		case "if", "unless":
 			return true
+		case "before", "until", "once":
+			// "… must agree to changes before they demobilize": a
+			// clause the main clause's modal makes future
+			if k+1 < len(st.toks) && st.toks[k+1].Tag != "VBG" && modalBefore(st, k) {
+				return true
+			}
 		case ",", ";", ":":
 			return false
+		}
+	}
+	return false
+}
+
+// modalBefore reports whether a modal of obligation, intent or future
+// ("must", "will", "would", "should", "can") stands in the clause before
+// token k.
+func modalBefore(st *sent, k int) bool {
+	for j := k - 1; j >= 0; j-- {
+		t := st.toks[j]
+		if boundary(t) || t.Text == "," || t.Text == ";" {
+			return false
+		}
+		switch t.Lower {
+		case "must", "will", "would", "should", "shall", "can", "could", "'ll":
+			return true
 		}
 	}
 	return false
@@ -2325,6 +2351,32 @@ func requestedContent(st *sent, head int) bool {
 		if t.Lower == "for" {
 			return requestNouns[toks[j-1].Lower]
 		}
+	}
+	return false
+}
+
+// chainBetween reports whether the tokens from i up to the verb at head
+// are a verb chain's (auxiliaries, modals, adverbs, negation) and head is
+// finite or follows one: "the ICC [has] issued".
+func chainBetween(st *sent, i, head int) bool {
+	if i > head || head >= len(st.toks) {
+		return false
+	}
+	for k := i; k < head; k++ {
+		t := st.toks[k]
+		if !(t.Tag == "MD" || t.Tag == "RB" || negWords[t.Lower] || beForms[t.Lower] || t.Lemma == "have" || t.Lower == "been") {
+			return false
+		}
+	}
+	switch st.toks[head].Tag {
+	case "VBD", "VBZ", "VBP":
+		return true
+	case "VBN":
+		// (a past the tagger took for a participle, an object after it:
+		// "after Syrian rebels attacked/VBN Israel")
+		return i < head || head+1 < len(st.toks) && (st.startAt[head+1] >= 0 || st.toks[head+1].Tag == "DT")
+	case "VBG", "VB":
+		return i < head
 	}
 	return false
 }
