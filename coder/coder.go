@@ -1314,6 +1314,9 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 			if e.Kind == lexicon.ElemCompound && len(conjoined(st, mi)) < 2 {
 				return false
 			}
+			if om := st.ments[mi]; e.Kind == lexicon.ElemTarget && !m.pat.Foreign && (om.Kind == "capital" || om.Kind == "place") && om.Tok1 < n && attackNouns[st.toks[om.Tok1].Lower] {
+				return false // "condemned the Moscow attacks": where, not whom
+			}
 			save := *m
 			setSlot(m, e.Kind, mi)
 			if matchElems(st, elems, k+1, st.ments[mi].Tok1, m, false) {

@@ -222,6 +222,7 @@ func TestCode(t *testing.T) {
 		{"what is demanded is not done, a time word between", "Iran repeated its demand on Monday that Russia attack Syria.", nil},
 		{"a clause after a subordinator has its own subject", "Iran protested against Russia after Syrian rebels attacked Israel.", []string{"IRN RUS 114", "SYRREB ISR 190"}},
 		{"a clause after before under a modal is not done", "Iran said Russia must leave before Syrian rebels attack Israel.", []string{"IRN RUS 100"}},
+		{"a capital before an attack noun is where, not whose", "Iran criticized the Moscow attacks on Monday.", []string{"IRN - 111"}},
 		{"an act a verb speaks of is not coded beside it", "Iran criticized the Russian attack on Syria.", []string{"IRN RUS 111"}},
 		{"a passive's agent is not what the pattern's gap reaches", "The Syrian diplomat was beaten by Iranian protesters.", []string{"IRNOPP SYRGOV 145"}},
 		{"forces' violence against protesters is repression", "Iranian protesters were attacked by Iranian officers.", []string{"IRNCOP IRNOPP 175"}},

@@ -516,6 +516,10 @@ func object(st *sent, from int, strict bool) (found int) {
 			return -1
 		}
 		if mi := st.startAt[k]; mi >= 0 {
+			if om := st.ments[mi]; (om.Kind == "capital" || om.Kind == "place") && om.Tok1 < len(toks) && attackNouns[toks[om.Tok1].Lower] {
+				k = om.Tok1 - 1 // "condemned the Moscow attacks": where they were, not whom
+				continue
+			}
 			if k > 0 && locatives[toks[k-1].Lower] {
 				// "protested in Ramallah against the occupation": a place
 				// is the target only when no participant follows
@@ -1868,6 +1872,9 @@ func nounOwner(st *sent, m *match) int {
 		if mi := st.coveredBy[k]; mi >= 0 {
 			if om := st.ments[mi]; om.Country == "" || strings.Contains(om.Kind, "+") && om.Kind != "agent+possessive" {
 				return -1 // "defence industry cooperation" is no actor's act
+			}
+			if om := st.ments[mi]; (om.Kind == "capital" || om.Kind == "place") && om.Tok1 == m.anchor {
+				return -1 // "the Mumbai attacks", "the Paris bombings": where, not whose (but "Tehran's attack")
 			}
 			return mi
 		}
