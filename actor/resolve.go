@@ -255,6 +255,11 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 				if owner := pronounOwner(toks, g, owns, "its", "their"); owner != "" {
 					code = owner + code[3:]
 					kind += "+possessive"
+				} else if owner := stateOwner(toks, g, owns); owner != "" {
+					// "Mauritania's new rulers freed the country's prime
+					// minister"
+					code = owner + code[3:]
+					kind += "+possessive"
 				} else if c := pronounOwner(toks, g, lastPerson, "his", "her"); c != "" {
 					// "Nancy Pelosi and her immediate family", "the
 					// president and his government"
@@ -530,6 +535,24 @@ func pronounOwner(toks []dyad.Token, g *group, last *entity, words ...string) st
 		return ""
 	}
 	c, _ := SplitCode(last.code)
+	return c
+}
+
+// stateOwner returns the country of the last actor named when the
+// group follows "the country's" or "the nation's", or "".
+func stateOwner(toks []dyad.Token, g *group, last *entity) string {
+	if g.t0 < 3 || last == nil || toks[g.t0-1].Tag != "POS" || toks[g.t0-3].Lower != "the" {
+		return ""
+	}
+	switch toks[g.t0-2].Lower {
+	case "country", "nation", "kingdom", "republic", "state":
+	default:
+		return ""
+	}
+	c, _ := SplitCode(last.code)
+	if c == "---" || len(c) != 3 {
+		return ""
+	}
 	return c
 }
 
