@@ -1114,6 +1114,27 @@ func groupHead(toks []dyad.Token, g *group) string {
 func (r *Resolver) groupEntity(st *docState, toks []dyad.Token, g *group, code string) *entity {
 	// a title-only phrase ("the Syrian minister") refers back to the last
 	// person holding a matching code.
+	if len(g.sectors) > 0 && g.full == "" && g.country == "" && !bodyNouns[groupHead(toks, g)] && isDefinite(toks, g) && toks[g.t0].Lower == "the" {
+		// "the minister" naming no country is the person last mentioned
+		// with that title, whatever the dateline says ("… Abbas told
+		// reporters. The minister said …" is Abbas)
+		var best *entity
+		for i := len(st.ents) - 1; i >= 0 && i >= len(st.ents)-100; i-- {
+			e := st.ents[i]
+			if e.typ != "PERSON" || len(e.mentions) == 0 {
+				continue
+			}
+			if !titleShared(e, groupHead(toks, g)) {
+				continue
+			}
+			if best == nil || e.mentions[len(e.mentions)-1][0] > best.mentions[len(best.mentions)-1][0] {
+				best = e
+			}
+		}
+		if best != nil {
+			return best
+		}
+	}
 	if len(g.sectors) > 0 && g.full == "" && !bodyNouns[groupHead(toks, g)] {
 		// the most recent entities only: a title refers back a few
 		// paragraphs, and this keeps long documents linear
@@ -1187,6 +1208,17 @@ func personTitle(g *group) bool {
 			if strings.Contains(w, p) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// titleShared reports whether one of an entity's titles ends in the word
+// w ("Defence Minister" for "minister").
+func titleShared(e *entity, w string) bool {
+	for _, t := range e.titles {
+		if strings.HasSuffix(strings.ToLower(t), w) {
+			return true
 		}
 	}
 	return false
