@@ -268,9 +268,41 @@ func (d *doc) antecedent(sp span) *dyad.Entity {
 		if e == nil || e.Type != "PERSON" {
 			continue
 		}
-		if title == "" || hasWord(m.Text, title) || anyHasWord(e.Titles, title) {
+		if title == "" {
+			// "X met his counterpart Y. … he said": the subject of that
+			// sentence, not its object
+			if subj := d.sentenceSubject(m.Sentence); subj != nil && subj.Start < m.Start && d.regionAt(subj.Start, subj.End) < 0 {
+				if se := d.entity(subj.Entity); se != nil && se.Type == "PERSON" {
+					return se
+				}
+			}
 			return e
 		}
+		if hasWord(m.Text, title) || anyHasWord(e.Titles, title) {
+			return e
+		}
+	}
+	return nil
+}
+
+// sentenceSubject returns the mention that opens sentence s (only a
+// determiner or adjectives before it) when a verb follows it, or nil.
+func (d *doc) sentenceSubject(s int) *dyad.Mention {
+	toks := d.toks(s)
+	for i := range d.a.Mentions {
+		m := &d.a.Mentions[i]
+		if m.Sentence != s || m.Entity == "" {
+			continue
+		}
+		for k := 0; k < m.Tok0; k++ {
+			if t := toks[k].Tag; t != "DT" && t != "JJ" {
+				return nil
+			}
+		}
+		if m.Tok1 < len(toks) && strings.HasPrefix(toks[m.Tok1].Tag, "VB") {
+			return m
+		}
+		return nil
 	}
 	return nil
 }

@@ -283,3 +283,21 @@ func TestNames(t *testing.T) {
 		t.Errorf("Martha Olberg: %d mentions, want 2 (the surname joins her)", mentions["Martha Olberg"])
 	}
 }
+
+// TestPronounSpeakerIsTheSubject checks that "he said" after "X met his
+// counterpart Y" is X, the subject, not Y, the person named last.
+func TestPronounSpeakerIsTheSubject(t *testing.T) {
+	a := analyze(t, `Iran's defence minister met his Syrian counterpart in Tehran on Monday.
+
+"We will not give an inch," he said after the meeting.`)
+	entityName := map[string]string{}
+	for _, e := range a.Entities {
+		entityName[e.ID] = e.Name
+	}
+	if len(a.Quotes) != 1 || a.Quotes[0].Speaker == nil {
+		t.Fatalf("quotes:%s", describe(a))
+	}
+	if got := entityName[string(a.Quotes[0].Speaker.Entity)]; got != "Iran's defence minister" {
+		t.Errorf("speaker %q is entity %q, want Iran's defence minister", a.Quotes[0].Speaker.Text, got)
+	}
+}
