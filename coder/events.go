@@ -807,26 +807,6 @@ var attackNouns = set("attack", "attacks", "strike", "strikes", "airstrike", "ai
 // source of the latest violent event against the victim's country coded
 // earlier in the document. nil keeps the victim as the target.
 func attackerOf(a *dyad.Analysis, st *sent, m *match, code string, victim int) *dyad.Actor {
-	act, _ := attackerOfVictim(a, st, m, code, victim)
-	return act
-}
-
-// unknownAttacker is the actor of an attack condemned whose attacker the
-// story does not name: the condemnation's target is no one named, not the
-// victim ("We condemn any attack on Syria's sovereignty").
-var unknownAttacker = &dyad.Actor{}
-
-// attackerOfVictim is attackerOf, and whether the victim is one of an
-// attack noun the verb takes ("condemned the attack on Ukraine") at all.
-func attackerOfVictim(a *dyad.Analysis, st *sent, m *match, code string, victim int) (*dyad.Actor, bool) {
-	act := attackerOfNoun(a, st, m, code, victim)
-	if act == unknownAttacker {
-		return nil, true
-	}
-	return act, act != nil
-}
-
-func attackerOfNoun(a *dyad.Analysis, st *sent, m *match, code string, victim int) *dyad.Actor {
 	if root(code) != "11" || victim < 0 {
 		return nil
 	}
@@ -857,7 +837,7 @@ func attackerOfNoun(a *dyad.Analysis, st *sent, m *match, code string, victim in
 			return &src
 		}
 	}
-	return unknownAttacker
+	return nil
 }
 
 // conditional reports whether an "if" or "unless" clause follows.
@@ -1821,13 +1801,9 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		}
 		if t >= 0 {
 			ev.Target = actorOf(st.ments[t])
-			if attacker, ok := attackerOfVictim(a, st, m, code, t); ok {
+			if attacker := attackerOf(a, st, m, code, t); attacker != nil {
 				ev.Target = attacker
-				if attacker == nil {
-					ev.Rule += " (target: the attacker, not named)"
-				} else {
-					ev.Rule += " (target: the attacker)"
-				}
+				ev.Rule += " (target: the attacker)"
 			} else if !m.pat.Foreign && domesticForce(ev.Source) && ev.Target.Country == "" && strings.HasPrefix(ev.Target.Code, "---") && len(ev.Target.Code) > 3 {
 				// "Egyptian police dispersed demonstrators": a state's
 				// police and courts act on its own people
