@@ -1026,6 +1026,9 @@ var areaNouns = map[string]bool{"areas": true, "area": true, "parts": true, "par
 // "at", "across", "throughout", "inside" or "near", or after "in the east
 // of" and the like.
 func locativeBefore(toks []dyad.Token, t0 int) bool {
+	for n := 0; n < 2 && t0 > 1 && (compass[toks[t0-1].Lower] || toks[t0-1].Lower == "central" || toks[t0-1].Lower == "downtown"); n++ {
+		t0-- // "through central Caracas", "in northern Syria"
+	}
 	if t0 > 1 && toks[t0-1].Lower == "the" {
 		t0-- // "in the Gaza Strip"
 	}
@@ -1033,7 +1036,7 @@ func locativeBefore(toks []dyad.Token, t0 int) bool {
 		return false
 	}
 	switch toks[t0-1].Lower {
-	case "in", "at", "across", "throughout", "inside", "near":
+	case "in", "at", "across", "throughout", "inside", "near", "through", "outside", "around":
 		return true
 	case "of":
 		k := t0 - 2
