@@ -435,6 +435,12 @@ func (r *Resolver) findAtoms(toks []dyad.Token, date string) []atom {
 			i = j
 			continue
 		}
+		if t.Lower == "the" && i+1 < len(toks) && groupAnaphors[toks[i+1].Lower] && (i+2 == len(toks) || toks[i+2].Lower != "of" && !isNounTag(toks[i+2].Tag) || toks[i+2].Lower == "of" && i+3 < len(toks) && toks[i+3].Tag == "VBG") {
+			// "the group", "the militia": the group the story just named
+			out = append(out, atom{kind: aPronoun, t0: i, t1: i + 2})
+			i += 2
+			continue
+		}
 		if t.Tag == "PRP" && (pronouns[t.Lower] || t.Lower == "it" && subjectIt(toks, i)) {
 			out = append(out, atom{kind: aPronoun, t0: i, t1: i + 1})
 		}
@@ -442,6 +448,11 @@ func (r *Resolver) findAtoms(toks []dyad.Token, date string) []atom {
 	}
 	return out
 }
+
+// groupAnaphors after "the" refer back to the armed or political group
+// last named: "It accused the group of hiding rockets".
+var groupAnaphors = map[string]bool{"group": true, "militia": true, "movement": true, "organisation": true,
+	"organization": true}
 
 // subjectIt reports whether "it" at token i opens its sentence as the
 // subject of a reporting or acting verb ("It accused Beijing of …", "It
@@ -727,6 +738,9 @@ func resolveGroup(toks []dyad.Token, g *group) {
 			}
 		case aPronoun:
 			g.pronoun = toks[a.t0].Lower
+			if a.t1-a.t0 == 2 {
+				g.pronoun += " " + toks[a.t0+1].Lower // "the group"
+			}
 		}
 	}
 	if g.person != nil {

@@ -83,6 +83,7 @@ func TestMentions(t *testing.T) {
 		{"the country's office is the last-named country's", "Syria spoke. The country's minister left.", "", "Syria=SYR; minister=SYRGOV"},
 		{"the title alone is the person last named with it", "TEHRAN (IP) - Iran's defence minister met Syrian Defence Minister Ali Qadri. Qadri thanked Iran. The minister left.", "", "Iran's defence minister=IRNMIL; Syrian Defence Minister Ali Qadri=SYRMIL; Qadri=SYRMIL; Iran=IRN; The minister=SYRMIL"},
 		{"a place through or in a region of it places an agent", "Protesters marched through central Tehran.", "", "Protesters=IRNOPP; central Tehran=IRN"},
+		{"the group is the armed group the story named, not a state's organ", "The Syrian ministry attacked the Free Army. The minister accused the group of lying.", "", "The Syrian ministry=SYRGOV; the Free Army=SYRREB; The minister=---GOV; the group=SYRREB"},
 		{"a time word after a subject is not its head", "The Syrian government today spoke.", "", "The Syrian government=SYRGOV"},
 		{"an agent adjective before a verb heads its phrase", "The Syrian military today spoke.", "", "The Syrian military=SYRMIL"},
 		{"a current title over a dated former office", "Syrian President Bashar al-Assad spoke.", "2025-06-01", "Syrian President Bashar al-Assad=SYRGOV"},

@@ -197,6 +197,10 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 					// an object pronoun points past its own clause's subject
 					e = x
 					code = e.code
+				} else if x := lastNamedGroup(a, si, st); strings.HasPrefix(g.pronoun, "the ") && x != nil {
+					// "the group", "the militia"
+					e = x
+					code = e.code
 				} else if g.pronoun == "it" && prevSentGroup != nil && prevSentGroup.typ != "PERSON" {
 					// "… the defence ministry said. It accused Beijing of …"
 					e = prevSentGroup
@@ -1214,6 +1218,32 @@ func personTitle(g *group) bool {
 		}
 	}
 	return false
+}
+
+// lastNamedGroup returns the group or organisation of no state (typ GROUP,
+// or an ORG coded as armed, political or non-governmental) mentioned
+// latest in this sentence or the two before, or nil.
+func lastNamedGroup(a *dyad.Analysis, si int, st *docState) *entity {
+	from := a.Sentences[max(si-2, 0)].Start
+	var best *entity
+	for i := len(st.ents) - 1; i >= 0 && i >= len(st.ents)-100; i-- {
+		e := st.ents[i]
+		if e.typ != "GROUP" && e.typ != "ORG" || len(e.mentions) == 0 || e.code == "" {
+			continue
+		}
+		_, secs := SplitCode(e.code)
+		if !hasAny(secs, "REB", "OPP", "UAF", "RAD", "INS", "SEP", "PTY", "NGO", "HRI") && !strings.HasPrefix(e.code, "IMG") && !strings.HasPrefix(e.code, "NGO") {
+			continue // (a ministry, an army or an agency is no "group")
+		}
+		last := e.mentions[len(e.mentions)-1][0]
+		if last < from {
+			continue
+		}
+		if best == nil || last > best.mentions[len(best.mentions)-1][0] {
+			best = e
+		}
+	}
+	return best
 }
 
 // titleShared reports whether one of an entity's titles ends in the word
