@@ -567,7 +567,7 @@ func (c *Coder) findMatches(st *sent) []*match {
 		if t.Tag == "JJ" && best.pat.Foreign && best.literals == 1 && len(best.pat.Pre) == 0 {
 			continue // "a brief visit": an adjective is no verb
 		}
-		if best.pat.Tree && (isNoun(t.Tag) && !(t.Tag == "NNS" && i > 0 && st.coveredBy[i-1] >= 0) || nounGerund(st, i)) {
+		if best.pat.Tree && (isNoun(t.Tag) && !(t.Tag == "NNS" && i > 0 && st.coveredBy[i-1] >= 0 && objectAfter(st, i)) || nounGerund(st, i)) {
 			// (a plural "noun" right after an actor is its verb, mistagged:
 			// "Freedonia confronts …")
 			continue // PETRARCH-2 codes the verbs of its parse tree, not nouns ("in Israeli tank shelling")
@@ -708,6 +708,17 @@ func ofGerund(st *sent, i int) bool {
 // articles make the word after them a noun, which imported dictionaries
 // do not code as their verb.
 var articles = set("a", "an", "the")
+
+// objectAfter reports whether an object-like word follows token i: a
+// determiner, a noun or an actor ("Freedonia confronts cajolery"), not a
+// preposition or punctuation ("rebel targets in northern Iraq").
+func objectAfter(st *sent, i int) bool {
+	if i+1 >= len(st.toks) {
+		return false
+	}
+	n := st.toks[i+1]
+	return st.startAt[i+1] >= 0 || n.Tag == "DT" || n.Tag == "NN" || n.Tag == "NNS" || n.Tag == "PRP$" || n.Tag == "CD"
+}
 
 // nounGerund reports whether the gerund at i ends a noun phrase: after a
 // noun or adjective and before a preposition or punctuation ("killed in
