@@ -190,7 +190,7 @@ func TestAppositiveAndCoreference(t *testing.T) {
 func TestImportedAgentsAndPrefixes(t *testing.T) {
 	l := lexicon.New()
 	r := &lexicon.Report{}
-	l.AddTABARIActors("t.actors", "FREEDONIA_ [FRD]\nSYLVANIA_ [SYL]\nGREENWATCH_ [NGO]\n", r)
+	l.AddTABARIActors("t.actors", "FREEDONIA_ [FRD]\nSYLVANIA_ [SYL]\nGREENWATCH_ [NGO]\nMARSH_VALE_ [SYLMVL]\n", r)
 	l.AddTABARIAgents("t.agents", "OFFICIAL_ [~GOV]\nCAMPAIGNERS_ [NGO~]\nGOVERNMENT_ [~GOVEXE]\n", r)
 	if len(r.Skipped) > 0 {
 		t.Fatalf("skipped: %q", r.Skipped)
@@ -205,6 +205,7 @@ func TestImportedAgentsAndPrefixes(t *testing.T) {
 		{"but not an object", "Freedonia paid an official visit to Sylvania.", "Freedonia=FRD; Sylvania=SYL"},
 		{"an imported agent after a state's possessive, as a modifier too", "Osterlich praised Sylvania's government radio.", "Sylvania's government=SYLGOVEXE"},
 		{"dyad's own reading of it without the possessive", "Osterlich praised the government radio.", ""},
+		{"a place's actor after \"of\" is what a possessor's act is about", "Osterlich praised Freedonia's blockade of Marsh Vale.", "Freedonia's blockade of Marsh Vale=FRD"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
