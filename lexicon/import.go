@@ -272,9 +272,10 @@ func loadPETRARCHSet(l *Lexicon, set []petrFile, r *Report) error {
 			n := len(l.Patterns)
 			l.AddPETRARCHVerbs(f.base, src, r)
 			if strings.HasPrefix(strings.ToUpper(f.base), "CAMEO.2") {
+				plurals := map[string][]string{}
 				for _, p := range l.Patterns[n:] {
 					p.Tree = true
-					treePlurals(p)
+					treePlurals(p, plurals)
 				}
 			}
 		case pkActors:
@@ -650,10 +651,15 @@ func discardAt(e *ActorEntry, toks []dyad.Token, i int, spaced bool) bool {
 // treePlurals lets the words of a PETRARCH-2 pattern other than its verb
 // match their regular plurals too, as PETRARCH-2 does ("- * ASSURANCE"
 // holds for "received assurances").
-func treePlurals(p *VerbPattern) {
+func treePlurals(p *VerbPattern, memo map[string][]string) {
 	plural := func(es []Elem) {
 		for i, e := range es {
 			if e.Kind != ElemWord || !e.Exact {
+				continue
+			}
+			key := strings.Join(e.Alts, "|")
+			if alts, ok := memo[key]; ok {
+				es[i].Alts = alts // (patterns share their word lists)
 				continue
 			}
 			alts := append([]string(nil), e.Alts...)
@@ -662,6 +668,7 @@ func treePlurals(p *VerbPattern) {
 					alts = append(alts, pl)
 				}
 			}
+			memo[key] = alts
 			es[i].Alts = alts
 		}
 	}

@@ -606,7 +606,7 @@ func TestTreePlurals(t *testing.T) {
 	}
 	p := &VerbPattern{Elems: []Elem{{Kind: ElemWord, Alts: []string{"receive"}, Exact: true}, {Kind: ElemGap}, {Kind: ElemWord, Alts: []string{"assurance"}, Exact: true}}}
 	shared := p.Elems[2].Alts
-	treePlurals(p)
+	treePlurals(p, map[string][]string{})
 	if got := p.Elems[2].Alts; !slices.Equal(got, []string{"assurance", "assurances"}) {
 		t.Errorf("noun alts = %q", got)
 	}
