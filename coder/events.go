@@ -883,7 +883,9 @@ var meetingNouns = set("talks", "meeting", "meetings", "summit", "summits", "con
 // the subject subj, are of another country than the place ("Russian
 // soldiers were killed in Ukraine": by Ukraine), or -1.
 func foreignVictims(st *sent, m *match, code string, subj int) int {
-	if root(code) != "18" && root(code) != "19" {
+	if root(code) != "18" && root(code) != "19" && code != "173" {
+		// (and arrests: "20 Syrian rebels were arrested in Turkey" are
+		// Turkey's arrests)
 		return -1
 	}
 	if pl := placeAfter(st, m.end); pl >= 0 && st.ments[pl].Country != "" && st.ments[subj].Country != "" &&
