@@ -400,12 +400,11 @@ func linkComplements(st *sent, ms []*match, codeAll, phrase bool) {
 				break
 			}
 			if gr := root(g.pat.Code); !g.pat.Foreign && gr != "02" && gr != "10" && gr != "12" && isNoun(st.toks[g.last].Tag) && g.target < 0 {
-				// (any governor ending on its noun: "signed an agreement to
-				// tighten security", "sent troops to fight": what the
-				// agreement or the troops are for, not done)
-				// "invited foreign observers to monitor the vote",
-				// "pledged troops to fight": the infinitive is what the
-				// thing or people named do, not the governor's subject
+				// a governor ending on its noun: the infinitive is what the
+				// thing or people named are for or do, not the governor's
+				// subject's act ("signed an agreement to tighten security",
+				// "invited foreign observers to monitor the vote", "pledged
+				// troops to fight")
 				c.dropped = true
 				break
 			}
