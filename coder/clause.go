@@ -569,6 +569,13 @@ func reducedRelative(st *sent, i int) bool {
 	if a.Tag == "VBD" && !earlierFiniteVerb(st, i-1) || !laterFiniteVerb(st, i+1) && !earlierFiniteVerb(st, i-1) {
 		return false
 	}
+	if a.Tag == "VBN" && i+1 < len(st.toks) && !ditransitive[a.Lower] {
+		// a participle takes no object: "hackers linked to Russia
+		// attacked/VBN the websites" is a past with its object
+		if n := st.toks[i+1]; st.startAt[i+1] >= 0 || n.Tag == "DT" || n.Tag == "PRP$" {
+			return false
+		}
+	}
 	if a.Tag == "VBD" && i+1 < len(st.toks) {
 		j := i + 1
 		if st.toks[j].Tag == "RP" && j+1 < len(st.toks) {
@@ -585,6 +592,11 @@ func reducedRelative(st *sent, i int) bool {
 	}
 	return true
 }
+
+// ditransitive participles keep an object in the passive: "a man given
+// a life sentence", "troops sent a warning".
+var ditransitive = set("given", "awarded", "shown", "offered", "sent", "told", "asked", "granted", "denied",
+	"handed", "promised", "paid", "lent", "sold", "taught", "allowed", "charged", "accused", "sentenced", "named", "called", "elected", "appointed")
 
 var durationWords = set("year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "decade", "decades")
 

@@ -224,6 +224,7 @@ func TestCode(t *testing.T) {
 		{"a clause after before under a modal is not done", "Iran said Russia must leave before Syrian rebels attack Israel.", []string{"IRN RUS 100"}},
 		{"a capital before an attack noun is where, not whose", "Iran criticized the Moscow attacks on Monday.", []string{"IRN - 111"}},
 		{"foreigners arrested in a country are its arrests", "Two Syrian rebels were arrested in Iran on Monday.", []string{"IRN SYRREB 173"}},
+		{"a participle after the subject is no clause of its own", "Gunmen linked to Iran attacked Israel.", []string{"---UAF ISR 190"}},
 		{"an act a verb speaks of is not coded beside it", "Iran criticized the Russian attack on Syria.", []string{"IRN RUS 111"}},
 		{"a passive's agent is not what the pattern's gap reaches", "The Syrian diplomat was beaten by Iranian protesters.", []string{"IRNOPP SYRGOV 145"}},
 		{"forces' violence against protesters is repression", "Iranian protesters were attacked by Iranian officers.", []string{"IRNCOP IRNOPP 175"}},

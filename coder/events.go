@@ -206,6 +206,10 @@ func subject(st *sent, head int) int {
 		if isNoun(t.Tag) && st.coveredBy[k] < 0 && !timeWords[t.Lower] {
 			sawNoun = true
 		}
+		if (t.Tag == "VBD" || t.Tag == "VBN") && k > 0 && k+1 < head && (toks[k+1].Tag == "IN" || toks[k+1].Tag == "TO") &&
+			!sayVerbs[t.Lower] && (st.coveredBy[k-1] >= 0 || isNoun(toks[k-1].Tag)) && participleModifier[t.Lower] {
+			continue // "hackers linked to Russia attacked …": a participle after the subject
+		}
 		if isVerb(t.Tag) && !beForms[t.Lower] && !modals[t.Lower] && t.Tag != "VBN" && t.Tag != "VBG" && t.Tag != "MD" && !perfectSay(st, k) {
 			// another finite verb: its subject is ours only through a
 			// say/report verb with a pronoun clause ("X said it would …"),
@@ -217,6 +221,11 @@ func subject(st *sent, head int) int {
 	}
 	return -1
 }
+
+// participleModifier are participles that describe a noun phrase
+// ("linked to", "backed by", "allied with") rather than head a clause.
+var participleModifier = set("linked", "backed", "allied", "aligned", "affiliated", "loyal", "tied", "connected",
+	"supported", "funded", "armed", "trained", "based", "led", "sponsored", "associated", "close")
 
 // allegationWords put what follows "of"/"with"/"for" as a charge: "suspected
 // of planning", "charged with attacking" ("guilty of", "convicted of" report
