@@ -2312,15 +2312,16 @@ var gerundLinks = set("after", "before", "while", "upon")
 // before it when the verb at m takes "the attack" (a definite attack noun)
 // as its object, or nil.
 func toldAttack(a *dyad.Analysis, st *sent, m *match) *dyad.Event {
-	k := m.end
-	if k < len(st.toks) && st.toks[k].Lower == "the" {
-		k++
-	} else if k > 0 && st.toks[k-1].Lower == "the" {
-		// (the pattern took the determiner in)
-	} else if !(k > 1 && attackNouns[st.toks[k-1].Lower] && st.toks[k-2].Lower == "the") {
-		return nil
+	// "the attack" right after the match, or ending it ("condemned the
+	// attack", "condemned the attack as cowardly")
+	n := -1
+	for k := max(m.end-1, 1); k <= m.end+1 && k < len(st.toks); k++ {
+		if attackNouns[st.toks[k].Lower] && st.toks[k-1].Lower == "the" {
+			n = k
+			break
+		}
 	}
-	if k < len(st.toks) && !attackNouns[st.toks[k].Lower] && !(k > 0 && attackNouns[st.toks[k-1].Lower]) {
+	if n < 0 {
 		return nil
 	}
 	for i := len(a.Events) - 1; i >= 0; i-- {
