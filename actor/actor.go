@@ -704,6 +704,9 @@ func resolveGroup(toks []dyad.Token, g *group) {
 				}
 				continue
 			}
+			if g.country != "" && a.entry.National {
+				continue // "Filipino peacekeepers": the contingent's state
+			}
 			if g.country != "" && a.t0 > 0 && toks[a.t0-1].Lower == "of" {
 				continue // "Israel's blockade of Gaza": the possessor's, the place after "of" is what it is about
 			}

@@ -32,6 +32,7 @@ agent CVL: supporters
 agent MED: reporters
 agent JUD: court
 actor SYRREB: Free Army ; type=GROUP
+actor IGOPKO: peacekeepers ; type=ORG ; national
 actor IMGMUSISI: Islamic State ; type=GROUP
 person PSEGOV: Mahmoud Abbas | Abbas ; from=2005-01-15
 person SYRGOV: Bashar al-Assad | Assad ; from=2000-07-17 ; to=2024-12-08
@@ -88,6 +89,9 @@ func TestMentions(t *testing.T) {
 		{"an agent adjective before a verb heads its phrase", "The Syrian military today spoke.", "", "The Syrian military=SYRMIL"},
 		{"a current title over a dated former office", "Syrian President Bashar al-Assad spoke.", "2025-06-01", "Syrian President Bashar al-Assad=SYRGOV"},
 		{"but not a former title", "Former President Bashar al-Assad spoke.", "2025-06-01", "Former President Bashar al-Assad=SYRELI"},
+		{"a national actor alone keeps its code", "Peacekeepers spoke.", "", "Peacekeepers=IGOPKO"},
+		{"a national actor after a state's adjective is the state", "Syrian peacekeepers spoke.", "", "Syrian peacekeepers=SYR"},
+		{"or after its possessive", "Hungary's peacekeepers spoke.", "", "Hungary's peacekeepers=HUN"},
 		{"titled name of a country", "King Hassan of Syria spoke.", "", "King Hassan of Syria=SYRGOV"},
 		{"demonym before demonym", "Hungarian Romanians spoke.", "", "Hungarian Romanians=HUN"},
 		{"counterpart takes the titled actor's sectors", "Iran's defence minister met his Syrian counterpart.", "", "Iran's defence minister=IRNMIL; Syrian counterpart=SYRMIL"},

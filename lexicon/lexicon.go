@@ -65,6 +65,10 @@ type ActorEntry struct {
 	// Prefix, for an agent, puts Code before the country code instead of
 	// after it (TABARI "[NGO~]": NGO + country).
 	Prefix bool
+	// National, for an actor, gives way to a state named before it:
+	// "Filipino peacekeepers" are the Philippines, the bare
+	// "peacekeepers" the actor's own code.
+	National bool
 	// Stem lets the last word of the phrase match any word that starts
 	// with it (TABARI and PETRARCH-1 actor words without a trailing "_":
 	// "BULGAR" matches "Bulgarian").

@@ -32,6 +32,7 @@ func TestAddActorsErrors(t *testing.T) {
 		{"bad agent", "agent GO: minister", "3-letter sectors"},
 		{"bad date", "person USAGOV: Obama ; from=2009", "YYYY-MM-DD"},
 		{"no phrase", "country IRN: ", "no phrase"},
+		{"national on an agent", "agent MIL: peacekeepers ; national", "actors only"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

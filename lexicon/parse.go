@@ -103,6 +103,11 @@ func (l *Lexicon) AddActors(file, src string) []string {
 		}
 		_, full := ln.opts["full"]
 		_, prefix := ln.opts["prefix"]
+		_, national := ln.opts["national"]
+		if national && kind != KindActor {
+			errs = append(errs, fmt.Sprintf("%s:%d: the national option applies to actors only", file, ln.num))
+			continue
+		}
 		if (full || prefix) && kind != KindAgent {
 			errs = append(errs, fmt.Sprintf("%s:%d: the full and prefix options apply to agents only", file, ln.num))
 			continue
@@ -171,7 +176,7 @@ func (l *Lexicon) AddActors(file, src string) []string {
 					Kind: kind, Code: code, Phrase: ph, Keys: k, Words: vwords[n],
 					Case: caseSens, From: from, To: to, Type: ln.opts["type"],
 					Name: name, Rule: fmt.Sprintf("%s:%d", file, ln.num),
-					Full: full, Prefix: prefix, Stem: stem, Gaps: vgaps[n],
+					Full: full, Prefix: prefix, National: national, Stem: stem, Gaps: vgaps[n],
 				}
 				if kind == KindDiscardSentence || kind == KindDiscardStory {
 					// found by DiscardIn, not matched as names (as imported)

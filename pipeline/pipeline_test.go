@@ -187,6 +187,11 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"a title's capitalised modifier is no name", "The South African Deputy President met Kenyan officials.", "ZAFGOV KENGOV 040"},
 		{"a state's police act on its own people", "Egyptian police arrested dozens of demonstrators.", "EGYCOP EGYOPP 173"},
 		{"forces loyal to a leader are his country's forces", "Forces loyal to President Bashar al-Assad shelled Homs.", "SYRMIL - 194"},
+		{"an actor released with no word that it was held is the general release", "Chad released the mayor of a border town on Tuesday.", "TCD ---GOV 084"},
+		{"released prisoners are persons released", "Chad released 40 Nigerien prisoners on Tuesday.", "TCD NER 0841"},
+		{"alleging is disapproval", "A report published in Chad alleged that Niger had armed the rebels.", "TCD NER 110"},
+		{"appreciation is an optimistic comment, thanks praise", "Chad expressed appreciation for Niger's help. Chad thanked Niger.", "TCD NER 013; TCD NER 051"},
+		{"a national contingent of peacekeepers is its state", "Rebels attacked Ghanaian peacekeepers near the border.", "---REB GHA 190"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
