@@ -124,7 +124,9 @@ func (l *Locator) CountryOf(name string) string {
 		return ""
 	}
 	top := es[0] // most populous first
-	if top.Country == "" || top.Population == 0 {
+	if top.Country == "" || top.Population == 0 && !landFeatures[top.Feature] {
+		// (a peninsula, island or desert has no population, and is still
+		// a state's: "militants in Sinai")
 		return ""
 	}
 	for _, e := range es[1:] {
@@ -140,6 +142,11 @@ func (l *Locator) CountryOf(name string) string {
 	}
 	return top.Country
 }
+
+// landFeatures are the unpopulated features whose name places an actor in
+// their state: peninsulas, islands, deserts, mountains, valleys, plateaus.
+var landFeatures = map[string]bool{"PEN": true, "ISL": true, "ISLS": true, "DSRT": true, "MTS": true,
+	"VAL": true, "PLAT": true}
 
 // lookupCached is g.Lookup through the locator's cache.
 func (l *Locator) lookupCached(name string) []gazetteer.Entry {

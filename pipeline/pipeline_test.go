@@ -192,6 +192,12 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"alleging is disapproval", "A report published in Chad alleged that Niger had armed the rebels.", "TCD NER 110"},
 		{"appreciation is an optimistic comment, thanks praise", "Chad expressed appreciation for Niger's help. Chad thanked Niger.", "TCD NER 013; TCD NER 051"},
 		{"a national contingent of peacekeepers is its state", "Rebels attacked Ghanaian peacekeepers near the border.", "---REB GHA 190"},
+		{"two states exchanging fire across a border fire at each other", "Thailand and Cambodia exchanged fire across the border on Monday.", "THA KHM 193; KHM THA 193"},
+		{"rejecting an accusation denies it to the accuser", "Chad rejected Nigerien accusations of meddling.", "TCD NER 016"},
+		{"a request for military aid from a state", "Ukraine requested military aid from Poland.", "UKR POL 0232"},
+		{"bodies returned to a state", "Niger returned the bodies of the soldiers to Chad.", "NER TCD 0841"},
+		{"jets bombing positions employ aerial weapons", "Chadian jets bombed rebel positions in Libya.", "TCDMIL LBYREB 195"},
+		{"an unpopulated peninsula places an agent in its state", "Militants attacked a police station in Sinai.", "EGYREB EGYCOP 190"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
