@@ -1793,6 +1793,14 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		return c.claimEvents(a, st, m, claimer, srcs, tgts)
 	}
 	var out []dyad.Event
+	if !m.pat.Foreign && violentRoot(root(code)) && !m.negated && m.pat.Code2 == "" {
+		// "The US said that Iran had attacked Iraq": a report of
+		// another's violence accuses it (112), as PETRARCH-2 codes it;
+		// the violence is coded too
+		if x := reportGovernor(st, srcs); x >= 0 {
+			out = append(out, c.claimEvents(a, st, m, x, srcs, nil)...)
+		}
+	}
 	if !m.pat.Foreign && (violentRoot(root(code)) || strings.HasPrefix(code, "175")) && !m.negated {
 		// "The Observatory said eight people were killed in an air strike
 		// by government forces": a rights monitor's report of violence
@@ -1972,6 +1980,32 @@ func claimGovernor(st *sent, srcs []int, m *match) int {
 	}
 	return subject(st, k)
 }
+
+// reportGovernor finds "X said (that) Y …" governing the clause whose
+// subject is srcs[0], where Y is not X; it returns X's mention or -1. An
+// attribution tail ("…, X said") is no governor here.
+func reportGovernor(st *sent, srcs []int) int {
+	k := st.ments[srcs[0]].Tok0 - 1
+	if k >= 0 && st.toks[k].Lower == "that" {
+		k--
+	}
+	if k < 0 || !reportVerbs[st.toks[k].Lower] {
+		return -1
+	}
+	x := subject(st, k)
+	if x < 0 || x == srcs[0] {
+		return -1
+	}
+	xm, ym := st.ments[x], st.ments[srcs[0]]
+	if xm.Code == ym.Code || xm.Entity != "" && xm.Entity == ym.Entity {
+		return -1
+	}
+	return x
+}
+
+// reportVerbs report what another did: "The US said that Iran had attacked
+// Iraq".
+var reportVerbs = set("say", "said", "says")
 
 // sayGovernor finds "X said (that) …" governing the clause whose subject is
 // srcs[0]; it returns X's mention or -1.
