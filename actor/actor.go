@@ -26,10 +26,30 @@ type Resolver struct {
 	// placeCountry, when set, gives the country a place name means
 	// without context ("Mosul" → "IRQ"), or "".
 	placeCountry func(name string) string
+	// states are the codes the dictionaries name as countries: a region
+	// ("Asia", "African") or a people ("Kurds") is never a story's country.
+	states map[string]bool
 }
 
 // New returns a Resolver over the given dictionaries.
-func New(lex *lexicon.Lexicon) *Resolver { return &Resolver{lex: lex} }
+func New(lex *lexicon.Lexicon) *Resolver { return &Resolver{lex: lex, states: stateCodes(lex)} }
+
+// stateCodes returns the codes of the lexicon's country entries.
+func stateCodes(lex *lexicon.Lexicon) map[string]bool {
+	m := map[string]bool{}
+	for _, e := range lex.Actors {
+		if e.Kind == lexicon.KindCountry {
+			m[e.Code] = true
+		}
+	}
+	return m
+}
+
+// isState reports whether code is a country's; with no country entries at
+// all, every code is.
+func (r *Resolver) isState(code string) bool {
+	return len(r.states) == 0 || r.states[code]
+}
 
 // NewWithPlaces returns a Resolver that also gives an agent of no named
 // country the country of a place its clause names after "in", "at" or
@@ -37,7 +57,7 @@ func New(lex *lexicon.Lexicon) *Resolver { return &Resolver{lex: lex} }
 // does for the places the dictionaries know; placeCountry answers which
 // country a name means without context ("" when none stands out).
 func NewWithPlaces(lex *lexicon.Lexicon, placeCountry func(name string) string) *Resolver {
-	return &Resolver{lex: lex, placeCountry: placeCountry}
+	return &Resolver{lex: lex, placeCountry: placeCountry, states: stateCodes(lex)}
 }
 
 // atom kinds

@@ -33,6 +33,8 @@ agent MED: reporters
 agent JUD: court
 actor SYRREB: Free Army ; type=GROUP
 actor IGOPKO: peacekeepers ; type=ORG ; national
+adjective ASA: Asian
+person SYRGOV: Khalid bin Walid
 actor IMGMUSISI: Islamic State ; type=GROUP
 person PSEGOV: Mahmoud Abbas | Abbas ; from=2005-01-15
 person SYRGOV: Bashar al-Assad | Assad ; from=2000-07-17 ; to=2024-12-08
@@ -92,6 +94,8 @@ func TestMentions(t *testing.T) {
 		{"a national actor alone keeps its code", "Peacekeepers spoke.", "", "Peacekeepers=IGOPKO"},
 		{"a national actor after a state's adjective is the state", "Syrian peacekeepers spoke.", "", "Syrian peacekeepers=SYR"},
 		{"or after its possessive", "Hungary's peacekeepers spoke.", "", "Hungary's peacekeepers=HUN"},
+		{"a region is no document's country", "Asian officials met. President Anna Tuvalo spoke.", "", "Asian officials=ASAGOV; President Anna Tuvalo=---GOV"},
+		{"a patronymic name is short for its given name", "Khalid bin Walid spoke. Later Khalid left.", "", "Khalid bin Walid=SYRGOV; Khalid=SYRGOV"},
 		{"titled name of a country", "King Hassan of Syria spoke.", "", "King Hassan of Syria=SYRGOV"},
 		{"demonym before demonym", "Hungarian Romanians spoke.", "", "Hungarian Romanians=HUN"},
 		{"counterpart takes the titled actor's sectors", "Iran's defence minister met his Syrian counterpart.", "", "Iran's defence minister=IRNMIL; Syrian counterpart=SYRMIL"},

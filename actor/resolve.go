@@ -54,6 +54,13 @@ func (s *docState) learnName(e *entity, name string) {
 			s.byName[last] = e
 			e.surname = last
 		}
+		if len(f) > 2 && (f[1] == "bin" || f[1] == "ibn" || f[1] == "bint") {
+			// "Crown Prince Mohammed bin Salman" … "Prince Mohammed": a
+			// patronymic name is short for its given name
+			if _, taken := s.byName[f[0]]; !taken {
+				s.byName[f[0]] = e
+			}
+		}
 	}
 }
 
@@ -102,7 +109,7 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 	lastGroupSent := -2
 	lastGroupPrep := false // the last group was the object of a preposition
 	dlCountry := r.datelineCountry(a)
-	docCountry := documentCountry(dlCountry, groups)
+	docCountry := documentCountry(dlCountry, groups, r.isState)
 	// homeCountry is whose an unqualified titled name is: wire style
 	// qualifies foreign officials ("Ukraine's defence minister") and not
 	// the dateline's own ("BERLIN - Defence Minister Jonas Keller")
@@ -112,7 +119,7 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 	}
 	// onlyCountry is the one country a document names, when it names
 	// exactly one: "President Museveni … Ugandan opposition candidates"
-	onlyCountry := soleCountry(a, groups)
+	onlyCountry := soleCountry(a, groups, r.isState)
 	if dl := r.datelineCountry(a); dl != "" && dl != onlyCountry {
 		onlyCountry = "" // the dateline's country is the one not named
 	}
@@ -780,12 +787,12 @@ func ethnicHost(toks []dyad.Token, g *group, sent []*group, docCountry string) s
 // opposition candidates", "Greece's", "Iraqi police"), or "". A country
 // named only on its own ("accused France") is more often the other party
 // than the home of an unplaced official.
-func soleCountry(a *dyad.Analysis, groups [][]*group) string {
+func soleCountry(a *dyad.Analysis, groups [][]*group, isState func(string) bool) string {
 	only, modifier := "", false
 	for si, gs := range groups {
 		toks := a.Sentences[si].Tokens
 		for _, g := range gs {
-			if g.country == "" || g.country == "---" {
+			if g.country == "" || g.country == "---" || !isState(g.country) {
 				continue
 			}
 			if only != "" && g.country != only {
@@ -807,7 +814,7 @@ func soleCountry(a *dyad.Analysis, groups [][]*group) string {
 // most likely belongs to: the dateline's, unless the text is about another
 // country far more often ("BRUSSELS" over a story on Sudan), in which case
 // that country when it clearly dominates, else none.
-func documentCountry(dateline string, groups [][]*group) string {
+func documentCountry(dateline string, groups [][]*group, isState func(string) bool) string {
 	// sentences naming each country: one sentence naming a country three
 	// times ("Syria's second city … Syrian state media") says less of
 	// the document than three sentences naming it
@@ -815,7 +822,7 @@ func documentCountry(dateline string, groups [][]*group) string {
 	for _, gs := range groups {
 		seen := map[string]bool{}
 		for _, g := range gs {
-			if g.country != "" && g.country != "---" && !seen[g.country] {
+			if g.country != "" && g.country != "---" && !seen[g.country] && isState(g.country) {
 				seen[g.country] = true
 				counts[g.country]++
 			}

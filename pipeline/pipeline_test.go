@@ -200,6 +200,7 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"an unpopulated peninsula places an agent in its state", "Militants attacked a police station in Sinai.", "EGYREB EGYCOP 190"},
 		{"a state's report of another's violence accuses it, and the violence is coded", "Chad said that Niger had attacked Mali.", "TCD NER 112; NER MLI 190"},
 		{"but a report of its own violence is no accusation", "Chad said it attacked Boko Haram.", "TCD NGAREB 190"},
+		{"concern about a state's doing is a pessimistic comment on it", "Japan voiced concern over China's military activities.", "JPN CHN 012"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
