@@ -23,41 +23,37 @@ import (
 // Resolver finds and resolves actor mentions. It is safe for concurrent use.
 type Resolver struct {
 	lex *lexicon.Lexicon
-	// placeCountry, when set, gives the country a place name means
-	// without context ("Mosul" → "IRQ"), or "".
-	placeCountry func(name string) string
-	// states are the codes the dictionaries name as countries: a region
-	// ("Asia", "African") or a people ("Kurds") is never a story's country.
-	states map[string]bool
+	// places, when set, tells which country a place name means without
+	// context ("Mosul" → "IRQ").
+	places Places
+}
+
+// Places answers which country a place name means without context.
+type Places interface {
+	// CountryOf returns the country of a name known as a place, or ""
+	// when none stands out.
+	CountryOf(name string) string
+	// MajorCountryOf is CountryOf for a city of some size or a land
+	// feature: a hamlet's name may as well be a person's ("attacked
+	// Smith"), so a place named without a preposition must be a known one.
+	MajorCountryOf(name string) string
 }
 
 // New returns a Resolver over the given dictionaries.
-func New(lex *lexicon.Lexicon) *Resolver { return &Resolver{lex: lex, states: stateCodes(lex)} }
+func New(lex *lexicon.Lexicon) *Resolver { return &Resolver{lex: lex} }
 
-// stateCodes returns the codes of the lexicon's country entries.
-func stateCodes(lex *lexicon.Lexicon) map[string]bool {
-	m := map[string]bool{}
-	for _, e := range lex.Actors {
-		if e.Kind == lexicon.KindCountry {
-			m[e.Code] = true
-		}
-	}
-	return m
-}
-
-// isState reports whether code is a country's; with no country entries at
-// all, every code is.
-func (r *Resolver) isState(code string) bool {
-	return len(r.states) == 0 || r.states[code]
-}
+// isState reports whether code is a country's: a region ("Asia",
+// "African") or a people ("Kurds") is never a story's country.
+func (r *Resolver) isState(code string) bool { return r.lex.IsState(code) }
 
 // NewWithPlaces returns a Resolver that also gives an agent of no named
 // country the country of a place its clause names after "in", "at" or
 // "near" ("police arrested protesters in Mosul" → IRQCOP, IRQOPP), as it
-// does for the places the dictionaries know; placeCountry answers which
-// country a name means without context ("" when none stands out).
-func NewWithPlaces(lex *lexicon.Lexicon, placeCountry func(name string) string) *Resolver {
-	return &Resolver{lex: lex, placeCountry: placeCountry, states: stateCodes(lex)}
+// does for the places the dictionaries know, and makes such a place, or a
+// major one a verb of attack or capture takes ("shelled Mariupol"), a
+// mention of its country.
+func NewWithPlaces(lex *lexicon.Lexicon, places Places) *Resolver {
+	return &Resolver{lex: lex, places: places}
 }
 
 // atom kinds
@@ -118,6 +114,10 @@ var compass = map[string]bool{"north": true, "south": true, "east": true, "west"
 var hyphenSuffixes = map[string]bool{"led": true, "backed": true, "based": true, "run": true, "owned": true,
 	"controlled": true, "allied": true, "sponsored": true, "supported": true, "funded": true, "born": true,
 	"made": true, "held": true, "occupied": true, "administered": true, "aligned": true, "trained": true}
+
+// backerSuffixes name a state that supports the actor from outside.
+var backerSuffixes = map[string]bool{"backed": true, "sponsored": true, "supported": true, "funded": true,
+	"allied": true, "aligned": true, "trained": true}
 
 var formerWords = map[string]bool{"former": true, "ex": true, "ousted": true, "deposed": true, "late": true}
 
@@ -414,8 +414,12 @@ func (r *Resolver) findAtoms(toks []dyad.Token, date string) []atom {
 			continue
 		}
 		if e := r.hyphenModifier(toks[i], date); e != nil {
-			// "Vietnamese-led forces", "Moscow-based bank", "US-backed"
-			out = append(out, atom{kind: aAdj, t0: i, t1: i + 1, entry: e})
+			// "Vietnamese-led forces", "Moscow-based bank"; a backer is not
+			// the actor's state: "Turkish-backed Syrian rebels" are
+			// Syrian, "Russian-backed separatists" of no state named
+			if !backerSuffixes[strings.ToLower(toks[i].Text[strings.LastIndexByte(toks[i].Text, '-')+1:])] {
+				out = append(out, atom{kind: aAdj, t0: i, t1: i + 1, entry: e})
+			}
 			i++
 			continue
 		}

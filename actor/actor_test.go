@@ -243,12 +243,7 @@ func TestPlacesLendTheirCountry(t *testing.T) {
 	if errs := l.AddActors("t.txt", dict); len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	places := func(name string) string {
-		if name == "Port Marlow" {
-			return "EGY"
-		}
-		return ""
-	}
+	places := testPlaces{"Port Marlow": "EGY"}
 	for _, tc := range []struct{ text, want string }{
 		{"Protesters clashed with the court in Port Marlow.", "Protesters=EGYOPP; the court=EGYJUD; Port Marlow=EGY"},
 		{"Protesters clashed with the court in Port Vesta.", "Protesters=---OPP; the court=---JUD"},
@@ -292,3 +287,9 @@ func TestPairsAreNotTheirOwnClausesOtherParties(t *testing.T) {
 		}
 	}
 }
+
+// testPlaces knows places by name; all are major.
+type testPlaces map[string]string
+
+func (p testPlaces) CountryOf(name string) string      { return p[name] }
+func (p testPlaces) MajorCountryOf(name string) string { return p[name] }

@@ -164,7 +164,7 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 			groups[si] = gs
 		}
 		for _, g := range groups[si] {
-			if g.country == "" && len(g.sectors) > 0 && g.person == nil && r.placeCountry != nil {
+			if g.country == "" && len(g.sectors) > 0 && g.person == nil && r.places != nil {
 				// "the government of Sindh province", "the governor of
 				// Kandahar": an office of a place the gazetteer knows
 				if c := r.officeOfPlace(toks, g); c != "" {
@@ -853,7 +853,7 @@ func documentCountry(dateline string, groups [][]*group, isState func(string) bo
 func (r *Resolver) officeOfPlace(toks []dyad.Token, g *group) string {
 	for _, a := range g.atoms {
 		if a.kind == aName && a.t0 > 0 && toks[a.t0-1].Lower == "of" {
-			return r.placeCountry(spanText(toks, a.t0, a.t1))
+			return r.places.CountryOf(spanText(toks, a.t0, a.t1))
 		}
 	}
 	return ""
@@ -879,10 +879,11 @@ func ofDivision(toks []dyad.Token, t0 int) bool {
 // locativeCountry returns the one country named as a place ("in Baku",
 // "across Kenya") within a few words after the phrase h, or "".
 // placeGroups returns, as country-only groups, the capitalised names after
-// a locative preposition that no actor covers and that placeCountry knows
-// ("in Mosul"), for locativeCountry. Without placeCountry it returns nil.
+// a locative preposition or a verb of placeVerbs that no actor covers and
+// that placeCountry knows ("in Mosul", "shelled Mariupol"), for
+// locativeCountry and as mentions. Without placeCountry it returns nil.
 func (r *Resolver) placeGroups(toks []dyad.Token, gs []*group) []*group {
-	if r.placeCountry == nil {
+	if r.places == nil {
 		return nil
 	}
 	covered := func(k int) bool {
@@ -897,7 +898,8 @@ func (r *Resolver) placeGroups(toks []dyad.Token, gs []*group) []*group {
 	}
 	var out []*group
 	for k := 1; k < len(toks); k++ {
-		if !locativeBefore(toks, k) && !ofDivision(toks, k) {
+		byVerb := placeVerbs[toks[k-1].Lower]
+		if !locativeBefore(toks, k) && !ofDivision(toks, k) && !byVerb {
 			continue
 		}
 		end := k
@@ -911,13 +913,25 @@ func (r *Resolver) placeGroups(toks []dyad.Token, gs []*group) []*group {
 		for _, t := range toks[k:end] {
 			words = append(words, t.Text)
 		}
-		if c := r.placeCountry(strings.Join(words, " ")); c != "" {
+		lookup := r.places.CountryOf
+		if byVerb && !locativeBefore(toks, k) {
+			lookup = r.places.MajorCountryOf
+		}
+		if c := lookup(strings.Join(words, " ")); c != "" {
 			out = append(out, &group{t0: k, t1: end, country: c})
 		}
 		k = end
 	}
 	return out
 }
+
+// placeVerbs take a place as their object: "shelled Mariupol", "captured
+// Raqqa" name the place's state as the target.
+var placeVerbs = map[string]bool{"shelled": true, "bombed": true, "bombarded": true, "attacked": true,
+	"captured": true, "seized": true, "struck": true, "raided": true, "stormed": true, "besieged": true,
+	"invaded": true, "occupied": true, "liberated": true, "retook": true, "recaptured": true, "overran": true,
+	"targeted": true, "pounded": true, "shelling": true, "bombing": true, "attacking": true, "capturing": true,
+	"retaking": true, "besieging": true, "pounding": true, "hit": true, "entered": true, "encircled": true}
 
 func locativeCountry(toks []dyad.Token, gs []*group, h *group) string {
 	found := ""

@@ -891,14 +891,15 @@ var meetingNouns = set("talks", "meeting", "meetings", "summit", "summits", "con
 // foreignVictims returns the place of a violent passive whose victims,
 // the subject subj, are of another country than the place ("Russian
 // soldiers were killed in Ukraine": by Ukraine), or -1.
-func foreignVictims(st *sent, m *match, code string, subj int) int {
+func (c *Coder) foreignVictims(st *sent, m *match, code string, subj int) int {
 	if root(code) != "18" && root(code) != "19" && code != "173" {
 		// (and arrests: "20 Syrian rebels were arrested in Turkey" are
 		// Turkey's arrests)
 		return -1
 	}
 	if pl := placeAfter(st, m.end); pl >= 0 && st.ments[pl].Country != "" && st.ments[subj].Country != "" &&
-		st.ments[pl].Country != st.ments[subj].Country {
+		st.ments[pl].Country != st.ments[subj].Country && c.lex.IsState(string(st.ments[subj].Country)) {
+		// (a people is no foreigner: "Kurdish fighters killed in Afrin")
 		return pl
 	}
 	return -1
@@ -1524,11 +1525,11 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		} else if o := thingOwner(st, m.head); o >= 0 && !m.pat.Foreign {
 			tgts = conjoined(st, o) // "a camp for refugees was attacked by …"
 		}
-	} else if m.passive && m.pat.Foreign && byAgent(st, m.end) < 0 && subj >= 0 && foreignVictims(st, m, code, subj) >= 0 {
+	} else if m.passive && m.pat.Foreign && byAgent(st, m.end) < 0 && subj >= 0 && c.foreignVictims(st, m, code, subj) >= 0 {
 		// "There were 10 Russian soldiers killed in Ukraine": imported
 		// dictionaries too read foreign victims of violence in a country
 		// as that country's
-		srcs, tgts = []int{foreignVictims(st, m, code, subj)}, conjoined(st, subj)
+		srcs, tgts = []int{c.foreignVictims(st, m, code, subj)}, conjoined(st, subj)
 	} else if m.passive && m.pat.Tree && byAgent(st, m.end) < 0 {
 		// PETRARCH-2 reads the source of a passive with no "by" agent in
 		// its first "in" or "from" phrase ("were killed in Israeli tank
@@ -1562,7 +1563,7 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		if subj >= 0 {
 			tgts = conjoined(st, subj)
 			if len(srcs) == 0 && !m.pat.Foreign {
-				if pl := foreignVictims(st, m, code, subj); pl >= 0 {
+				if pl := c.foreignVictims(st, m, code, subj); pl >= 0 {
 					srcs = []int{pl}
 				}
 			}
@@ -1759,6 +1760,14 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		// "Jordan and Tajikistan signed an agreement to extradite members
 		// of the Taliban": the agreement is between the subjects
 		tgts = nil
+	}
+	if code == "173" && !m.pat.Foreign && len(tgts) > 0 && !m.negated {
+		// "Rebels captured Raqqa": an arrest of a place is its occupation
+		if k := st.ments[tgts[0]].Kind; k == "place" || k == "capital" || k == "country" {
+			if inf, ok := cameo.Lookup("192"); ok {
+				code, info = "192", inf
+			}
+		}
 	}
 	if m.must {
 		// "X said Y must …": X demands of Y

@@ -106,7 +106,13 @@ func (c *boundedCache[V]) get(k string, find func(string) V) V {
 // country that bears the name as its own has under a twentieth of its
 // people (Mosul, Aleppo, Homs), or "" (Paris, Georgia, or no place at all).
 // Regions give "".
-func (l *Locator) CountryOf(name string) string {
+func (l *Locator) CountryOf(name string) string { return l.countryOf(name, 0) }
+
+// MajorCountryOf is CountryOf for a place of at least 20,000 people or an
+// unpopulated land feature (Sinai): a village's name may be a person's.
+func (l *Locator) MajorCountryOf(name string) string { return l.countryOf(name, 20000) }
+
+func (l *Locator) countryOf(name string, minPop int64) string {
 	es := l.lookupCached(name)
 	if len(es) == 0 || l.notPlace[strings.ToLower(name)] {
 		return ""
@@ -124,6 +130,9 @@ func (l *Locator) CountryOf(name string) string {
 		return ""
 	}
 	top := es[0] // most populous first
+	if minPop > 0 && !landFeatures[top.Feature] && (top.Population < minPop || !strings.HasPrefix(top.Feature, "PPL") && top.Feature != "ADM1") {
+		return "" // (a county, "Smith", is no major place)
+	}
 	if top.Country == "" || top.Population == 0 && !landFeatures[top.Feature] {
 		// (a peninsula, island or desert has no population, and is still
 		// a state's: "militants in Sinai")

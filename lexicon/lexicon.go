@@ -200,6 +200,9 @@ type Lexicon struct {
 
 	Actors   []*ActorEntry
 	Patterns []*VerbPattern
+
+	statesOnce sync.Once
+	states     map[string]bool
 	// Transforms are PETRARCH-2's verb transformations, in file order.
 	Transforms []*Transform
 }
@@ -412,3 +415,19 @@ const (
 	KindDiscardSentence = "discard-sentence"
 	KindDiscardStory    = "discard-story"
 )
+
+// IsState reports whether code is that of a country entry ("IRN"), not a
+// region's ("ASA"), a people's ("KUR") or an organisation's. A lexicon
+// with no country entries calls every code a state. It is computed once,
+// on first use, after the dictionaries are loaded.
+func (l *Lexicon) IsState(code string) bool {
+	l.statesOnce.Do(func() {
+		l.states = map[string]bool{}
+		for _, e := range l.Actors {
+			if e.Kind == KindCountry {
+				l.states[e.Code] = true
+			}
+		}
+	})
+	return len(l.states) == 0 || l.states[code]
+}

@@ -103,7 +103,7 @@ func New(opts Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	resolver := actor.NewWithPlaces(lex, places.CountryOf)
+	resolver := actor.NewWithPlaces(lex, places)
 	if opts.DictionaryActorsOnly {
 		resolver = actor.New(lex)
 	}

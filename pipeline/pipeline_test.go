@@ -186,7 +186,7 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"what is demanded is not done", "The union demanded that the Brazilian government scrap the new tax.", "---LAB BRAGOV 100"},
 		{"a title's capitalised modifier is no name", "The South African Deputy President met Kenyan officials.", "ZAFGOV KENGOV 040"},
 		{"a state's police act on its own people", "Egyptian police arrested dozens of demonstrators.", "EGYCOP EGYOPP 173"},
-		{"forces loyal to a leader are his country's forces", "Forces loyal to President Bashar al-Assad shelled Homs.", "SYRMIL - 194"},
+		{"forces loyal to a leader are his country's forces", "Forces loyal to President Bashar al-Assad shelled Homs.", "SYRMIL SYR 194"},
 		{"an actor released with no word that it was held is the general release", "Chad released the mayor of a border town on Tuesday.", "TCD ---GOV 084"},
 		{"released prisoners are persons released", "Chad released 40 Nigerien prisoners on Tuesday.", "TCD NER 0841"},
 		{"alleging is disapproval", "A report published in Chad alleged that Niger had armed the rebels.", "TCD NER 110"},
@@ -201,6 +201,10 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"a state's report of another's violence accuses it, and the violence is coded", "Chad said that Niger had attacked Mali.", "TCD NER 112; NER MLI 190"},
 		{"but a report of its own violence is no accusation", "Chad said it attacked Boko Haram.", "TCD NGAREB 190"},
 		{"concern about a state's doing is a pessimistic comment on it", "Japan voiced concern over China's military activities.", "JPN CHN 012"},
+		{"a city a verb of attack takes is its state", "Separatists shelled Mariupol on Monday.", "---REB UKR 194"},
+		{"a backer is not the actor's state", "Turkish-backed Syrian rebels attacked a Kurdish village.", "SYRREB KUR 190"},
+		{"a captured place is occupied, not arrested", "Rebels captured Raqqa after a long siege.", "---REB SYR 192"},
+		{"a people is no foreign victim of the place", "The monitor said 24 Kurdish fighters were killed in clashes in Afrin.", ""},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
