@@ -1681,9 +1681,10 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			return nil
 		}
 	}
-	if !m.pat.Foreign && (code == "042" || code == "043") && allSectors(st, srcs, "CVL", "PPL", "REF") {
+	if !m.pat.Foreign && (code == "042" || code == "043") && allSectors(st, srcs[:1], "CVL", "PPL", "REF") {
 		// "the family arrived in Greece": travellers and refugees make
-		// journeys, not visits
+		// journeys, not visits (nor "thousands of people -- fighters and
+		// their families" leaving for a province)
 		return nil
 	}
 	if !m.pat.Foreign && code == "141" && st.toks[m.anchor].Lemma == "protest" && allOfficial(st, srcs) {

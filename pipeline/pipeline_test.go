@@ -205,6 +205,9 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"a backer is not the actor's state", "Turkish-backed Syrian rebels attacked a Kurdish village.", "SYRREB KUR 190"},
 		{"a captured place is occupied, not arrested", "Rebels captured Raqqa after a long siege.", "---REB SYR 192"},
 		{"a people is no foreign victim of the place", "The monitor said 24 Kurdish fighters were killed in clashes in Afrin.", ""},
+		{"blaming a state is accusing it", "Chad blames Niger in the affair.", "TCD NER 112"},
+		{"those expelled from a state are its expulsions", "Two Nigerien diplomats were expelled from Chad.", "TCD NERGOV 174"},
+		{"people leaving for a province make a journey", "Thousands of people, fighters and their families, have been leaving for Idlib province.", ""},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
