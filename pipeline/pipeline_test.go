@@ -208,6 +208,8 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"blaming a state is accusing it", "Chad blames Niger in the affair.", "TCD NER 112"},
 		{"those expelled from a state are its expulsions", "Two Nigerien diplomats were expelled from Chad.", "TCD NERGOV 174"},
 		{"people leaving for a province make a journey", "Thousands of people, fighters and their families, have been leaving for Idlib province.", ""},
+		{"condemnation received names its source", "Chad received condemnation from the African Union.", "IGOAFROAU TCD 111"},
+		{"praise received names its source", "Chad received praise from Niger's president.", "NERGOV TCD 051"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
