@@ -684,7 +684,7 @@ func titleBeforePerson(g *group) bool {
 }
 
 // resolveGroup computes a group's country, sectors and full code.
-func resolveGroup(toks []dyad.Token, g *group) {
+func resolveGroup(toks []dyad.Token, g *group, isState func(string) bool) {
 	loyal := false // after "loyal to": whose the group is, not what it is
 	for _, a := range g.atoms {
 		if !loyal && loyalTo(toks, a.t0) {
@@ -714,9 +714,10 @@ func resolveGroup(toks []dyad.Token, g *group) {
 		}
 		switch a.kind {
 		case aCountry, aAdj, aCapital:
-			if g.country == "" || a.kind != aAdj && a.t0 > 0 && inBefore(toks, a.t0) && ethnicHead(toks, g) {
-				// the first country; for "ethnic Albanians in Serbia",
-				// the one they live in
+			if g.country == "" || a.kind != aAdj && a.t0 > 0 && inBefore(toks, a.t0) && (ethnicHead(toks, g) || !isState(g.country)) {
+				// the first country; for "ethnic Albanians in Serbia" or
+				// "Kurdish rebels in Iraq" (a people of no state), the
+				// one they live in
 				g.country = a.entry.Code
 			}
 		case aActor:

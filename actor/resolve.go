@@ -74,7 +74,7 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 		toks := a.Sentences[si].Tokens
 		gs := groupAtoms(toks, r.findAtoms(toks, date))
 		for _, g := range gs {
-			resolveGroup(toks, g)
+			resolveGroup(toks, g, r.isState)
 		}
 		counterparts(toks, gs)
 		localOffices(toks, gs)

@@ -1805,10 +1805,11 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	var out []dyad.Event
 	if !m.pat.Foreign && violentRoot(root(code)) && !m.negated && m.pat.Code2 == "" {
 		// "The US said that Iran had attacked Iraq": a report of
-		// another's violence accuses it (112), as PETRARCH-2 codes it;
-		// the violence is coded too
-		if x := reportGovernor(st, srcs); x >= 0 {
-			out = append(out, c.claimEvents(a, st, m, x, srcs, nil)...)
+		// another's violence accuses it (112), and of one's own claims
+		// it (015: "Russia said it had killed 50 militants"), as
+		// PETRARCH-2 codes them; the violence is coded too
+		if x := reportGovernor(st, srcs, m); x >= 0 && !m.modal && !m.intent && !m.intentVerb {
+			out = append(out, c.claimEvents(a, st, m, x, srcs, tgts)...)
 		}
 	}
 	if !m.pat.Foreign && (violentRoot(root(code)) || strings.HasPrefix(code, "175")) && !m.negated {
@@ -1992,9 +1993,21 @@ func claimGovernor(st *sent, srcs []int, m *match) int {
 }
 
 // reportGovernor finds "X said (that) Y …" governing the clause whose
-// subject is srcs[0], where Y is not X; it returns X's mention or -1. An
-// attribution tail ("…, X said") is no governor here.
-func reportGovernor(st *sent, srcs []int) int {
+// subject is srcs[0]; it returns X's mention or -1. An attribution tail
+// ("…, X said") is no governor here.
+func reportGovernor(st *sent, srcs []int, m *match) int {
+	if k := st.ments[srcs[0]].Tok1; k < m.head && reportVerbs[st.toks[k].Lower] {
+		// "Russia said it had killed …": the subject search passed
+		// through the say verb to the pronoun's antecedent
+		j := k + 1
+		if j < m.head && st.toks[j].Lower == "that" {
+			j++
+		}
+		if j < m.head && selfPronouns[st.toks[j].Lower] {
+			return srcs[0]
+		}
+		return -1
+	}
 	k := st.ments[srcs[0]].Tok0 - 1
 	if k >= 0 && st.toks[k].Lower == "that" {
 		k--
@@ -2006,16 +2019,15 @@ func reportGovernor(st *sent, srcs []int) int {
 	if x < 0 || x == srcs[0] {
 		return -1
 	}
-	xm, ym := st.ments[x], st.ments[srcs[0]]
-	if xm.Code == ym.Code || xm.Entity != "" && xm.Entity == ym.Entity {
-		return -1
-	}
 	return x
 }
 
 // reportVerbs report what another did: "The US said that Iran had attacked
 // Iraq".
 var reportVerbs = set("say", "said", "says")
+
+// selfPronouns refer back to the one who speaks of its own deed.
+var selfPronouns = set("it", "they", "we")
 
 // sayGovernor finds "X said (that) …" governing the clause whose subject is
 // srcs[0]; it returns X's mention or -1.

@@ -199,7 +199,7 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"jets bombing positions employ aerial weapons", "Chadian jets bombed rebel positions in Libya.", "TCDMIL LBYREB 195"},
 		{"an unpopulated peninsula places an agent in its state", "Militants attacked a police station in Sinai.", "EGYREB EGYCOP 190"},
 		{"a state's report of another's violence accuses it, and the violence is coded", "Chad said that Niger had attacked Mali.", "TCD NER 112; NER MLI 190"},
-		{"but a report of its own violence is no accusation", "Chad said it attacked Boko Haram.", "TCD NGAREB 190"},
+		{"a report of its own violence claims it", "Chad said it attacked Boko Haram.", "TCD NGAREB 015; TCD NGAREB 190"},
 		{"concern about a state's doing is a pessimistic comment on it", "Japan voiced concern over China's military activities.", "JPN CHN 012"},
 		{"a city a verb of attack takes is its state", "Separatists shelled Mariupol on Monday.", "---REB UKR 194"},
 		{"a backer is not the actor's state", "Turkish-backed Syrian rebels attacked a Kurdish village.", "SYRREB KUR 190"},
@@ -210,6 +210,8 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"people leaving for a province make a journey", "Thousands of people, fighters and their families, have been leaving for Idlib province.", ""},
 		{"condemnation received names its source", "Chad received condemnation from the African Union.", "IGOAFROAU TCD 111"},
 		{"praise received names its source", "Chad received praise from Niger's president.", "NERGOV TCD 051"},
+		{"a people of no state placed in a country is of that country", "Turkish warplanes bombed Kurdish rebels in Iraq.", "TURMIL IRQREB 195"},
+		{"accusing of lying is accusing", "Chad accused Niger of lying.", "TCD NER 112"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
