@@ -931,7 +931,8 @@ var placeVerbs = map[string]bool{"shelled": true, "bombed": true, "bombarded": t
 	"captured": true, "seized": true, "struck": true, "raided": true, "stormed": true, "besieged": true,
 	"invaded": true, "occupied": true, "liberated": true, "retook": true, "recaptured": true, "overran": true,
 	"targeted": true, "pounded": true, "shelling": true, "bombing": true, "attacking": true, "capturing": true,
-	"retaking": true, "besieging": true, "pounding": true, "hit": true, "entered": true, "encircled": true}
+	"retaking": true, "besieging": true, "pounding": true, "hit": true, "entered": true, "encircled": true,
+	"retaken": true, "liberating": true, "storming": true, "raiding": true, "shells": true, "attacks": true}
 
 func locativeCountry(toks []dyad.Token, gs []*group, h *group) string {
 	found := ""
