@@ -173,7 +173,7 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"ordering patrols raises police alert", "Iran ordered patrols after the riots.", "IRN - 151"},
 		{"the owner of the pattern's noun is the target", "Norway will support Iceland's efforts to join the European Union.", "NOR ISL 032"},
 		{"the European Community is the EU", "The European Community condemned Iraq.", "IGOEUREEC IRQ 111"},
-		{"a broadcaster's name needs its capitals", "Japan's trade minister visited Russia today.", "JPNGOV RUS 042"},
+		{"a broadcaster's name needs its capitals", "Japan's trade minister visited Russia today.", "JPNGOV RUS 042; RUS JPNGOV 043"},
 		{"a people's adjective in a topic is no target", "Chad and Sudan resumed talks on a Sudanese troop withdrawal.", "TCD SDN 046; SDN TCD 046"},
 		{"no object inside a relative clause", "Armenia lifted a night curfew in Azerbaijan, where six people were killed in clashes.", "ARM AZE 0813"},
 		{"the owner of the pattern's last noun is the target", "Egypt is opposed to Turkish mediation in its border talks with Sudan.", "EGY TUR 126"},
