@@ -37,6 +37,9 @@ type Places interface {
 	// feature: a hamlet's name may as well be a person's ("attacked
 	// Smith"), so a place named without a preposition must be a known one.
 	MajorCountryOf(name string) string
+	// IsPlaceIn reports whether a city of some size in the country
+	// bears the name ("Tripoli" in Lebanon).
+	IsPlaceIn(name, country string) bool
 }
 
 // New returns a Resolver over the given dictionaries.

@@ -243,7 +243,7 @@ func TestPlacesLendTheirCountry(t *testing.T) {
 	if errs := l.AddActors("t.txt", dict); len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	places := testPlaces{"Port Marlow": "EGY"}
+	places := testPlaces{"Port Marlow": "EGY", "Tehran/SYR": "SYR"}
 	for _, tc := range []struct{ text, want string }{
 		{"Protesters clashed with the court in Port Marlow.", "Protesters=EGYOPP; the court=EGYJUD; Port Marlow=EGY"},
 		{"Protesters clashed with the court in Port Vesta.", "Protesters=---OPP; the court=---JUD"},
@@ -252,6 +252,10 @@ func TestPlacesLendTheirCountry(t *testing.T) {
 		// (the place is a mention of its country, as a capital is); officials do
 		// not take a place's country (visitors go places)
 		{"The official arrived in Port Marlow.", "The official=---GOV; Port Marlow=EGY"},
+		// a capital with a namesake city in the one other state the
+		// sentence names is that city
+		{"The Syrian military met the court in Tehran.", "The Syrian military=SYRMIL; the court in Tehran=SYRJUD"},
+		{"The Hungarian military met the court in Tehran.", "The Hungarian military=HUNMIL; the court in Tehran=IRNJUD"},
 	} {
 		a := &dyad.Analysis{Doc: dyad.Doc{ID: "t", Text: tc.text}}
 		if err := text.Analyze(a); err != nil {
@@ -291,5 +295,6 @@ func TestPairsAreNotTheirOwnClausesOtherParties(t *testing.T) {
 // testPlaces knows places by name; all are major.
 type testPlaces map[string]string
 
-func (p testPlaces) CountryOf(name string) string      { return p[name] }
-func (p testPlaces) MajorCountryOf(name string) string { return p[name] }
+func (p testPlaces) CountryOf(name string) string        { return p[name] }
+func (p testPlaces) MajorCountryOf(name string) string   { return p[name] }
+func (p testPlaces) IsPlaceIn(name, country string) bool { return p[name+"/"+country] != "" }

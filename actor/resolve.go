@@ -76,6 +76,7 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 		for _, g := range gs {
 			resolveGroup(toks, g, r.isState)
 		}
+		r.namesakeCapitals(toks, gs)
 		counterparts(toks, gs)
 		localOffices(toks, gs)
 		distributeHeads(toks, gs)
@@ -1586,4 +1587,45 @@ func mention(a *dyad.Analysis, si int, g *group, code, kind string, e *entity) d
 		}
 	}
 	return m
+}
+
+// namesakeCapitals moves a capital to the namesake city of the one other
+// state its sentence names: "the Lebanese army clashed with gunmen in
+// Tripoli" is Lebanon's Tripoli, not Libya's capital.
+func (r *Resolver) namesakeCapitals(toks []dyad.Token, gs []*group) {
+	if r.places == nil {
+		return
+	}
+	for _, g := range gs {
+		// the group's country comes from its one capital ("Tripoli", "the
+		// court in Tripoli")
+		var capital *atom
+		for i, a := range g.atoms {
+			switch a.kind {
+			case aCapital:
+				if capital == nil && (i == 0 || inBefore(toks, a.t0)) {
+					capital = &g.atoms[i]
+				}
+			case aCountry, aAdj, aActor, aPerson:
+				capital = nil
+			}
+		}
+		if capital == nil || g.country != capital.entry.Code || g.full != "" || g.person != nil {
+			continue
+		}
+		other := ""
+		for _, h := range gs {
+			if h == g || h.country == "" || h.country == g.country || !r.isState(h.country) {
+				continue
+			}
+			if other != "" && other != h.country {
+				other = ""
+				break
+			}
+			other = h.country
+		}
+		if other != "" && r.places.IsPlaceIn(spanText(toks, capital.t0, capital.t1), other) {
+			g.country = other
+		}
+	}
 }

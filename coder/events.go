@@ -716,8 +716,8 @@ func conjoinedMentions(st *sent, mi int) []int {
 			break
 		}
 		sawConj = sawConj || hasConj(st, a, b)
-		if pm.Tok0 > 0 && preps[st.toks[pm.Tok0-1].Lower] {
-			break // "In New Delhi, an Indian Army official …"
+		if pm.Tok0 > 0 && preps[st.toks[pm.Tok0-1].Lower] && !subordinators[st.toks[pm.Tok0-1].Lower] {
+			break // "In New Delhi, an Indian Army official …" (but "after Iran and Iraq signed …")
 		}
 		if !add(prev, true) {
 			break

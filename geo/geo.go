@@ -112,6 +112,18 @@ func (l *Locator) CountryOf(name string) string { return l.countryOf(name, 0) }
 // unpopulated land feature (Sinai): a village's name may be a person's.
 func (l *Locator) MajorCountryOf(name string) string { return l.countryOf(name, 20000) }
 
+// IsPlaceIn reports whether a populated place of at least 50,000 people in
+// country bears the name as its own.
+func (l *Locator) IsPlaceIn(name, country string) bool {
+	k := gazetteer.Key(name)
+	for _, e := range l.lookupCached(name) {
+		if e.Country == country && e.Population >= 50000 && gazetteer.Key(e.Name) == k && strings.HasPrefix(e.Feature, "PPL") {
+			return true
+		}
+	}
+	return false
+}
+
 func (l *Locator) countryOf(name string, minPop int64) string {
 	es := l.lookupCached(name)
 	if len(es) == 0 || l.notPlace[strings.ToLower(name)] {
