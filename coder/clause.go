@@ -88,6 +88,11 @@ func attribution(toks []dyad.Token, coveredBy []int) []bool {
 			break
 		}
 		found := false
+		if clauseAfterSay(rest) {
+			// "In a statement, the ministry said it condemned the
+			// attack": the say verb governs a clause, it ends no sentence
+			break
+		}
 		for k, r := range rest {
 			if k == 0 && sayVerbs[r.Lower] && !speakerWithin(coveredBy, i+2, min(n, i+5)) {
 				// ", claimed the attack.": a verb after the comma with no
@@ -118,6 +123,26 @@ func attribution(toks []dyad.Token, coveredBy []int) []bool {
 		}
 	}
 	return out
+}
+
+// clauseAfterSay reports whether a finite verb follows the first say verb
+// of rest outside a relative clause: "the ministry said it condemned the
+// attack" is a main clause, "…, said the minister, who arrived on Monday"
+// a tail.
+func clauseAfterSay(rest []dyad.Token) bool {
+	k := slices.IndexFunc(rest, func(r dyad.Token) bool { return sayVerbs[r.Lower] && isVerb(r.Tag) })
+	if k < 0 {
+		return false
+	}
+	for _, r := range rest[k+1:] {
+		switch {
+		case r.Tag == "WDT" || r.Tag == "WP" || r.Lower == "who" || r.Lower == "which":
+			return false
+		case r.Tag == "VBD" || r.Tag == "VBZ" || r.Tag == "VBP" || r.Tag == "MD":
+			return true
+		}
+	}
+	return false
 }
 
 // speakerWithin reports whether an actor mention covers a token in [i, j).

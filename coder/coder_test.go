@@ -247,6 +247,7 @@ func TestCode(t *testing.T) {
 		{"first person in a quote is the speaker", "\"We condemn any attack on Syria,\" the Iranian minister said.", []string{"IRNGOV SYR 111"}},
 		{"reduced relative is passive", "Iran released the Syrian official, a rebel leader jailed a year ago.", []string{"IRN SYRGOV 0841"}},
 		{"reduced relative with by-agent", "Russia condemned the Syrian rebels attacked by Iranian forces.", []string{"RUS SYRREB 111", "IRNMIL SYRREB 190"}},
+		{"a say verb governing a clause after a leading phrase ends no sentence", "In a statement, the Iranian minister said it condemned Syria.", []string{"IRNGOV SYR 111"}},
 		{"clause after say verb is active", "Russia said Syrian rebels attacked Ukraine.", []string{"RUS SYRREB 112", "SYRREB UKR 190"}},
 		{"an attribution tail accuses no one", "Syrian rebels attacked Ukraine, Russia said.", []string{"SYRREB UKR 190"}},
 		{"participle before the target", "Iran criticized the two exiled Syrian rebels.", []string{"IRN SYRREB 111"}},
