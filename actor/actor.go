@@ -468,7 +468,7 @@ func (r *Resolver) findAtoms(toks []dyad.Token, date string) []atom {
 			i += 2
 			continue
 		}
-		if t.Tag == "PRP" && (pronouns[t.Lower] || t.Lower == "it" && subjectIt(toks, i)) {
+		if t.Tag == "PRP" && (pronouns[t.Lower] || t.Lower == "it" && (subjectIt(toks, i) || actorObjectIt(toks, i))) {
 			out = append(out, atom{kind: aPronoun, t0: i, t1: i + 1})
 		}
 		i++
@@ -500,6 +500,26 @@ func subjectIt(toks []dyad.Token, i int) bool {
 		return false
 	}
 	return true
+}
+
+// actorVerbs take an actor as object: "it" after them is one ("accusing it
+// of backing terrorism", "urged it to withdraw").
+var actorVerbs = map[string]bool{"accuse": true, "accused": true, "accusing": true, "accuses": true,
+	"urge": true, "urged": true, "urging": true, "urges": true, "blame": true, "blamed": true, "blaming": true,
+	"blames": true, "warn": true, "warned": true, "warning": true, "warns": true, "pressed": true, "pressing": true,
+	"pressure": true, "pressured": true, "pressuring": true}
+
+// actorObjectIt reports whether "it" at i is the object of a verb that
+// takes an actor, with what it is accused of or urged to after it.
+func actorObjectIt(toks []dyad.Token, i int) bool {
+	if i < 1 || i+1 >= len(toks) || !actorVerbs[toks[i-1].Lower] {
+		return false
+	}
+	switch toks[i+1].Lower {
+	case "of", "to", "for", "against", "that", "over":
+		return true
+	}
+	return false
 }
 
 // groupAtoms joins atoms separated only by bridge tokens into noun phrases.

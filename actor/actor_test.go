@@ -127,6 +127,8 @@ func TestMentions(t *testing.T) {
 		{"supporters of a leader are not the leader", "Supporters of the Syrian president rallied.", "", "Supporters=---CVL; the Syrian president=SYRGOV"},
 		{"a demonym listed as a country after in is whose too", "Protesters died in Turkish shelling.", "", "Protesters=---OPP; Turkish=TUR"},
 		{"a sentence-initial It is the last sentence's subject", "The Syrian ministry said the talks failed. It accused Iran.", "", "The Syrian ministry=SYRGOV; It=SYRGOV; Iran=IRN"},
+		{"it after accusing is the actor named last", "Syria met Iran, accusing it of lying.", "", "Syria=SYR; Iran=IRN; it=IRN"},
+		{"but not a thing rejected", "Syria met Iran and rejected it.", "", "Syria=SYR; Iran=IRN"},
 		{"an expletive it is nothing", "Syria said the talks failed. It is the third failure.", "", "Syria=SYR"},
 		{"It is not a group named inside a quotation", "\"Iran lies,\" the Syrian ministry said. It accused Iran.", "", "Iran=IRN; the Syrian ministry=SYRGOV; It=SYRGOV; Iran=IRN"},
 		{"his or her before an agent is the person's", "Syrian President Bashar al-Assad met Hungarian officials and his ministry spoke.", "2015-01-01", "Syrian President Bashar al-Assad=SYRGOV; Hungarian officials=HUNGOV; ministry=SYRGOV"},

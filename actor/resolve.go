@@ -201,6 +201,11 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 						code = e.code
 					}
 					kind = "speaker"
+				} else if x := objectAntecedent(a, si, g.t0, nil, st); g.pronoun == "it" && g.t0 > 0 && x != nil {
+					// "cut ties with Qatar, accusing it of backing terrorism":
+					// the actor named last in the sentence before it
+					e = x
+					code = e.code
 				} else if x := objectAntecedent(a, si, g.t0, prevGroup, st); g.pronoun == "them" && x != nil {
 					// an object pronoun points past its own clause's subject
 					e = x
