@@ -214,6 +214,7 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"accusing of lying is accusing", "Chad accused Niger of lying.", "TCD NER 112"},
 		{"money given to a state is economic aid", "Qatar gave $1 billion to Egypt.", "QAT EGY 071"},
 		{"a visit is coded both ways", "Chad's president visited Niger.", "TCDGOV NER 042; NER TCDGOV 043"},
+		{"a named place recaptured from an armed group", "Iraqi forces recaptured Ramadi from Islamic State militants.", "IRQMIL IMGMUSISI 192"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
