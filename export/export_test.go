@@ -250,3 +250,14 @@ func TestWriteErrors(t *testing.T) {
 		t.Error("New(xml): no error")
 	}
 }
+
+func TestPrettyLabelsAreCapped(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Consult", "Consult"},
+		{"Express intent to engage in diplomatic cooperation (such as policy support)", "Express intent to engage in diploma…"},
+	} {
+		if got := truncate(tc.in, maxLabel); got != tc.want {
+			t.Errorf("truncate(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -66,6 +66,7 @@ func (p *prettyWriter) Write(doc dyad.Doc, rec dyad.Record) error {
 		wCode = max(wCode, len(ev.Code))
 		wLabel = max(wLabel, utf8.RuneCountInString(ev.Label))
 	}
+	wLabel = min(wLabel, maxLabel)
 
 	// Events are grouped under their sentences, in sentence order.
 	order := make([]int, len(rec.Events))
@@ -102,7 +103,7 @@ func (p *prettyWriter) Write(doc dyad.Doc, rec dyad.Record) error {
 		b.WriteString("  ")
 		b.WriteString(pad(ev.Code, wCode))
 		b.WriteString("  ")
-		b.WriteString(pad(ev.Label, wLabel))
+		b.WriteString(pad(truncate(ev.Label, maxLabel), wLabel))
 		if v := cleanField(ev.Verb.Text); v != "" {
 			fmt.Fprintf(&b, "  %q", v)
 		}
@@ -122,6 +123,20 @@ func (p *prettyWriter) Write(doc dyad.Doc, rec dyad.Record) error {
 		p.bw.WriteByte('\n')
 	}
 	return p.flush()
+}
+
+// maxLabel caps the label column: CAMEO's longest labels ("Express intent
+// to engage in diplomatic cooperation (such as policy support)") would
+// push the verb and rule off the line.
+const maxLabel = 36
+
+// truncate shortens s to n runes, ending it with "…" when cut.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
 }
 
 // header writes the document's header line and title.
