@@ -291,7 +291,37 @@ func analyseChain(st *sent, m *match) {
 	if !m.passive && head == m.anchor && m.pre0 < 0 && reducedRelative(st, m.anchor) {
 		m.passive = true
 	}
+	if !m.passive && head == m.anchor && m.pre0 < 0 && byPhraseParticiple(st, m) {
+		m.passive = true
+	}
 	m.head = head
+}
+
+// byPhraseParticiple reports whether the anchor is a past form after a noun
+// phrase, followed by a preposition and, in its clause, a "by" agent: the
+// headline "Soldier killed in Syria by Isis", "two soldiers killed in an
+// attack by militants" are passives without "was".
+func byPhraseParticiple(st *sent, m *match) bool {
+	i := m.anchor
+	a := st.toks[i]
+	if i == 0 || i+1 >= len(st.toks) || (a.Tag != "VBN" && a.Tag != "VBD") || m.pat.Foreign {
+		return false
+	}
+	if p := st.toks[i-1]; st.coveredBy[i-1] < 0 && !isNoun(p.Tag) || p.Tag == "PRP" {
+		return false
+	}
+	if n := st.toks[i+1]; n.Tag != "IN" || n.Lower == "by" || n.Lower == "that" {
+		return false
+	}
+	for k := i + 2; k < len(st.toks) && k < i+8; k++ {
+		switch t := st.toks[k]; {
+		case t.Text == "," || boundary(t) || isVerb(t.Tag):
+			return false // "met on Monday, a day backed by Russia"
+		case t.Lower == "by":
+			return byAgent(st, k) >= 0
+		}
+	}
+	return false
 }
 
 // negatedGovernor reports whether the words before an infinitive's "to",

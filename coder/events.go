@@ -1681,7 +1681,7 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			return nil
 		}
 	}
-	if !m.pat.Foreign && (code == "042" || code == "043") && allSectors(st, srcs[:1], "CVL", "PPL", "REF") {
+	if !m.pat.Foreign && (code == "042" || code == "043") && slices.ContainsFunc(srcs, func(x int) bool { return allSectors(st, []int{x}, "CVL", "PPL", "REF") }) {
 		// "the family arrived in Greece": travellers and refugees make
 		// journeys, not visits (nor "thousands of people -- fighters and
 		// their families" leaving for a province)
