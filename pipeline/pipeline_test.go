@@ -216,6 +216,7 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"a visit is coded both ways", "Chad's president visited Niger.", "TCDGOV NER 042; NER TCDGOV 043"},
 		{"a named place recaptured from an armed group", "Iraqi forces recaptured Ramadi from Islamic State militants.", "IRQMIL IMGMUSISI 192"},
 		{"a headline participle with a by-agent is passive", "British soldier killed in Syria by Islamic State fighters.", "IMGMUSISI GBRMIL 190"},
+		{"an investigation ordered is a demand for information", "Chad ordered an investigation against Niger.", "TCD NER 1014"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
