@@ -12,10 +12,12 @@ package coder
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/lexicon"
 )
 
@@ -364,7 +366,57 @@ func (c *Coder) codeSentence(a *dyad.Analysis, st *sent) []dyad.Event {
 	}
 	out = append(out, c.mustDemands(a, st, ms)...)
 	out = append(out, c.complaintTail(a, st)...)
-	return dedupe(claimedOnly(st, unconsumed(a, st, out)))
+	return dedupe(claimedOnly(st, unconsumed(a, st, attacksWithVictims(st, out))))
+}
+
+// attacksWithVictims merges an attack noun that heads the subject of a
+// verb of violence by the same source into that verb's event: "US
+// Predator attacks have killed eight al-Qaeda leaders" is the attacks'
+// killing of the leaders (a military attack: 190), not also an attack on
+// no one; "Israeli air strikes killed 22 people" is one event, coded with
+// the more specific of the two codes (195).
+func attacksWithVictims(st *sent, evs []dyad.Event) []dyad.Event {
+	nounAt := func(start int) bool {
+		for _, t := range st.toks {
+			if t.Start == start {
+				return isNoun(t.Tag)
+			}
+		}
+		return false
+	}
+	specific := func(code string) bool { return len(code) > 3 || !strings.HasSuffix(code, "0") }
+	drop := make([]bool, len(evs))
+	for i := range evs {
+		e := &evs[i]
+		if !violentRoot(e.Root) || e.Source == nil || !nounAt(e.Verb.Start) {
+			continue
+		}
+		for j := range evs {
+			o := &evs[j]
+			if j == i || drop[j] || !violentRoot(o.Root) || o.Source == nil || o.Source.Code != e.Source.Code ||
+				o.Target == nil || o.Target.Code == "" || o.Verb.Start <= e.Verb.End || nounAt(o.Verb.Start) {
+				continue
+			}
+			if e.Target != nil && e.Target.Code != "" && e.Target.Code != o.Target.Code {
+				continue
+			}
+			if specific(e.Code) && !specific(o.Code) || e.Root == "19" && o.Root == "18" {
+				if info, ok := cameo.Lookup(e.Code); ok {
+					o.Code, o.Root, o.Label, o.QuadClass, o.Goldstein, o.Plover = e.Code, info.Root, info.Label, info.QuadClass, info.Goldstein, info.Plover
+					o.Rule += " (code of " + strconv.Quote(e.Verb.Text) + ")"
+				}
+			}
+			drop[i] = true
+			break
+		}
+	}
+	var out []dyad.Event
+	for i, e := range evs {
+		if !drop[i] {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // unconsumed drops the events of reporting verbs whose report a

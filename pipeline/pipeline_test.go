@@ -217,6 +217,8 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"a named place recaptured from an armed group", "Iraqi forces recaptured Ramadi from Islamic State militants.", "IRQMIL IMGMUSISI 192"},
 		{"a headline participle with a by-agent is passive", "British soldier killed in Syria by Islamic State fighters.", "IMGMUSISI GBRMIL 190"},
 		{"an investigation ordered is a demand for information", "Chad ordered an investigation against Niger.", "TCD NER 1014"},
+		{"air strikes that killed people are one attack, coded as the strikes", "Israeli air strikes killed at least 22 people overnight.", "ISR ---PPL 195"},
+		{"a state's attacks that killed fighters are military force", "Recent US drone attacks have killed eight Taliban commanders.", "USA AFGGOV 1952"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
