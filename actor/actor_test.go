@@ -90,6 +90,7 @@ func TestMentions(t *testing.T) {
 		{"a time word after a subject is not its head", "The Syrian government today spoke.", "", "The Syrian government=SYRGOV"},
 		{"an agent adjective before a verb heads its phrase", "The Syrian military today spoke.", "", "The Syrian military=SYRMIL"},
 		{"a current title over a dated former office", "Syrian President Bashar al-Assad spoke.", "2025-06-01", "Syrian President Bashar al-Assad=SYRGOV"},
+		{"the surname keeps the current title the document gave", "Syrian President Bashar al-Assad spoke. Assad left.", "2025-06-01", "Syrian President Bashar al-Assad=SYRGOV; Assad=SYRGOV"},
 		{"but not a former title", "Former President Bashar al-Assad spoke.", "2025-06-01", "Former President Bashar al-Assad=SYRELI"},
 		{"a national actor alone keeps its code", "Peacekeepers spoke.", "", "Peacekeepers=IGOPKO"},
 		{"a national actor after a state's adjective is the state", "Syrian peacekeepers spoke.", "", "Syrian peacekeepers=SYR"},

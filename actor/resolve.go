@@ -22,6 +22,10 @@ type entity struct {
 	sectors  []string // all sectors its titles give (the code has the primary ones)
 	key      string
 	learned  bool // named and coded by this document, not by a dictionary entry
+	// titled is the code a current title gave a dated person in this
+	// document ("South Korean President Yoon Suk Yeol" after his term in
+	// the dated list): later bare mentions ("Yoon") keep it.
+	titled string
 }
 
 type docState struct {
@@ -90,6 +94,9 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 				e := st.get("P:"+g.person.Name, g.person.Name, "PERSON", g.code())
 				st.learnName(e, g.person.Phrase)
 				st.learnName(e, g.person.Name)
+				if g.titled != "" && e.titled == "" {
+					e.titled = g.titled
+				}
 			} else if g.name != "" && len(g.sectors) > 0 && g.code() != "" {
 				key := "P:" + strings.ToLower(g.name)
 				if x := st.byName[strings.ToLower(g.name)]; x != nil && x.typ == "PERSON" {
@@ -231,6 +238,9 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 				e = st.byKey[g.appositiveOf]
 			case g.person != nil:
 				e = st.byKey["P:"+g.person.Name]
+				if e != nil && e.titled != "" && g.titled == "" && !g.former && len(g.atoms) == 1 {
+					code = e.titled // "Yoon" after "President Yoon Suk Yeol"
+				}
 			case g.name != "":
 				if x := st.byKey["P:"+strings.ToLower(g.name)]; x != nil {
 					e = x
