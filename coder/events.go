@@ -2397,7 +2397,8 @@ var aimNouns = set("effort", "efforts", "bid", "bids", "attempt", "attempts", "p
 	"campaign", "initiative", "initiatives", "mission", "mandate", "proposal", "proposals", "offer", "offers",
 	"call", "calls", "appeal", "appeals", "request", "requests", "pressure", "ability", "right", "readiness",
 	"willingness", "commitment", "pledge", "pledges", "promise", "promises", "threat", "threats", "deal",
-	"agreement", "accord", "decision", "order", "orders", "resolution", "motion", "bill", "law", "vote")
+	"agreement", "accord", "decision", "order", "orders", "resolution", "motion", "bill", "law", "vote",
+	"invitation", "invitations")
 
 // requestNouns name a request whose "for X to …" says what is asked.
 var requestNouns = set("call", "calls", "appeal", "appeals", "request", "requests", "demand", "demands",
