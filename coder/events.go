@@ -1681,6 +1681,12 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			return nil
 		}
 	}
+	if !m.pat.Foreign && (code == "042" || code == "043") && len(tgts) > 0 && slices.ContainsFunc(srcs, func(x int) bool { return ownOrgan(st.ments[x], st.ments[tgts[0]]) }) {
+		// "Brazil hosted leaders … from the eight Amazon countries" that
+		// the text leaves Brazil's: a state does not host or visit its
+		// own government
+		return nil
+	}
 	if !m.pat.Foreign && (code == "042" || code == "043") && slices.ContainsFunc(srcs, func(x int) bool { return allSectors(st, []int{x}, "CVL", "PPL", "REF") }) {
 		// "the family arrived in Greece": travellers and refugees make
 		// journeys, not visits (nor "thousands of people -- fighters and
@@ -1767,6 +1773,15 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		if k := st.ments[tgts[0]].Kind; k == "place" || k == "capital" || k == "country" {
 			if inf, ok := cameo.Lookup("192"); ok {
 				code, info = "192", inf
+			}
+		}
+	}
+	if !m.pat.Foreign && len(tgts) == 0 && (root(code) == "12" || code == "016") && !m.negated {
+		// "Paris accused Tehran of holding hostages, a charge Iran
+		// rejects": the one charged denies the accuser's charge (016)
+		if accuser := chargeAccuser(st, srcs); accuser >= 0 {
+			if inf, ok := cameo.Lookup("016"); ok {
+				code, info, tgts = "016", inf, []int{accuser}
 			}
 		}
 	}
@@ -1990,6 +2005,42 @@ func claimGovernor(st *sent, srcs []int, m *match) int {
 		return -1
 	}
 	return subject(st, k)
+}
+
+// ownOrgan reports whether one of a and b is a state named bare and the
+// other that state's government ("BRA" and "BRAGOV").
+func ownOrgan(a, b dyad.Mention) bool {
+	if a.Country == "" || a.Country != b.Country {
+		return false
+	}
+	bare := func(m dyad.Mention) bool { return m.Code == string(m.Country) }
+	gov := func(m dyad.Mention) bool { return slices.Contains(m.Sectors, "GOV") }
+	return bare(a) && gov(b) || bare(b) && gov(a)
+}
+
+// chargeNouns name what an accuser says.
+var chargeNouns = set("charge", "charges", "accusation", "accusations", "allegation", "allegations", "claim", "claims")
+
+// chargeAccuser finds the accuser of "…, a charge X denies": when the
+// clause of srcs[0] follows "a charge (that|which)", the sentence's first
+// actor, or -1.
+func chargeAccuser(st *sent, srcs []int) int {
+	k := st.ments[srcs[0]].Tok0 - 1
+	if k >= 0 && (st.toks[k].Lower == "that" || st.toks[k].Lower == "which") {
+		k--
+	}
+	if k < 2 || !chargeNouns[st.toks[k].Lower] || st.toks[k-1].Lower != "a" && st.toks[k-1].Lower != "the" && st.toks[k-1].Lower != "an" {
+		return -1
+	}
+	for x, m := range st.ments {
+		if m.Tok0 >= k-1 {
+			break
+		}
+		if x != srcs[0] && m.Code != st.ments[srcs[0]].Code {
+			return x
+		}
+	}
+	return -1
 }
 
 // reportGovernor finds "X said (that) Y …" governing the clause whose
