@@ -1861,7 +1861,9 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			ev.Rule += " (target: the attacker of the attack told before)"
 		}
 		out = append(out, ev)
-		if c2 := m.pat.Code2; c2 != "" && c2 != "---" && ev.Target != nil {
+		if c2 := m.pat.Code2; c2 != "" && c2 != "---" && ev.Target != nil && (m.pat.Foreign || !(root(code) == "03" && root(m.pat.Code) != "03")) {
+			// (dyad's own second codes are of the act: "wants to negotiate
+			// with Iran" is Obama's intent, not Iran's negotiation)
 			// "[032:033]": the second code runs the other way
 			if i2, ok := lookupCode(m.pat, c2); ok {
 				rev := ev
