@@ -755,8 +755,8 @@ func resolveGroup(toks []dyad.Token, g *group, isState func(string) bool) {
 			if g.country != "" && a.entry.National {
 				continue // "Filipino peacekeepers": the contingent's state
 			}
-			if g.country != "" && a.t0 > 0 && toks[a.t0-1].Lower == "of" {
-				continue // "Israel's blockade of Gaza": the possessor's, the place after "of" is what it is about
+			if g.country != "" && a.t0 > 0 && (toks[a.t0-1].Lower == "of" || toks[a.t0-1].Lower == "for") {
+				continue // "Israel's blockade of Gaza", "Cambodia's call for UN involvement": the possessor's, the actor after "of" or "for" is what it is about
 			}
 			if g.full == "" {
 				g.full = a.entry.Code

@@ -97,6 +97,7 @@ func TestMentions(t *testing.T) {
 		{"or after its possessive", "Hungary's peacekeepers spoke.", "", "Hungary's peacekeepers=HUN"},
 		{"a region is no document's country", "Asian officials met. President Anna Tuvalo spoke.", "", "Asian officials=ASAGOV; President Anna Tuvalo=---GOV"},
 		{"a patronymic name is short for its given name", "Khalid bin Walid spoke. Later Khalid left.", "", "Khalid bin Walid=SYRGOV; Khalid=SYRGOV"},
+		{"an actor after for in a possessor's phrase is what it is about", "Iran rejected Egypt's call for Free Army talks.", "", "Iran=IRN; Egypt's call for Free Army=EGY"},
 		{"titled name of a country", "King Hassan of Syria spoke.", "", "King Hassan of Syria=SYRGOV"},
 		{"demonym before demonym", "Hungarian Romanians spoke.", "", "Hungarian Romanians=HUN"},
 		{"counterpart takes the titled actor's sectors", "Iran's defence minister met his Syrian counterpart.", "", "Iran's defence minister=IRNMIL; Syrian counterpart=SYRMIL"},
