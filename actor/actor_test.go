@@ -98,6 +98,7 @@ func TestMentions(t *testing.T) {
 		{"a region is no document's country", "Asian officials met. President Anna Tuvalo spoke.", "", "Asian officials=ASAGOV; President Anna Tuvalo=---GOV"},
 		{"a patronymic name is short for its given name", "Khalid bin Walid spoke. Later Khalid left.", "", "Khalid bin Walid=SYRGOV; Khalid=SYRGOV"},
 		{"an actor after for in a possessor's phrase is what it is about", "Iran rejected Egypt's call for Free Army talks.", "", "Iran=IRN; Egypt's call for Free Army=EGY"},
+		{"a titled name after a state's titled person shares the state", "Syria's President Bashar al-Assad and leader Omar Haddad met.", "2015-01-01", "Syria's President Bashar al-Assad=SYRGOV; leader Omar Haddad=SYROPP"},
 		{"titled name of a country", "King Hassan of Syria spoke.", "", "King Hassan of Syria=SYRGOV"},
 		{"demonym before demonym", "Hungarian Romanians spoke.", "", "Hungarian Romanians=HUN"},
 		{"counterpart takes the titled actor's sectors", "Iran's defence minister met his Syrian counterpart.", "", "Iran's defence minister=IRNMIL; Syrian counterpart=SYRMIL"},

@@ -1485,10 +1485,14 @@ func parenHeads(toks []dyad.Token, gs []*group) {
 func shareCountry(toks []dyad.Token, gs []*group) {
 	for i := 0; i+1 < len(gs); i++ {
 		g, h := gs[i], gs[i+1]
-		if g.country == "" || len(g.sectors) == 0 || g.person != nil || g.name != "" {
+		// ("Zimbabwe's President Robert Mugabe and opposition leader
+		// Morgan Tsvangirai": a titled person whose state a modifier
+		// names shares it with a titled name of none)
+		modified := slices.ContainsFunc(g.atoms, func(a atom) bool { return a.kind == aCountry || a.kind == aAdj })
+		if g.country == "" || len(g.sectors) == 0 || (g.person != nil || g.name != "") && !modified {
 			continue
 		}
-		if h.country != "" || len(h.codeSectors) == 0 || h.full != "" || h.person != nil || h.name != "" || h.pronoun != "" {
+		if h.country != "" || len(h.codeSectors) == 0 || h.full != "" || h.person != nil || h.name != "" && g.person == nil && g.name == "" || h.pronoun != "" {
 			continue
 		}
 		if h.t0 != g.t1+1 || toks[g.t1].Lower != "and" {
