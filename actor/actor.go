@@ -640,6 +640,11 @@ func joinable(toks []dyad.Token, g *group, a atom) bool {
 			// keeps the title
 			return true
 		}
+		if a.kind == aName && len(gap) == 0 && toks[last.t1-1].Tag == "NNS" && !isCap(toks[last.t1-1].Text) {
+			// "told police Bassett threatened …": a plural noun titles no
+			// one ("spokesman Aden", "Defence Minister Keller" do)
+			return false
+		}
 		return a.kind == aAgent || a.kind == aName || a.kind == aPerson || (a.kind == aAdj && len(gap) == 0)
 	case aName:
 		// "King Hassan of Morocco": a titled name of a country

@@ -48,6 +48,11 @@ func subject(st *sent, head int) int {
 		}
 		return -1
 	}
+	if unknownNameSubject(st, head) {
+		// "The women told police Bassett threatened to stab them": the
+		// subject is a name no dictionary knows, not the police
+		return -1
+	}
 	sawNoun := false // a common noun between the verb and the search point
 	for k := head - 1; k >= 0; k-- {
 		t := toks[k]
@@ -1861,7 +1866,9 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			ev.Rule += " (target: the attacker of the attack told before)"
 		}
 		out = append(out, ev)
-		if c2 := m.pat.Code2; c2 != "" && c2 != "---" && ev.Target != nil && (m.pat.Foreign || !(root(code) == "03" && root(m.pat.Code) != "03")) {
+		if c2 := m.pat.Code2; c2 != "" && c2 != "---" && ev.Target != nil && (m.pat.Foreign || !(root(code) == "03" && root(m.pat.Code) != "03")) &&
+			(m.pat.Foreign || root(c2) != "04" || ev.Source.Country == "" || ev.Source.Country != ev.Target.Country) {
+			// (a visit at home has no host: "Zuma arrived at the high court")
 			// (dyad's own second codes are of the act: "wants to negotiate
 			// with Iran" is Obama's intent, not Iran's negotiation)
 			// "[032:033]": the second code runs the other way
@@ -2044,6 +2051,33 @@ func chargeAccuser(st *sent, srcs []int) int {
 	}
 	return -1
 }
+
+// unknownNameSubject reports whether a run of capitalised words that no
+// mention covers stands right before the verb at head, after a say verb
+// (and its object) or at the start of the sentence: a subject the
+// dictionaries do not know.
+func unknownNameSubject(st *sent, head int) bool {
+	k := head - 1
+	for k >= 0 && st.toks[k].Tag == "RB" {
+		k--
+	}
+	end := k
+	for k >= 0 && st.toks[k].Tag == "NNP" && st.coveredBy[k] < 0 && !timeWords[st.toks[k].Lower] && !weekdays[st.toks[k].Lower] {
+		k--
+	}
+	if k == end {
+		return false
+	}
+	if k < 0 {
+		return true
+	}
+	if mi := st.coveredBy[k]; mi >= 0 {
+		k = st.ments[mi].Tok0 - 1 // "told police Bassett"
+	}
+	return k >= 0 && (sayVerbs[st.toks[k].Lower] || st.toks[k].Lower == "that")
+}
+
+var weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 // reportGovernor finds "X said (that) Y …" governing the clause whose
 // subject is srcs[0]; it returns X's mention or -1. An attribution tail

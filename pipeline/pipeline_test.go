@@ -226,6 +226,8 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"a truce proposed between two others is an appeal to them", "Egypt proposed a ceasefire between Chad and Niger.", "EGY TCD 0256; EGY NER 0256"},
 		{"a reminder that a state must act is a demand", "Chad issued a stern reminder on Monday to Niger that it must respect the border.", "TCD NER 100"},
 		{"two armies facing off show force at each other", "Thai and Cambodian troops faced off near the temple.", "THAMIL KHMMIL 150; KHMMIL THAMIL 150"},
+		{"a plural noun titles no name: the unknown subject is no one", "The women told police Bassett threatened to stab them.", ""},
+		{"a visit at home has no host", "Chad's president visited Chadian troops in Abeche.", "TCDGOV TCDMIL 042"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
