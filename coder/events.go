@@ -1776,9 +1776,25 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	if code == "173" && !m.pat.Foreign && len(tgts) > 0 && !m.negated {
 		// "Rebels captured Raqqa": an arrest of a place is its occupation
 		if k := st.ments[tgts[0]].Kind; k == "place" || k == "capital" || k == "country" {
+			if !armedOrState(st, srcs) {
+				return nil // "Cruz has captured Iowa": a vote won
+			}
 			if inf, ok := cameo.Lookup("192"); ok {
 				code, info = "192", inf
 			}
+		}
+	}
+	if !m.pat.Foreign && root(code) == "15" && !armedOrState(st, srcs) {
+		// "Grassley will face off with Judge": only states and armed
+		// groups show force
+		return nil
+	}
+	if !m.pat.Foreign && code == "190" && st.toks[m.anchor].Lemma == "attack" && len(tgts) > 0 &&
+		allPersons(st, srcs) && allPersons(st, tgts) {
+		// "Clinton attacked Trump, saying …": one politician's attack on
+		// another is words
+		if inf, ok := cameo.Lookup("111"); ok {
+			code, info = "111", inf
 		}
 	}
 	if !m.pat.Foreign && len(tgts) == 0 && (root(code) == "12" || code == "016") && !m.negated {
@@ -1867,7 +1883,9 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		}
 		out = append(out, ev)
 		if c2 := m.pat.Code2; c2 != "" && c2 != "---" && ev.Target != nil && (m.pat.Foreign || !(root(code) == "03" && root(m.pat.Code) != "03")) &&
-			(m.pat.Foreign || root(c2) != "04" || ev.Source.Country == "" || ev.Source.Country != ev.Target.Country) {
+			(m.pat.Foreign || root(c2) != "04" || ev.Source.Country == "" || ev.Source.Country != ev.Target.Country) &&
+			(m.pat.Foreign || ev.Target.Code != string(ev.Target.Country) || c.lex.IsState(string(ev.Target.Country))) {
+			// (nor does a region: "traveled to Europe")
 			// (a visit at home has no host: "Zuma arrived at the high court")
 			// (dyad's own second codes are of the act: "wants to negotiate
 			// with Iran" is Obama's intent, not Iran's negotiation)
@@ -2014,6 +2032,41 @@ func claimGovernor(st *sent, srcs []int, m *match) int {
 		return -1
 	}
 	return subject(st, k)
+}
+
+// armedOrState reports whether every mention in ms is a state, its
+// government or forces, or an armed group.
+func armedOrState(st *sent, ms []int) bool {
+	for _, mi := range ms {
+		m := st.ments[mi]
+		if m.Code == string(m.Country) && m.Country != "" {
+			continue // a state named bare
+		}
+		if !slices.ContainsFunc(m.Sectors, func(s string) bool {
+			switch s {
+			case "MIL", "COP", "REB", "UAF", "SPY", "GOV", "INS", "SEP", "RAD":
+				return true
+			}
+			return false
+		}) || m.Kind == "person" && !slices.Contains(m.Sectors, "MIL") {
+			return false
+		}
+	}
+	return len(ms) > 0
+}
+
+// allPersons reports whether every mention in ms names a person (from the
+// dictionaries or titled) who is no soldier or fighter.
+func allPersons(st *sent, ms []int) bool {
+	for _, mi := range ms {
+		m := st.ments[mi]
+		if m.Kind != "person" && m.Kind != "name" && m.Kind != "learned" || slices.ContainsFunc(m.Sectors, func(s string) bool {
+			return s == "MIL" || s == "REB" || s == "UAF" || s == "INS"
+		}) {
+			return false
+		}
+	}
+	return len(ms) > 0
 }
 
 // ownOrgan reports whether one of a and b is a state named bare and the

@@ -228,6 +228,10 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"two armies facing off show force at each other", "Thai and Cambodian troops faced off near the temple.", "THAMIL KHMMIL 150; KHMMIL THAMIL 150"},
 		{"a plural noun titles no name: the unknown subject is no one", "The women told police Bassett threatened to stab them.", ""},
 		{"a visit at home has no host", "Chad's president visited Chadian troops in Abeche.", "TCDGOV TCDMIL 042"},
+		{"a state won in a vote is not captured", "Senator Ted Cruz has captured Iowa.", ""},
+		{"only states and armed groups show force", "Senator Chuck Grassley will face off with Governor Patty Judge.", ""},
+		{"a politician's attack on another is words", "Chadian President Idriss Deby attacked Nigerien President Mohamed Bazoum in a speech.", "TCDGOV NERGOV 111"},
+		{"a region hosts no visit", "Chad's president travelled to Europe last week.", "TCDGOV EUR 042"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
