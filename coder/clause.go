@@ -208,8 +208,8 @@ func analyseChain(st *sent, m *match) {
 			break // an actor ends the verb chain, whatever its tag
 		}
 		switch {
-		case negWords[t.Lower]:
-			m.negated = true
+		case negWords[t.Lower] && !(t.Lower == "not" && k+1 < len(toks) && toks[k+1].Lower == "only"):
+			m.negated = true // (but "not only received …, but also")
 		case modals[t.Lower]:
 			m.intent = true
 			m.modal = true

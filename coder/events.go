@@ -1686,6 +1686,11 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			return nil
 		}
 	}
+	if !m.pat.Foreign && code == "043" && len(tgts) > 0 && thingModifier(st, tgts[0]) {
+		// "Germany received a surge of Chinese imports": a people's
+		// adjective before a thing is no guest
+		return nil
+	}
 	if !m.pat.Foreign && (code == "042" || code == "043") && len(tgts) > 0 && slices.ContainsFunc(srcs, func(x int) bool { return ownOrgan(st.ments[x], st.ments[tgts[0]]) }) {
 		// "Brazil hosted leaders … from the eight Amazon countries" that
 		// the text leaves Brazil's: a state does not host or visit its
@@ -1882,13 +1887,14 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			ev.Rule += " (target: the attacker of the attack told before)"
 		}
 		out = append(out, ev)
-		if c2 := m.pat.Code2; c2 != "" && c2 != "---" && ev.Target != nil && (m.pat.Foreign || !(root(code) == "03" && root(m.pat.Code) != "03")) &&
+		if c2 := m.pat.Code2; c2 != "" && c2 != "---" && ev.Target != nil && (m.pat.Foreign || code == m.pat.Code) &&
 			(m.pat.Foreign || root(c2) != "04" || ev.Source.Country == "" || ev.Source.Country != ev.Target.Country) &&
 			(m.pat.Foreign || ev.Target.Code != string(ev.Target.Country) || c.lex.IsState(string(ev.Target.Country))) {
 			// (nor does a region: "traveled to Europe")
 			// (a visit at home has no host: "Zuma arrived at the high court")
-			// (dyad's own second codes are of the act: "wants to negotiate
-			// with Iran" is Obama's intent, not Iran's negotiation)
+			// (dyad's own second codes are of the act as the pattern
+			// codes it: "wants to negotiate with Iran" is Obama's intent,
+			// not Iran's negotiation; "refused to receive" hosts no one)
 			// "[032:033]": the second code runs the other way
 			if i2, ok := lookupCode(m.pat, c2); ok {
 				rev := ev
@@ -2067,6 +2073,13 @@ func allPersons(st *sent, ms []int) bool {
 		}
 	}
 	return len(ms) > 0
+}
+
+// thingModifier reports whether mention mi is an adjective before a common
+// noun that no mention covers ("Chinese imports", "Iranian oil").
+func thingModifier(st *sent, mi int) bool {
+	m := st.ments[mi]
+	return m.Kind == "adjective" && m.Tok1 < len(st.toks) && st.coveredBy[m.Tok1] < 0 && isNoun(st.toks[m.Tok1].Tag) && st.toks[m.Tok1].Tag != "NNP"
 }
 
 // ownOrgan reports whether one of a and b is a state named bare and the

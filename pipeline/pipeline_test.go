@@ -232,6 +232,8 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"only states and armed groups show force", "Senator Chuck Grassley will face off with Governor Patty Judge.", ""},
 		{"a politician's attack on another is words", "Chadian President Idriss Deby attacked Nigerien President Mohamed Bazoum in a speech.", "TCDGOV NERGOV 111"},
 		{"a region hosts no visit", "Chad's president travelled to Europe last week.", "TCDGOV EUR 042"},
+		{"'not only … but also' negates nothing, and imports are no guests", "Germany not only received Chinese imports but also praised China.", "DEU CHN 051"},
+		{"a refused reception hosts no one", "Chad refused to receive the Nigerien envoy.", "TCD NERGOV 125"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
