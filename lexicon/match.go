@@ -182,7 +182,9 @@ func joinedKey(tk string) string {
 // tokKey is normKey of a token, reusing the lower-case form the text stage
 // computed.
 func tokKey(t dyad.Token) string {
-	if t.Lower == "" || strings.ContainsAny(t.Lower, "’‘") {
+	if t.Lower == "" || strings.IndexByte(t.Lower, 0xE2) >= 0 && strings.ContainsAny(t.Lower, "’‘") {
+		// (the curly quotes' UTF-8 starts with 0xE2: most words skip the
+		// rune search)
 		return normKey(t.Text)
 	}
 	return t.Lower
