@@ -305,6 +305,12 @@ func (r *Resolver) Resolve(a *dyad.Analysis) error {
 					kind += "+domestic"
 				}
 			}
+			if g.country != "" && !r.isState(g.country) && len(g.sectors) > 0 && g.person == nil && g.full == "" && locCountry != "" && r.isState(locCountry) && strings.HasPrefix(code, g.country) {
+				// "Kurdish rebel positions in northern Iraq": a people of
+				// no state acts in the state its clause places it in
+				code = locCountry + code[len(g.country):]
+				kind += "+location"
+			}
 			if host := ethnicHost(toks, g, groups[si], docCountry); host != "" && strings.HasPrefix(code, g.country) {
 				// "ethnic Albanians" with no "in Serbia": a minority of
 				// the state the story is about, not the kin state

@@ -1789,6 +1789,14 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			}
 		}
 	}
+	if !m.pat.Foreign && (code == "0242" || code == "1042") && strings.Contains(m.pat.Text, "withdrawal") && len(tgts) > 0 && allSectors(st, tgts, "MIL") {
+		// "called for the withdrawal of US troops": the troops' pull-out
+		// is military de-escalation, not a policy's withdrawal
+		de := map[string]string{"0242": "0256", "1042": "1056"}[code]
+		if inf, ok := cameo.Lookup(de); ok {
+			code, info = de, inf
+		}
+	}
 	if !m.pat.Foreign && root(code) == "15" && !armedOrState(st, srcs) {
 		// "Grassley will face off with Judge": only states and armed
 		// groups show force

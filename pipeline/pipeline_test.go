@@ -234,6 +234,8 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"a region hosts no visit", "Chad's president travelled to Europe last week.", "TCDGOV EUR 042"},
 		{"'not only … but also' negates nothing, and imports are no guests", "Germany not only received Chinese imports but also praised China.", "DEU CHN 051"},
 		{"a refused reception hosts no one", "Chad refused to receive the Nigerien envoy.", "TCD NERGOV 125"},
+		{"a call for a state's troops to leave is an appeal for de-escalation", "Chad called for the withdrawal of Nigerien troops from the border.", "TCD NERMIL 0256"},
+		{"a people of no state acts in the state the clause places it in", "Chadian jets bombed Kurdish rebel positions in northern Iraq.", "TCDMIL IRQREB 195"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
