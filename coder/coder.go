@@ -204,7 +204,10 @@ func (m *match) first() int {
 
 // sent is the per-sentence working state.
 type sent struct {
-	idx       int
+	idx int
+	// imported: the sentence is coded with an imported dictionary, whose
+	// readings follow PETRARCH's and TABARI's
+	imported  bool
 	toks      []dyad.Token
 	ments     []dyad.Mention  // this sentence's mentions, by position
 	startAt   []int           // token → mention index starting there, or -1
@@ -300,6 +303,7 @@ func newSent(si int, toks []dyad.Token, ments []dyad.Mention) *sent {
 
 func (c *Coder) codeSentence(a *dyad.Analysis, st *sent) []dyad.Event {
 	ms := c.findMatches(st)
+	st.imported = len(ms) > 0 && ms[0].pat.Foreign
 	for _, m := range ms {
 		if code, _ := codeMark(m.pat.Code); code == discardCode && c.opts.DiscardCode {
 			return nil // a discard pattern: the sentence is not coded
@@ -969,6 +973,9 @@ func isVerb(tag string) bool { return strings.HasPrefix(tag, "VB") || tag == "MD
 // ownedNoun reports whether the noun at i has an actor right before it
 // (possessive or adjective) or a "by ACTOR" after it.
 func ownedNoun(st *sent, i int) bool {
+	if i+2 < len(st.toks) && st.toks[i+1].Lower == "between" && st.coveredBy[i+2] >= 0 {
+		return true // "Clashes between Russian and Ukrainian troops"
+	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		if st.coveredBy[k] >= 0 {
 			return true

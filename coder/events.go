@@ -66,6 +66,10 @@ func subject(st *sent, head int) int {
 				// "thousands of Egyptian protesters rallied"
 				return mi
 			}
+			if p := betweenPartner(st, mi); p >= 0 {
+				k = st.ments[p].Tok0 // "clashes between Russian and Ukrainian troops killed …"
+				continue
+			}
 			first := m.Tok0
 			if m.Tok0 > 0 && m.Kind != "pair" {
 				// (a member of a coordination; "the two sides" after "and"
@@ -1635,6 +1639,12 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			srcs, tgts = c.defaultSource(st, m, tgts)
 		}
 	}
+	between := false
+	if len(srcs) == 0 && !m.pat.Foreign && strings.Contains(m.pat.Text, "between + and") && len(tgts) > 1 {
+		// "clashes between Russian and Ukrainian troops": the two sides
+		// act on each other
+		srcs, tgts, between = tgts, nil, true
+	}
 	if len(srcs) == 0 {
 		return nil
 	}
@@ -1914,7 +1924,7 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		}
 	}
 	if len(tgts) == 0 {
-		if len(srcs) > 1 && len(srcs) <= 4 && (reciprocal(code) || m.compound >= 0) && !(m.pat.Tree && m.passive) {
+		if len(srcs) > 1 && len(srcs) <= 4 && (reciprocal(code) || m.compound >= 0 || between) && !(m.pat.Tree && m.passive) {
 			// (not the sources a PETRARCH-2 passive finds in its phrases:
 			// "such a step enjoyed support from Moscow and Beijing")
 			// "Iran and Syria signed an agreement": each with the other
@@ -2124,6 +2134,20 @@ func chargeAccuser(st *sent, srcs []int) int {
 		}
 	}
 	return -1
+}
+
+// betweenPartner returns the first party of "between X and Y" when
+// mention mi is Y, or -1.
+func betweenPartner(st *sent, mi int) int {
+	m := st.ments[mi]
+	if st.imported || mi == 0 || m.Tok0 < 3 || st.toks[m.Tok0-1].Lower != "and" {
+		return -1
+	}
+	p := st.ments[mi-1]
+	if p.Tok1 != m.Tok0-1 || p.Tok0 < 1 || st.toks[p.Tok0-1].Lower != "between" {
+		return -1
+	}
+	return mi - 1
 }
 
 // unknownNameSubject reports whether a run of capitalised words that no
