@@ -48,8 +48,9 @@
 // compares what it predicts with the gold. Every predicted event of the
 // record's output counts (negated ones included). Definitions:
 //
-//   - Normalisation: an actor code that is absent, null, "" or "null"
-//     becomes "" (no actor) on both sides; a predicted actor is
+//   - Normalisation: an actor code that is absent, null, "", "null" or a
+//     bare "---" (PETRARCH's mark for an actor it found none for) becomes
+//     "" (no actor) on both sides; a predicted actor is
 //     event.source.code / event.target.code, "" when the actor is nil.
 //   - The event label of a triple is the CAMEO code for CAMEO records and
 //     the PLOVER type (event.plover on the predicted side) for PLOVER

@@ -42,7 +42,7 @@ func (r *EventReport) Write(w io.Writer, verbose bool) error {
 	p("\ndefinitions:\n")
 	for _, d := range []string{
 		"triple = (source, target, label): label is the CAMEO code (CAMEO gold) or the PLOVER type (PLOVER gold);",
-		"  predicted actors are event.source.code / event.target.code; nil, \"\" and \"null\" count as no actor",
+		"  predicted actors are event.source.code / event.target.code; nil, \"\", \"null\" and a bare \"---\" count as no actor",
 		"strict = triples matched per record as multisets; P = matched/predicted, R = matched/gold, micro-averaged",
 		"country dyad + root = the same over (first 3 letters of source, of target, CAMEO root or PLOVER type);",
 		"  JAP=JPN, ROM=ROU, VTN=VNM are folded together",
