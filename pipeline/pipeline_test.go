@@ -237,6 +237,7 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"a call for a state's troops to leave is an appeal for de-escalation", "Chad called for the withdrawal of Nigerien troops from the border.", "TCD NERMIL 0256"},
 		{"a people of no state acts in the state the clause places it in", "Chadian jets bombed Kurdish rebel positions in northern Iraq.", "TCDMIL IRQREB 195"},
 		{"clashes between two sides are each side's", "There were clashes between Chadian and Nigerien troops.", "TCDMIL NERMIL 190; NERMIL TCDMIL 190"},
+		{"duties on a state's goods named by their value", "Chad imposed duties on $3 billion of imports from Niger.", "TCD NER 163"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
