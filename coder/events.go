@@ -1807,6 +1807,11 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			code, info = de, inf
 		}
 	}
+	if !m.pat.Foreign && (violentRoot(root(code)) || strings.HasPrefix(code, "138")) && len(tgts) > 0 && abstractOwned(st, tgts[0]) {
+		// "Beijing said it would fight the Trump administration's latest
+		// threats": one fights the threats, not the administration
+		return nil
+	}
 	if !m.pat.Foreign && root(code) == "15" && !armedOrState(st, srcs) {
 		// "Grassley will face off with Judge": only states and armed
 		// groups show force
@@ -2056,6 +2061,30 @@ func claimGovernor(st *sent, srcs []int, m *match) int {
 		return -1
 	}
 	return subject(st, k)
+}
+
+// abstractNouns are things no force is used against ("fight the
+// administration's threats", "combat Iran's influence").
+var abstractNouns = set("threat", "threats", "policy", "policies", "corruption", "poverty", "terrorism",
+	"protectionism", "influence", "pandemic", "inflation", "measure", "measures", "decision", "decisions",
+	"tariff", "tariffs", "sanction", "sanctions", "plan", "plans", "move", "moves", "law", "laws", "ruling",
+	"accusation", "accusations", "claim", "claims", "allegation", "allegations", "propaganda", "narrative",
+	"agenda", "ambitions", "rhetoric", "disinformation", "lies", "bid", "attempt", "attempts", "efforts")
+
+// abstractOwned reports whether mention mi owns or modifies an abstract
+// noun right after it ("the administration's latest threats", "US
+// sanctions").
+func abstractOwned(st *sent, mi int) bool {
+	k := st.ments[mi].Tok1
+	if k < len(st.toks) && st.startAt[k] >= 0 && st.toks[k].Tag != "POS" {
+		mi = st.startAt[k] // "the Trump" "administration's …": one phrase
+		k = st.ments[mi].Tok1
+	}
+	for k < len(st.toks) && (st.toks[k].Tag == "POS" || st.toks[k].Tag == "JJ" || st.toks[k].Tag == "JJS" || st.toks[k].Tag == "JJR") {
+		k++
+	}
+	return k < len(st.toks) && k > st.ments[mi].Tok1 && st.coveredBy[k] < 0 && abstractNouns[st.toks[k].Lower] ||
+		k < len(st.toks) && k == st.ments[mi].Tok1 && st.coveredBy[k] < 0 && abstractNouns[st.toks[k].Lower]
 }
 
 // armedOrState reports whether every mention in ms is a state, its

@@ -238,6 +238,7 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"a people of no state acts in the state the clause places it in", "Chadian jets bombed Kurdish rebel positions in northern Iraq.", "TCDMIL IRQREB 195"},
 		{"clashes between two sides are each side's", "There were clashes between Chadian and Nigerien troops.", "TCDMIL NERMIL 190; NERMIL TCDMIL 190"},
 		{"duties on a state's goods named by their value", "Chad imposed duties on $3 billion of imports from Niger.", "TCD NER 163"},
+		{"fighting a state's sanctions is no use of force", "Chad vowed to fight Nigerien sanctions.", "NER - 163"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
