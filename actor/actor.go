@@ -815,6 +815,12 @@ func resolveGroup(toks []dyad.Token, g *group, isState func(string) bool) {
 				g.sectors, g.codeSectors = titleSecs, titleSecs
 			}
 		} else {
+			// another state's holder of the name: the title in the
+			// name's phrase still names the office ("Jordan's King
+			// Abdullah" is no Saudi king, and still a king)
+			if len(g.codeSectors) == 0 && len(secs) > 0 && g.name == "" {
+				g.sectors, g.codeSectors = secs, secs[:1]
+			}
 			g.person = nil
 		}
 	}

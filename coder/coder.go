@@ -631,7 +631,7 @@ func (c *Coder) findMatches(st *sent) []*match {
 		if best.pat.Foreign && (i > 0 && articles[st.toks[i-1].Lower] || c.opts.PhraseVerbs && prefixedNoun(st, i)) {
 			continue // "in an accord": a word after an article is a noun
 		}
-		if isNoun(t.Tag) && len(best.pat.Pre) == 0 && !ownedNoun(st, i) {
+		if isNoun(t.Tag) && len(best.pat.Pre) == 0 && !ownedNoun(st, i) && !infinitiveNoun(st, i) {
 			continue
 		}
 		if isNoun(t.Tag) && !best.pat.Foreign && best.last == i && modifierNoun(st, i) {
@@ -972,6 +972,13 @@ func isVerb(tag string) bool { return strings.HasPrefix(tag, "VB") || tag == "MD
 
 // ownedNoun reports whether the noun at i has an actor right before it
 // (possessive or adjective) or a "by ACTOR" after it.
+// infinitiveNoun reports whether the "noun" at i is a verb the tagger
+// misread after "to" and a verb or adjective: "vowed to wage/NN a war".
+func infinitiveNoun(st *sent, i int) bool {
+	return i > 1 && st.toks[i].Tag == "NN" && st.toks[i-1].Tag == "TO" && (isVerb(st.toks[i-2].Tag) || st.toks[i-2].Tag == "JJ") &&
+		i+1 < len(st.toks) && (st.toks[i+1].Tag == "DT" || st.toks[i+1].Tag == "PRP$" || st.startAt[i+1] >= 0)
+}
+
 func ownedNoun(st *sent, i int) bool {
 	if i+2 < len(st.toks) && st.toks[i+1].Lower == "between" && st.coveredBy[i+2] >= 0 {
 		return true // "Clashes between Russian and Ukrainian troops"

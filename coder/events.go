@@ -66,6 +66,10 @@ func subject(st *sent, head int) int {
 				// "thousands of Egyptian protesters rallied"
 				return mi
 			}
+			if pp := participleObject(st, mi); pp >= 0 {
+				k = pp // "Iraqi forces backed by Shi'ite militias launched …": the militias back, they are no subject
+				continue
+			}
 			if p := betweenPartner(st, mi); p >= 0 {
 				k = st.ments[p].Tok0 // "clashes between Russian and Ukrainian troops killed …"
 				continue
@@ -2163,6 +2167,29 @@ func chargeAccuser(st *sent, srcs []int) int {
 		}
 	}
 	return -1
+}
+
+// participleObject returns the position of the participle when mention mi
+// is the object of a describing participle after a noun phrase ("forces
+// backed by militias", "hackers linked to Russia"), or -1.
+func participleObject(st *sent, mi int) int {
+	j := st.ments[mi].Tok0 - 1
+	for j > 0 && (st.toks[j].Tag == "DT" || st.toks[j].Tag == "JJ" || st.toks[j].Tag == "NNP" && st.coveredBy[j] < 0) {
+		j--
+	}
+	if j < 2 {
+		return -1
+	}
+	switch st.toks[j].Lower {
+	case "by", "to", "with":
+	default:
+		return -1
+	}
+	p := j - 1
+	if !participleModifier[st.toks[p].Lower] || !(st.coveredBy[p-1] >= 0 || isNoun(st.toks[p-1].Tag)) {
+		return -1
+	}
+	return p
 }
 
 // betweenPartner returns the first party of "between X and Y" when

@@ -239,6 +239,9 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"clashes between two sides are each side's", "There were clashes between Chadian and Nigerien troops.", "TCDMIL NERMIL 190; NERMIL TCDMIL 190"},
 		{"duties on a state's goods named by their value", "Chad imposed duties on $3 billion of imports from Niger.", "TCD NER 163"},
 		{"fighting a state's sanctions is no use of force", "Chad vowed to fight Nigerien sanctions.", "NER - 163"},
+		{"a verb the tagger reads as a noun after 'to'", "Chad vowed to wage a relentless war against Boko Haram.", "TCD NGAREB 138"},
+		{"the one who backs a subject is no subject", "Chadian forces backed by Nigerien militias launched an offensive against Boko Haram.", "NERUAF TCDMIL 051; TCDMIL NGAREB 190"},
+		{"a title in another state's holder's name still names the office", "Chad's King Abdullah met Niger's president.", "TCDGOV NERGOV 040"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
