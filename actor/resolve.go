@@ -1506,6 +1506,18 @@ func shareCountry(toks []dyad.Token, gs []*group) {
 		}
 		h.country = g.country
 	}
+	// "Mali's government and Tuareg rebels": a people's name no dictionary
+	// knows between "and" and the agent leaves the agent the first's state
+	for i := 0; i+2 < len(gs); i++ {
+		g, n, h := gs[i], gs[i+1], gs[i+2]
+		modified := slices.ContainsFunc(g.atoms, func(a atom) bool { return a.kind == aCountry || a.kind == aAdj })
+		if g.country == "" || len(g.sectors) == 0 || !modified || n.name == "" || len(n.atoms) != 1 || n.t1-n.t0 != 1 ||
+			n.t0 != g.t1+1 || toks[g.t1].Lower != "and" || h.t0 != n.t1 || h.country != "" || len(h.codeSectors) == 0 ||
+			h.full != "" || h.person != nil || h.name != "" || h.pronoun != "" {
+			continue
+		}
+		h.country = g.country
+	}
 }
 
 // demoteSurnames turns a one-word dictionary person match into a plain

@@ -1243,6 +1243,17 @@ func setSlot(m *match, k byte, mi int) {
 	}
 }
 
+// peopleName reports whether token j is a capitalised word no dictionary
+// knows right before an agent mention: the people or faction that names it
+// ("clashed with Kachin rebels", "Tuareg fighters").
+func peopleName(st *sent, j int) bool {
+	if j+1 >= len(st.toks) || st.toks[j].Tag != "NNP" || st.coveredBy[j] >= 0 {
+		return false
+	}
+	mi := st.startAt[j+1]
+	return mi >= 0 && st.ments[mi].Kind == "agent" && st.toks[j+1].Tag == "NNS"
+}
+
 // npWord reports whether t can be part of a noun phrase skipped by "^".
 func npWord(t dyad.Token) bool {
 	return isNoun(t.Tag) || skippable(t)
@@ -1368,7 +1379,7 @@ func matchElems(st *sent, elems []lexicon.Elem, k, i int, m *match, first bool) 
 		// skip determiners and adjectives to the mention, and through one
 		// "NOUN of" ("the headquarters of Hamas", "part of Syria's …")
 		j := i
-		for j < n && st.startAt[j] < 0 && j-i < 5 && (skippable(st.toks[j]) || quantifier(st, j) || timeWords[st.toks[j].Lower] || participleBefore(st, j)) {
+		for j < n && st.startAt[j] < 0 && j-i < 5 && (skippable(st.toks[j]) || quantifier(st, j) || timeWords[st.toks[j].Lower] || participleBefore(st, j) || peopleName(st, j)) {
 			j++
 		}
 		if j < n && st.startAt[j] < 0 && e.Kind == lexicon.ElemTarget {

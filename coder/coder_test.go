@@ -208,7 +208,7 @@ func TestCode(t *testing.T) {
 		{"an unresolved pronoun after told is the teller's", "Iran told reporters it would attack Syria.", []string{"IRN SYR 190"}},
 		{"a state ordering its own forces acts through them", "Iran ordered Iranian troops to attack Syria.", []string{"IRN SYR 190"}},
 		{"ordering another state is a demand", "Iran ordered Syria to attack Israel.", []string{"IRN SYR 100"}},
-		{"a modifier tagged as a name stays in a coordination", "The Iranian government and Baluch rebels attacked Syria.", []string{"IRNGOV SYR 190", "---REB SYR 190"}},
+		{"a modifier tagged as a name stays in a coordination, and the agent takes the first member's state", "The Iranian government and Baluch rebels attacked Syria.", []string{"IRNGOV SYR 190", "IRNREB SYR 190"}},
 		{"a place after through is no subject", "Hundreds of Syrian protesters marched through central Tehran to protest against Russia.", []string{"SYROPP RUS 141"}},
 		{"the subject of a gerund after 'after' is the main clause's", "The Iranian minister told reporters after meeting Russia that Syria was ready.", []string{"IRNGOV RUS 040"}},
 		{"condemning the attack the story told targets its attacker", "Russian troops attacked Ukraine. Iran criticized the attack.", []string{"RUSMIL UKR 190", "IRN RUSMIL 111"}},

@@ -779,7 +779,7 @@ func reciprocal(code string) bool {
 	case "03", "04", "05", "06":
 		return true
 	}
-	return false
+	return code == "0871" // "Mali and the rebels signed a ceasefire": with each other
 }
 
 // negatedCode is the code of a pattern's action when it is negated or
