@@ -885,6 +885,29 @@ func (r *Resolver) officeOfPlace(toks []dyad.Token, g *group) string {
 var divisionNouns = map[string]bool{"province": true, "state": true, "region": true, "governorate": true,
 	"district": true, "county": true, "prefecture": true, "oblast": true}
 
+// placeObject reports whether the capitalised words at t0 are what an
+// attack, a siege or a curfew is on, or the town of a "town of X" phrase:
+// "imposed a curfew on Mosul", "the town of Palmyra".
+func placeObject(toks []dyad.Token, t0 int) bool {
+	if t0 < 2 {
+		return false
+	}
+	switch toks[t0-1].Lower {
+	case "on", "against", "into":
+		return placeObjectNouns[toks[t0-2].Lower]
+	case "of":
+		return settlementNouns[toks[t0-2].Lower]
+	}
+	return false
+}
+
+var placeObjectNouns = map[string]bool{"curfew": true, "blockade": true, "siege": true, "attack": true,
+	"attacks": true, "assault": true, "offensive": true, "raid": true, "raids": true, "strike": true,
+	"strikes": true, "airstrikes": true, "bombardment": true, "advance": true, "incursion": true}
+
+var settlementNouns = map[string]bool{"town": true, "city": true, "village": true, "port": true,
+	"capital": true, "outskirts": true}
+
 // ofDivision reports whether the capitalised words at t0 follow "of" and
 // are followed by a division noun ("the government of Sindh province").
 func ofDivision(toks []dyad.Token, t0 int) bool {
@@ -920,7 +943,7 @@ func (r *Resolver) placeGroups(toks []dyad.Token, gs []*group) []*group {
 	}
 	var out []*group
 	for k := 1; k < len(toks); k++ {
-		byVerb := placeVerbs[toks[k-1].Lower]
+		byVerb := placeVerbs[toks[k-1].Lower] || placeObject(toks, k)
 		if !locativeBefore(toks, k) && !ofDivision(toks, k) && !byVerb {
 			continue
 		}

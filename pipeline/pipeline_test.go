@@ -246,6 +246,8 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"two sides signing a ceasefire in a third country sign it with each other", "Chad's government and Kanuri rebels signed a ceasefire in Niamey.", "TCDGOV TCDREB 0871; TCDREB TCDGOV 0871"},
 		{"relations established with a state are established by both", "Chad established diplomatic relations with Niger.", "TCD NER 054; NER TCD 054"},
 		{"talks postponed with a state are halted", "Chad postponed talks with Niger.", "TCD NER 164"},
+		{"a curfew imposed on a city is on its state", "The Iraqi army imposed a curfew on Mosul.", "IRQMIL IRQ 1723"},
+		{"gunmen storming a hotel attack the people in it", "Militants stormed a hotel in Mogadishu.", "SOMREB SOM 180"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
