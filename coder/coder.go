@@ -697,7 +697,7 @@ func modifierNoun(st *sent, i int) bool {
 // phrase ("were detained", "has detained", "police detained").
 func attributiveParticiple(st *sent, i int) bool {
 	t := st.toks[i]
-	if (t.Tag != "VBN" && t.Tag != "VBD") || i == 0 || i+1 >= len(st.toks) || !strings.HasSuffix(t.Lower, "ed") {
+	if (t.Tag != "VBN" && t.Tag != "VBD" && t.Tag != "JJ") || i == 0 || i+1 >= len(st.toks) || !strings.HasSuffix(t.Lower, "ed") {
 		return false
 	}
 	n := st.toks[i+1]
