@@ -1871,13 +1871,23 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		return c.claimEvents(a, st, m, claimer, srcs, tgts)
 	}
 	var out []dyad.Event
+	ownForces := dyad.OptString("") // the speaker's state, for its own troops in the report
 	if !m.pat.Foreign && violentRoot(root(code)) && !m.negated && m.pat.Code2 == "" {
 		// "The US said that Iran had attacked Iraq": a report of
 		// another's violence accuses it (112), and of one's own claims
 		// it (015: "Russia said it had killed 50 militants"), as
 		// PETRARCH-2 codes them; the violence is coded too
 		if x := reportGovernor(st, srcs, m); x >= 0 && !m.modal && !m.intent && !m.intentVerb {
-			out = append(out, c.claimEvents(a, st, m, x, srcs, tgts)...)
+			if xm := st.ments[x]; xm.Country != "" && allForcesOfNoState(st, srcs) {
+				// "The Sri Lankan military said troops had captured a
+				// rebel base": a state's own troops, whose deed it claims
+				ownForces = xm.Country
+				out = append(out, c.claimEvents(a, st, m, x, []int{x}, tgts)...)
+			} else if allForcesOfNoState(st, srcs) {
+				// (no accusation of an unnamed accused)
+			} else {
+				out = append(out, c.claimEvents(a, st, m, x, srcs, tgts)...)
+			}
 		}
 	}
 	if !m.pat.Foreign && (violentRoot(root(code)) || strings.HasPrefix(code, "175")) && !m.negated {
@@ -1896,6 +1906,11 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 			Verb:    verbSpan(a, st, m),
 			Rule:    m.pat.Rule + " " + code + ": " + m.pat.Text,
 			Negated: m.negated || m.refused,
+		}
+		if ownForces != "" && ev.Source.Country == "" && strings.HasPrefix(ev.Source.Code, "---") {
+			src := *ev.Source
+			src.Country, src.Code = ownForces, string(ownForces)+src.Code[3:]
+			ev.Source = &src
 		}
 		if t >= 0 {
 			ev.Target = actorOf(st.ments[t])
@@ -2232,6 +2247,18 @@ func unknownNameSubject(st *sent, head int) bool {
 }
 
 var weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+// allForcesOfNoState reports whether every mention in ms is a force of no
+// named state ("troops", "soldiers", "police").
+func allForcesOfNoState(st *sent, ms []int) bool {
+	for _, mi := range ms {
+		m := st.ments[mi]
+		if m.Country != "" || !strings.HasPrefix(m.Code, "---") || !slices.ContainsFunc(m.Sectors, func(s string) bool { return s == "MIL" || s == "COP" }) {
+			return false
+		}
+	}
+	return len(ms) > 0
+}
 
 // reportGovernor finds "X said (that) Y …" governing the clause whose
 // subject is srcs[0]; it returns X's mention or -1. An attribution tail
