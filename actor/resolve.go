@@ -620,9 +620,11 @@ func pairRefs(a *dyad.Analysis, si, i int) []dyad.Mention {
 		strings.HasPrefix(toks[i-1].Tag, "VB") && toks[i-1].Lemma != "be")
 	// "both countries" are two states; "the two sides", "both parties" may
 	// be a government and the rebels of one state
-	states := false
+	states, offices := false, false
 	if n := pairNounAt(toks, i); n >= 0 && stateNouns[toks[n].Lower] {
 		states = true
+	} else if n >= 0 && officeNouns[toks[n].Lower] {
+		offices = true // "the two ministers": the officials named before, however far back
 	}
 	key := func(m dyad.Mention) string {
 		if !states && hasAny(m.Sectors, "REB", "OPP", "UAF", "INS", "SEP", "RAD", "PTY") {
@@ -645,7 +647,14 @@ func pairRefs(a *dyad.Analysis, si, i int) []dyad.Mention {
 	}
 	for k := len(a.Mentions) - 1; k >= 0 && len(refs) < 2; k-- {
 		m := a.Mentions[k]
-		if m.Sentence < si-1 || m.Sentence == si && (m.Tok0 >= i || objectPair) || m.Country == "" || m.Kind == "pair" && m.Sentence == si || seen[key(m)] {
+		back := 1
+		if offices {
+			back = 4
+		}
+		if m.Sentence < si-back || m.Sentence == si && (m.Tok0 >= i || objectPair) || m.Country == "" || m.Kind == "pair" && m.Sentence == si || seen[key(m)] {
+			continue
+		}
+		if offices && !hasAny(m.Sectors, "GOV", "MIL", "ELI", "LEG") {
 			continue
 		}
 		if strings.Contains(m.Kind, "+") || hasAny(m.Sectors, "CVL", "PPL", "MED", "REF", "HLH", "EDU") {
@@ -662,6 +671,10 @@ func pairRefs(a *dyad.Analysis, si, i int) []dyad.Mention {
 	}
 	return refs
 }
+
+// officeNouns after "the two"/"both" name officials.
+var officeNouns = map[string]bool{"ministers": true, "leaders": true, "presidents": true, "premiers": true,
+	"envoys": true, "diplomats": true, "delegations": true, "officials": true, "chiefs": true, "commanders": true}
 
 // pairMentions resolves "the two sides", "both countries" to the last two
 // distinct actors named with a country before it: two mentions over the

@@ -136,8 +136,8 @@ func clauseAfterSay(rest []dyad.Token) bool {
 	}
 	for _, r := range rest[k+1:] {
 		switch {
-		case r.Tag == "WDT" || r.Tag == "WP" || r.Lower == "who" || r.Lower == "which":
-			return false
+		case r.Tag == "WDT" || r.Tag == "WP" || r.Lower == "who" || r.Lower == "which" || r.Text == ",":
+			return false // (", adding that …" is the tail's own participle)
 		case r.Tag == "VBD" || r.Tag == "VBZ" || r.Tag == "VBP" || r.Tag == "MD":
 			return true
 		}

@@ -2333,6 +2333,9 @@ func tailSpeaker(st *sent) int {
 		if !st.attrib[k] || !(sayVerbs[t.Lower] || sayVerbs[t.Lemma]) {
 			continue
 		}
+		if k > 0 && st.coveredBy[k-1] >= 0 && (t.Lemma == "tell" || t.Lower == "told" || t.Lower == "tells") {
+			return st.coveredBy[k-1] // "…," the minister told reporters: who is told is no speaker
+		}
 		if k+1 < len(st.toks) && st.startAt[k+1] >= 0 {
 			return st.startAt[k+1] // "…," said the minister
 		}

@@ -250,6 +250,8 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"gunmen storming a hotel attack the people in it", "Militants stormed a hotel in Mogadishu.", "SOMREB SOM 180"},
 		{"an adjective-tagged participle before a noun describes it", "Chad expelled two Nigerien diplomats in the poisoned spy dispute.", "TCD NERGOV 161"},
 		{"a state's report of troops' deeds is of its own troops, and claims them", "The Chadian army said troops had killed dozens of Boko Haram fighters.", "TCDMIL NGAREB 015; TCDMIL NGAREB 190"},
+		{"who is told is no speaker", "\"Niger must end its attacks on Chad,\" the Chadian minister told reporters.", "TCDGOV NER 105"},
+		{"the two ministers are the two officials named before", "Chad's defence minister met his Nigerien counterpart. Niger and Mali have clashed. The two ministers discussed border security.", "TCDMIL NERMIL 040; NERMIL TCDMIL 040; TCDMIL NERMIL 040"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
