@@ -1795,7 +1795,7 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 	if code == "173" && !m.pat.Foreign && len(tgts) > 0 && !m.negated {
 		// "Rebels captured Raqqa": an arrest of a place is its occupation
 		if k := st.ments[tgts[0]].Kind; k == "place" || k == "capital" || k == "country" {
-			if !armedOrState(st, srcs) {
+			if !armedOrState(st, srcs, false) {
 				return nil // "Cruz has captured Iowa": a vote won
 			}
 			if inf, ok := cameo.Lookup("192"); ok {
@@ -1816,7 +1816,7 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		// threats": one fights the threats, not the administration
 		return nil
 	}
-	if !m.pat.Foreign && root(code) == "15" && !armedOrState(st, srcs) {
+	if !m.pat.Foreign && root(code) == "15" && !armedOrState(st, srcs, true) {
 		// "Grassley will face off with Judge": only states and armed
 		// groups show force
 		return nil
@@ -2107,8 +2107,10 @@ func abstractOwned(st *sent, mi int) bool {
 }
 
 // armedOrState reports whether every mention in ms is a state, its
-// government or forces, or an armed group.
-func armedOrState(st *sent, ms []int) bool {
+// government or forces, or an armed group; a named person counts only as
+// a soldier unless officials is set (a president deploys troops; a
+// politician who "captured Iowa" won a vote).
+func armedOrState(st *sent, ms []int, officials bool) bool {
 	for _, mi := range ms {
 		m := st.ments[mi]
 		if m.Code == string(m.Country) && m.Country != "" {
@@ -2120,7 +2122,7 @@ func armedOrState(st *sent, ms []int) bool {
 				return true
 			}
 			return false
-		}) || m.Kind == "person" && !slices.Contains(m.Sectors, "MIL") {
+		}) || !officials && m.Kind == "person" && !slices.Contains(m.Sectors, "MIL") {
 			return false
 		}
 	}

@@ -252,6 +252,7 @@ func TestOwnDictionarySentences(t *testing.T) {
 		{"a state's report of troops' deeds is of its own troops, and claims them", "The Chadian army said troops had killed dozens of Boko Haram fighters.", "TCDMIL NGAREB 015; TCDMIL NGAREB 190"},
 		{"who is told is no speaker", "\"Niger must end its attacks on Chad,\" the Chadian minister told reporters.", "TCDGOV NER 105"},
 		{"the two ministers are the two officials named before", "Chad's defence minister met his Nigerien counterpart. Niger and Mali have clashed. The two ministers discussed border security.", "TCDMIL NERMIL 040; NERMIL TCDMIL 040; TCDMIL NERMIL 040"},
+		{"a head of state deploys troops", "Chad's president sent troops to Niger.", "TCDGOV NER 154"},
 		{"a titled name of the dateline's country", "BERLIN (dpa) - Defence Minister Jonas Keller met Ukraine's defence minister in Berlin.", "DEUMIL UKRMIL 040"},
 	} {
 		rec, err := p.Process(dyad.Doc{ID: tc.name, Text: tc.text, Date: "2024-05-01"})
