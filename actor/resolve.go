@@ -632,6 +632,10 @@ func pairRefs(a *dyad.Analysis, si, i int) []dyad.Mention {
 		}
 		return string(m.Country)
 	}
+	back := 1 // sentences before this one whose actors may be the pair
+	if offices {
+		back = 4
+	}
 	end := len(toks) // the clause: up to a comma or a clause boundary
 	for k := i; k < len(toks); k++ {
 		if t := toks[k].Text; t == "," || t == ";" || t == ":" || t == "(" || t == "—" || t == "--" {
@@ -647,10 +651,6 @@ func pairRefs(a *dyad.Analysis, si, i int) []dyad.Mention {
 	}
 	for k := len(a.Mentions) - 1; k >= 0 && len(refs) < 2; k-- {
 		m := a.Mentions[k]
-		back := 1
-		if offices {
-			back = 4
-		}
 		if m.Sentence < si-back || m.Sentence == si && (m.Tok0 >= i || objectPair) || m.Country == "" || m.Kind == "pair" && m.Sentence == si || seen[key(m)] {
 			continue
 		}

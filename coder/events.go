@@ -1792,24 +1792,25 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		// of the Taliban": the agreement is between the subjects
 		tgts = nil
 	}
+	// recode gives the event another CAMEO code (dyad's own rules below)
+	recode := func(to string) {
+		if inf, ok := cameo.Lookup(to); ok {
+			code, info = to, inf
+		}
+	}
 	if code == "173" && !m.pat.Foreign && len(tgts) > 0 && !m.negated {
 		// "Rebels captured Raqqa": an arrest of a place is its occupation
 		if k := st.ments[tgts[0]].Kind; k == "place" || k == "capital" || k == "country" {
 			if !armedOrState(st, srcs, false) {
 				return nil // "Cruz has captured Iowa": a vote won
 			}
-			if inf, ok := cameo.Lookup("192"); ok {
-				code, info = "192", inf
-			}
+			recode("192")
 		}
 	}
 	if !m.pat.Foreign && (code == "0242" || code == "1042") && strings.Contains(m.pat.Text, "withdrawal") && len(tgts) > 0 && allSectors(st, tgts, "MIL") {
 		// "called for the withdrawal of US troops": the troops' pull-out
 		// is military de-escalation, not a policy's withdrawal
-		de := map[string]string{"0242": "0256", "1042": "1056"}[code]
-		if inf, ok := cameo.Lookup(de); ok {
-			code, info = de, inf
-		}
+		recode(map[string]string{"0242": "0256", "1042": "1056"}[code])
 	}
 	if !m.pat.Foreign && (violentRoot(root(code)) || strings.HasPrefix(code, "138")) && len(tgts) > 0 && abstractOwned(st, tgts[0]) {
 		// "Beijing said it would fight the Trump administration's latest
@@ -1825,17 +1826,14 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		allPersons(st, srcs) && allPersons(st, tgts) {
 		// "Clinton attacked Trump, saying …": one politician's attack on
 		// another is words
-		if inf, ok := cameo.Lookup("111"); ok {
-			code, info = "111", inf
-		}
+		recode("111")
 	}
 	if !m.pat.Foreign && len(tgts) == 0 && (root(code) == "12" || code == "016") && !m.negated {
 		// "Paris accused Tehran of holding hostages, a charge Iran
 		// rejects": the one charged denies the accuser's charge (016)
 		if accuser := chargeAccuser(st, srcs); accuser >= 0 {
-			if inf, ok := cameo.Lookup("016"); ok {
-				code, info, tgts = "016", inf, []int{accuser}
-			}
+			recode("016")
+			tgts = []int{accuser}
 		}
 	}
 	if m.must {
@@ -1878,15 +1876,15 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		// it (015: "Russia said it had killed 50 militants"), as
 		// PETRARCH-2 codes them; the violence is coded too
 		if x := reportGovernor(st, srcs, m); x >= 0 && !m.modal && !m.intent && !m.intentVerb {
-			if xm := st.ments[x]; xm.Country != "" && allForcesOfNoState(st, srcs) {
+			switch xm := st.ments[x]; {
+			case !allForcesOfNoState(st, srcs):
+				out = append(out, c.claimEvents(a, st, m, x, srcs, tgts)...)
+			case xm.Country != "":
 				// "The Sri Lankan military said troops had captured a
 				// rebel base": a state's own troops, whose deed it claims
+				// (an unnamed accused is accused of nothing)
 				ownForces = xm.Country
 				out = append(out, c.claimEvents(a, st, m, x, []int{x}, tgts)...)
-			} else if allForcesOfNoState(st, srcs) {
-				// (no accusation of an unnamed accused)
-			} else {
-				out = append(out, c.claimEvents(a, st, m, x, srcs, tgts)...)
 			}
 		}
 	}
@@ -1932,12 +1930,12 @@ func (c *Coder) events(a *dyad.Analysis, st *sent, m *match) []dyad.Event {
 		if c2 := m.pat.Code2; c2 != "" && c2 != "---" && ev.Target != nil && (m.pat.Foreign || code == m.pat.Code) &&
 			(m.pat.Foreign || root(c2) != "04" || ev.Source.Country == "" || ev.Source.Country != ev.Target.Country) &&
 			(m.pat.Foreign || ev.Target.Code != string(ev.Target.Country) || c.lex.IsState(string(ev.Target.Country))) {
-			// (nor does a region: "traveled to Europe")
-			// (a visit at home has no host: "Zuma arrived at the high court")
-			// (dyad's own second codes are of the act as the pattern
-			// codes it: "wants to negotiate with Iran" is Obama's intent,
-			// not Iran's negotiation; "refused to receive" hosts no one)
-			// "[032:033]": the second code runs the other way
+			// "[032:033]": the second code runs the other way. dyad's own
+			// second codes are of the act as the pattern codes it ("wants to
+			// negotiate with Iran" is Obama's intent, not Iran's
+			// negotiation; "refused to receive" hosts no one), and a visit
+			// at home ("Zuma arrived at the high court") or to a region
+			// ("traveled to Europe") has no host
 			if i2, ok := lookupCode(m.pat, c2); ok {
 				rev := ev
 				rev.Code, rev.Root, rev.Label, rev.QuadClass, rev.Goldstein, rev.Plover = c2, i2.Root, i2.Label, i2.QuadClass, i2.Goldstein, i2.Plover
@@ -2072,11 +2070,17 @@ func claimGovernor(st *sent, srcs []int, m *match) int {
 			return srcs[0]
 		}
 	}
+	return governorBefore(st, srcs, claimVerbs)
+}
+
+// governorBefore returns the subject of a verb of verbs right before the
+// clause whose subject is srcs[0] ("X claimed (that) Y …"), or -1.
+func governorBefore(st *sent, srcs []int, verbs map[string]bool) int {
 	k := st.ments[srcs[0]].Tok0 - 1
 	if k >= 0 && st.toks[k].Lower == "that" {
 		k--
 	}
-	if k < 0 || !claimVerbs[st.toks[k].Lower] {
+	if k < 0 || !verbs[st.toks[k].Lower] {
 		return -1
 	}
 	return subject(st, k)
@@ -2102,8 +2106,7 @@ func abstractOwned(st *sent, mi int) bool {
 	for k < len(st.toks) && (st.toks[k].Tag == "POS" || st.toks[k].Tag == "JJ" || st.toks[k].Tag == "JJS" || st.toks[k].Tag == "JJR") {
 		k++
 	}
-	return k < len(st.toks) && k > st.ments[mi].Tok1 && st.coveredBy[k] < 0 && abstractNouns[st.toks[k].Lower] ||
-		k < len(st.toks) && k == st.ments[mi].Tok1 && st.coveredBy[k] < 0 && abstractNouns[st.toks[k].Lower]
+	return k < len(st.toks) && st.coveredBy[k] < 0 && abstractNouns[st.toks[k].Lower]
 }
 
 // armedOrState reports whether every mention in ms is a state, its
@@ -2233,7 +2236,7 @@ func unknownNameSubject(st *sent, head int) bool {
 		k--
 	}
 	end := k
-	for k >= 0 && st.toks[k].Tag == "NNP" && st.coveredBy[k] < 0 && !timeWords[st.toks[k].Lower] && !weekdays[st.toks[k].Lower] {
+	for k >= 0 && st.toks[k].Tag == "NNP" && st.coveredBy[k] < 0 && !timeWords[st.toks[k].Lower] {
 		k--
 	}
 	if k == end {
@@ -2247,8 +2250,6 @@ func unknownNameSubject(st *sent, head int) bool {
 	}
 	return k >= 0 && (sayVerbs[st.toks[k].Lower] || st.toks[k].Lower == "that")
 }
-
-var weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 // allForcesOfNoState reports whether every mention in ms is a force of no
 // named state ("troops", "soldiers", "police").
@@ -2278,18 +2279,10 @@ func reportGovernor(st *sent, srcs []int, m *match) int {
 		}
 		return -1
 	}
-	k := st.ments[srcs[0]].Tok0 - 1
-	if k >= 0 && st.toks[k].Lower == "that" {
-		k--
+	if x := governorBefore(st, srcs, reportVerbs); x != srcs[0] {
+		return x
 	}
-	if k < 0 || !reportVerbs[st.toks[k].Lower] {
-		return -1
-	}
-	x := subject(st, k)
-	if x < 0 || x == srcs[0] {
-		return -1
-	}
-	return x
+	return -1
 }
 
 // reportVerbs report what another did: "The US said that Iran had attacked
