@@ -380,14 +380,21 @@ func (c *Coder) codeSentence(a *dyad.Analysis, st *sent) []dyad.Event {
 // no one; "Israeli air strikes killed 22 people" is one event, coded with
 // the more specific of the two codes (195).
 func attacksWithVictims(st *sent, evs []dyad.Event) []dyad.Event {
-	nounAt := func(start int) bool {
-		for _, t := range st.toks {
-			if t.Start == start {
-				return isNoun(t.Tag)
-			}
+	nouns := map[int]bool{} // token start → a noun there
+	for _, e := range evs {
+		if violentRoot(e.Root) {
+			nouns[e.Verb.Start] = false
 		}
-		return false
 	}
+	if len(nouns) < 2 {
+		return evs
+	}
+	for _, t := range st.toks {
+		if _, ok := nouns[t.Start]; ok {
+			nouns[t.Start] = isNoun(t.Tag)
+		}
+	}
+	nounAt := func(start int) bool { return nouns[start] }
 	specific := func(code string) bool { return len(code) > 3 || !strings.HasSuffix(code, "0") }
 	drop := make([]bool, len(evs))
 	for i := range evs {
